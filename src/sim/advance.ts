@@ -1,0 +1,94 @@
+/**
+ * The one way to advance the model (ARCHITECTURE.md): scheduled events, the movement's recorded
+ * actions, then n ticks. The CLI, the batch runner and the page's worker all call advance().
+ * Order within a tick follows NetLogo Rebellion: every agent moves then decides (live counts, one
+ * random order) or, in tickStart mode, citizens then officers against counts taken per tick;
+ * then violence, loyalty channels, officer decisions, unit tallies, jail countdown, metrics; and
+ * at the end of each day momentum, the regime, tactic fading and the outcome.
+ */
+import { CitizenState, type SimState } from './state';
+import { emptyDay } from './init';
+import { staffingShares, tickMetrics } from './metrics';
+import { applyActions } from './rules/actions';
+import { arrestProbTable } from './rules/activation';
+import { citizenAct } from './rules/citizenAct';
+import { officerDecisions, updateUnits } from './rules/decisions';
+import { applyEvents } from './rules/events';
+import { countDownTerms } from './rules/jail';
+import { updateLoyalty } from './rules/loyalty';
+import { updateMomentum } from './rules/momentum';
+import { judgeDay, judgeHorizon } from './rules/outcome';
+import { officerAct } from './rules/officerAct';
+import { regimeDay } from './rules/regime';
+import { turnout } from './rules/turnout';
+import { protesterViolence } from './rules/violence';
+import { windowSum } from './world/neighbourhood';
+
+const orders = new WeakMap<SimState, Int32Array>();
+
+function actLive(s: SimState, out: number, table: Float64Array): void {
+  const nC = s.c.n, N = nC + s.o.n;
+  let order = orders.get(s);
+  if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
+  const r = s.rng.order;
+  for (let k = N - 1; k > 0; k--) { const m = Math.floor(r() * (k + 1)); const t = order[k]; order[k] = order[m]; order[m] = t; }
+  for (let k = 0; k < N; k++) {
+    const a = order[k];
+    if (a < nC) citizenAct(s, a, out, table); else officerAct(s, a - nC);
+  }
+}
+
+function actTickStart(s: SimState, out: number, table: Float64Array): void {
+  const g = s.grid, p = s.params;
+  windowSum(g, g.copCell, g.nbCop, p.visionRadius, p.visionShape);
+  windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
+  windowSum(g, g.joinedCell, g.nbJoined, p.visionRadius, p.visionShape);
+  for (let i = 0; i < s.c.n; i++) citizenAct(s, i, out, table);
+  windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
+  for (let j = 0; j < s.o.n; j++) officerAct(s, j);
+}
+
+function endOfDay(s: SimState): void {
+  const staff = staffingShares(s);
+  s.today.staffing = staff.byDistrict;
+  updateMomentum(s);
+  s.today.momentum = s.momentum;
+  regimeDay(s);
+  const lv = s.movement.levels, decay = s.params.tacticDecayPerDay;
+  for (const k of Object.keys(lv) as (keyof typeof lv)[]) if (k !== 'registry' && k !== 'fund') lv[k] *= 1 - decay;
+  if (s.movement.fund < 1) lv.fund = 0;
+  const cap = s.params.organisingCapacityPerDay;
+  s.movement.capacity = Math.min(3 * cap, s.movement.capacity + cap);
+  judgeDay(s);
+  s.days.push(s.today);
+  s.today = emptyDay(s.days.length, s.districtIds.length);
+}
+
+function stepOnce(s: SimState): void {
+  applyEvents(s);
+  applyActions(s);
+  s.tickArrests.fill(0); s.tickViolence.fill(0);
+  s.tickTally.arrests = 0; s.tickTally.violent = 0;
+  s.o.arrestedThisTick.fill(0);
+  const out = turnout(s, s.tick), table = arrestProbTable(s.params.arrestK);
+  if (s.params.countMode === 'live') actLive(s, out, table); else actTickStart(s, out, table);
+  protesterViolence(s);
+  updateLoyalty(s);
+  officerDecisions(s);
+  updateUnits(s);
+  countDownTerms(s);
+  s.tick++;
+  tickMetrics(s);
+  if (s.tick % s.ticksPerDay === 0) endOfDay(s);
+  judgeHorizon(s);
+}
+
+/** Advances the run by n ticks (n >= 0). */
+export function advance(s: SimState, n: number): void {
+  for (let k = 0; k < n; k++) stepOnce(s);
+}
+
+/** True once the outcome is decided (or the horizon reached). */
+export const isFinished = (s: SimState): boolean => s.outcome !== null;
+
+export const activeCount = (s: SimState): number => s.counts.citizens[CitizenState.active];

@@ -1,0 +1,168 @@
+/** Builds the initial state of a run from a validated scenario, resolved parameters and a seed. */
+import type { Params } from './params/schema';
+import { ParamError } from './params/validate';
+import { clamp01, makeStreams, randNormal, randPoisson, type Rng } from './rng';
+import type { ScenarioData } from './scenarioData';
+import { CHANNELS, NCH, OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg } from './state';
+import { LEVEL_NAMES, type LevelName } from './tactics';
+import { buildGrid } from './world/grid';
+import { citizenLink, officerPlace } from './world/cells';
+import { parseDate } from './calendar';
+import { scheduleEvents } from './rules/events';
+
+/** Splits n into parts proportional to weights (largest remainder, deterministic). */
+export function apportion(n: number, weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const raw = weights.map((w) => (n * w) / total);
+  const out = raw.map(Math.floor);
+  let left = n - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k][1]]++;
+  return out;
+}
+
+function cellsByDistrict(district: Uint16Array, nd: number): number[][] {
+  const lists: number[][] = Array.from({ length: nd }, () => []);
+  for (let c = 0; c < district.length; c++) lists[district[c]].push(c);
+  return lists;
+}
+
+/** A random open cell, preferring the given list; falls back to a scan so placement never fails silently. */
+function pickCell(s: SimState, pref: number[], r: Rng): number {
+  const g = s.grid, cap = s.params.cellCapacity;
+  for (let t = 0; t < 64 && pref.length > 0; t++) {
+    const c = pref[Math.floor(r() * pref.length)];
+    if (g.occ[c] < cap) return c;
+  }
+  const start = Math.floor(r() * g.cells);
+  for (let k = 0; k < g.cells; k++) { const c = (start + k) % g.cells; if (g.occ[c] < cap) return c; }
+  return -1;
+}
+
+function makeThreshold(p: Params, i: number, r: Rng): number {
+  switch (p.defectionThresholdKind) {
+    case 'list': return p.defectionThresholdList[i % p.defectionThresholdList.length];
+    case 'uniform': return p.defectionThresholdMin + r() * (p.defectionThresholdMax - p.defectionThresholdMin);
+    case 'normal': {
+      const v = p.defectionThresholdMean + p.defectionThresholdSd * randNormal(r);
+      return Math.min(p.defectionThresholdMax, Math.max(p.defectionThresholdMin, v));
+    }
+  }
+}
+
+export const emptyDay = (day: number, nd: number): DayAgg => ({
+  day, peakActive: 0, peakNeeded: 0, effectiveAtPeak: 0, detentions: 0, deaths: 0, resigned: 0, defected: 0,
+  staffing: new Array(nd).fill(0), momentum: 0, violent: 0, abuses: 0,
+});
+
+export function createState(scenario: ScenarioData, params: Params, seed: number): SimState {
+  const p = { ...params, defectionThresholdList: [...params.defectionThresholdList] };
+  const rng = makeStreams(seed);
+  const nC = Math.round(p.citizenCount * p.scale);
+  const nMap = Math.round(p.officerCount * p.scale);
+  const nO = Math.max(nMap, Math.round(p.nationalForce * p.scale));
+  const { grid, districtIds, districtNames } = buildGrid(p, scenario.map);
+  if (nC + nMap > grid.cells * p.cellCapacity)
+    throw new ParamError(`${nC} citizens and ${nMap} officers do not fit on ${grid.cells} cells of capacity ${p.cellCapacity}`);
+  const startDay = parseDate(scenario.startDate);
+  if (startDay === null) throw new ParamError(`startDate '${scenario.startDate}' is not a valid date`);
+  const nd = districtIds.length;
+  const tpd = 24 / p.hoursPerTick;
+
+  const c: Citizens = {
+    n: nC, cell: new Int32Array(nC), state: new Uint8Array(nC), hardship: new Float64Array(nC), risk: new Float64Array(nC),
+    opinion: new Int8Array(nC), discipline: new Float32Array(nC), outPropensity: new Float32Array(nC), term: new Int32Array(nC),
+    home: new Uint16Array(nC), next: new Int32Array(nC).fill(-1), prev: new Int32Array(nC).fill(-1), violent: new Uint8Array(nC),
+  };
+  const o: Officers = {
+    n: nO, initialForce: nO, cell: new Int32Array(nO).fill(-1), state: new Uint8Array(nO), loyalty: new Float64Array(nO),
+    theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
+    masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), fear: new Float32Array(nO),
+    salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
+    noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float64Array(nO * NCH),
+    channelLast: new Float64Array(nO * NCH), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
+  };
+  const levels = Object.fromEntries(LEVEL_NAMES.map((k) => [k, 0])) as Record<LevelName, number>;
+  const s: SimState = {
+    scenario, params: p, seed: seed >>> 0, rng, tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
+    grid, c, o, districtIds, districtNames, districtInitialStaff: new Float64Array(nd), recruitsByDistrict: new Float64Array(nd),
+    reserve: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0) },
+    regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false },
+    movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions: [...scenario.strategy].sort((a, b) => a.tick - b.tick), nextAction: 0, spent: [] },
+    events: [], nextEvent: 0, ramps: [], momentum: 0,
+    tickArrests: new Float64Array(nd), tickViolence: new Float64Array(nd), tickTally: { arrests: 0, violent: 0, active: 0 },
+    totals: { detentions: 0, deaths: 0, injuries: 0, abuses: 0, violentActs: 0, activeTicks: 0, unmaskings: 0, resignations: 0 },
+    counts: { citizens: new Int32Array(4), officers: new Int32Array(5) },
+    effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, days: [], today: emptyDay(0, nd),
+    streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
+    outcome: null, fallCause: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
+    eventLog: [], scratch: new Int32Array(Math.max(grid.offX.length, 16)),
+  };
+  s.events = scheduleEvents(s);
+  const r = rng.init;
+  const dCells = cellsByDistrict(grid.district, nd);
+  const map = scenario.map;
+
+  // Officers first (NetLogo creates cops before agents), in contiguous district blocks so units share a district.
+  const staffW = map && map.districts.length > 0 ? map.districts.map((d) => d.staffing) : [1];
+  const onMap = apportion(nMap, staffW), reserveBy = apportion(nO - nMap, staffW);
+  let j = 0, unit = -1, inUnit = p.unitSize;
+  const unitSizes: number[] = [];
+  const block = (count: number, d: number, deploy: boolean) => {
+    inUnit = p.unitSize; // a new district block starts a new unit
+    for (let k = 0; k < count; k++, j++) {
+      if (inUnit >= p.unitSize) { unit++; inUnit = 0; unitSizes.push(0); }
+      inUnit++; unitSizes[unit]++;
+      o.unit[j] = unit; o.district[j] = d;
+      o.loyalty[j] = clamp01(p.initialLoyaltyMean + p.initialLoyaltySd * randNormal(r));
+      o.theta[j] = makeThreshold(p, j, r);
+      o.branch[j] = Math.min(4, Math.floor(r() * r() * 5));
+      o.masked[j] = r() < p.maskedShare ? 1 : 0;
+      o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * 5) : 0;
+      o.fear[j] = clamp01(p.fearMean + 0.2 * randNormal(r));
+      o.salaryDep[j] = clamp01(p.salaryDependenceMean + 0.2 * randNormal(r));
+      o.conscience[j] = r();
+      if (deploy) {
+        const cell = pickCell(s, dCells[d], r);
+        o.deployed[j] = 1;
+        officerPlace(s, j, cell);
+        s.districtInitialStaff[d]++;
+      }
+    }
+  };
+  for (let d = 0; d < staffW.length; d++) block(onMap[d], d, true);
+  for (let d = 0; d < staffW.length; d++) block(reserveBy[d], d, false);
+  s.reserve = nO - nMap;
+  s.counts.officers[OfficerState.on_duty] = nO;
+  s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length) };
+
+  // Citizens, by district population weight.
+  const popW = map && map.districts.length > 0 ? map.districts.map((d) => d.population) : [1];
+  const perD = apportion(nC, popW);
+  let i = 0;
+  for (let d = 0; d < perD.length; d++)
+    for (let k = 0; k < perD[d]; k++, i++) {
+      c.home[i] = d;
+      c.hardship[i] = r();
+      c.risk[i] = r();
+      const u = r();
+      c.opinion[i] = u < p.privateOppositionShare ? Opinion.opponent : u < p.privateOppositionShare + p.incumbentSupportShare ? Opinion.supporter : Opinion.neutral;
+      c.discipline[i] = clamp01(p.disciplineMean + 0.15 * randNormal(r));
+      c.outPropensity[i] = r();
+      citizenLink(s, i, pickCell(s, dCells[d], r));
+    }
+  s.counts.citizens[0] = nC;
+
+  // Sparse ties between officers and citizens (family, friends): their own stream.
+  const rt = rng.ties;
+  const ties: number[] = [];
+  for (let k = 0; k < nO; k++) {
+    o.tieStart[k] = ties.length;
+    const m = nC > 0 ? randPoisson(rt, p.tiesPerOfficer) : 0;
+    for (let t = 0; t < m; t++) ties.push(Math.floor(rt() * nC));
+  }
+  o.tieStart[nO] = ties.length;
+  o.tieCitizen = Int32Array.from(ties);
+  void CHANNELS;
+  return s;
+}

@@ -1,0 +1,99 @@
+/** Per-tick metrics and the series row that every output (CLI, page, batch) shares. */
+import { tickDate } from './calendar';
+import { CitizenState, OfficerState, type SimState } from './state';
+import { copWeight } from './world/cells';
+
+/** Updates force figures and the day's peaks after a tick. */
+export function tickMetrics(s: SimState): void {
+  const o = s.o, p = s.params;
+  let eff = 0, loyal = 0;
+  for (let j = 0; j < o.n; j++) {
+    const st = o.state[j];
+    if (st > OfficerState.insider) continue;
+    const w = copWeight(s, st);
+    loyal += w;
+    if (o.deployed[j]) eff += w;
+  }
+  let recruits = 0;
+  for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
+  s.effectiveForce = eff + recruits;
+  s.loyalForceTotal = loyal + recruits;
+  const active = s.counts.citizens[CitizenState.active];
+  s.neededForce = active * p.forcePerProtester;
+  if (active > s.peakActive) { s.peakActive = active; s.peakActiveTick = s.tick; }
+  const t = s.today;
+  if (active > t.peakActive || (t.peakActive === 0 && t.peakNeeded === 0)) {
+    t.peakActive = active; t.peakNeeded = s.neededForce; t.effectiveAtPeak = s.effectiveForce;
+  }
+}
+
+/** Net staffing per district (employed officers on the map plus recruits) over initial staffing. */
+export function staffingShares(s: SimState): { byDistrict: number[]; total: number } {
+  const nd = s.districtIds.length, o = s.o;
+  const now = new Float64Array(nd);
+  for (let j = 0; j < o.n; j++) if (o.deployed[j] && o.state[j] <= OfficerState.insider) now[o.district[j]]++;
+  let a = 0, b = 0;
+  const byDistrict: number[] = [];
+  for (let d = 0; d < nd; d++) {
+    const v = now[d] + s.recruitsByDistrict[d];
+    byDistrict.push(s.districtInitialStaff[d] > 0 ? v / s.districtInitialStaff[d] : 0);
+    a += v; b += s.districtInitialStaff[d];
+  }
+  return { byDistrict, total: b > 0 ? a / b : 0 };
+}
+
+export interface SeriesRow {
+  tick: number;
+  date: string;
+  citizens: { quiet: number; active: number; detained: number; injured: number };
+  officers: { on_duty: number; shirking: number; insider: number; resigned: number; joined: number };
+  meanLoyalty: number;
+  momentum: number;
+  effectiveForce: number;
+  neededForce: number;
+  defectedShare: number;
+  reserve: number;
+  recruits: number;
+  regimeResources: number;
+  eliteCohesion: number;
+  detentions: number;
+  loyaltyHistogram: number[];
+  staffing: Record<string, number>;
+}
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function seriesRow(s: SimState): SeriesRow {
+  const o = s.o, cc = s.counts.citizens, oc = s.counts.officers;
+  const hist = new Array(10).fill(0);
+  let sum = 0, n = 0;
+  for (let j = 0; j < o.n; j++) {
+    if (o.state[j] > OfficerState.insider) continue;
+    const l = o.loyalty[j];
+    sum += l; n++;
+    hist[Math.min(9, Math.floor(l * 10))]++;
+  }
+  const staff = staffingShares(s);
+  const staffing: Record<string, number> = {};
+  s.districtIds.forEach((id, d) => { staffing[id] = r6(staff.byDistrict[d]); });
+  let recruits = 0;
+  for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
+  return {
+    tick: s.tick,
+    date: tickDate(s.startDay, s.tick, s.params.hoursPerTick),
+    citizens: { quiet: cc[0], active: cc[1], detained: cc[2], injured: cc[3] },
+    officers: { on_duty: oc[0], shirking: oc[1], insider: oc[2], resigned: oc[3], joined: oc[4] },
+    meanLoyalty: r6(n > 0 ? sum / n : 0),
+    momentum: r6(s.momentum),
+    effectiveForce: r6(s.effectiveForce),
+    neededForce: r6(s.neededForce),
+    defectedShare: r6(s.defectedCount / Math.max(1, o.initialForce)),
+    reserve: s.reserve,
+    recruits: r6(recruits),
+    regimeResources: r6(s.regime.resources),
+    eliteCohesion: r6(s.regime.eliteCohesion),
+    detentions: s.totals.detentions,
+    loyaltyHistogram: hist,
+    staffing,
+  };
+}

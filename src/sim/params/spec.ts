@@ -1,0 +1,59 @@
+/**
+ * Parameter specification types. Every model parameter is declared once, with its type, group,
+ * label, default, range, step and help text; sliders, scenario validation, `--set` flags and batch
+ * sweeps are all generated from these declarations (ARCHITECTURE.md convention 6).
+ */
+export type ParamType = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
+
+interface BaseSpec {
+  group: string;
+  label: string;
+  help: string;
+  /** Structural parameters fix array sizes or the map; scheduled events cannot change them. */
+  structural?: boolean;
+}
+export interface NumberSpec extends BaseSpec {
+  type: 'number' | 'integer';
+  default: number;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+}
+export interface BooleanSpec extends BaseSpec {
+  type: 'boolean';
+  default: boolean;
+}
+export interface EnumSpec<T extends string = string> extends BaseSpec {
+  type: 'enum';
+  default: T;
+  options: readonly T[];
+}
+export interface ListSpec extends BaseSpec {
+  type: 'list';
+  default: readonly number[];
+  /** Range of every element. */
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+}
+export type ParamSpec = NumberSpec | BooleanSpec | EnumSpec | ListSpec;
+export type ParamValue = number | boolean | string | number[];
+
+type Common = Omit<BaseSpec, never>;
+export const num = (s: Common & { default: number; min: number; max: number; step?: number; unit?: string }): NumberSpec =>
+  ({ type: 'number', step: 0.01, ...s });
+export const int = (s: Common & { default: number; min: number; max: number; step?: number; unit?: string }): NumberSpec =>
+  ({ type: 'integer', step: 1, ...s });
+export const bool = (s: Common & { default: boolean }): BooleanSpec => ({ type: 'boolean', ...s });
+export const choice = <const T extends string>(s: Common & { default: NoInfer<T>; options: readonly T[] }): EnumSpec<T> =>
+  ({ type: 'enum', ...s });
+export const list = (s: Common & { default: readonly number[]; min: number; max: number; step?: number; unit?: string }): ListSpec =>
+  ({ type: 'list', step: 1, ...s });
+
+/** Value type of one spec. */
+export type ValueOf<S> = S extends EnumSpec<infer T> ? T
+  : S extends BooleanSpec ? boolean
+  : S extends ListSpec ? number[]
+  : number;

@@ -1,0 +1,84 @@
+/** The per-run report: outcome, fall route, tipping point and summary (MODEL.md sections 6 and 8). */
+import type { Params } from './params/schema';
+import { historicalReport, type HistoricalRow } from './historical';
+import { staffingShares } from './metrics';
+import type { FallCause, Outcome, SimState } from './state';
+import { tickDate } from './calendar';
+
+export interface RunSummary {
+  peakActive: number;
+  peakActiveTick: number;
+  peakParticipation: number;
+  defectedShare: number;
+  defectionOccurred: boolean;
+  detentions: number;
+  deaths: number;
+  injuries: number;
+  abuses: number;
+  unmaskings: number;
+  resignations: number;
+  violenceShare: number;
+  nonviolent: boolean;
+  momentum: number;
+  staffing: Record<string, number>;
+}
+
+export interface RunReport {
+  scenario: string;
+  seed: number;
+  params: Params;
+  outcome: Outcome | null;
+  fallCause: FallCause | null;
+  tippingTick: number | null;
+  tippingDay: number | null;
+  tippingDate: string | null;
+  decidedTick: number | null;
+  ticks: number;
+  summary: RunSummary;
+  historical: Record<string, HistoricalRow> | null;
+}
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+export function runSummary(s: SimState): RunSummary {
+  const share = s.outcome !== null && s.defectedAtDecision !== null ? s.defectedAtDecision : s.defectedCount / Math.max(1, s.o.initialForce);
+  const violenceShare = s.totals.activeTicks > 0 ? s.totals.violentActs / s.totals.activeTicks : 0;
+  const staff = staffingShares(s);
+  const staffing: Record<string, number> = {};
+  s.districtIds.forEach((id, d) => { staffing[id] = r6(staff.byDistrict[d]); });
+  return {
+    peakActive: s.peakActive,
+    peakActiveTick: s.peakActiveTick,
+    peakParticipation: r6(s.c.n > 0 ? s.peakActive / s.c.n : 0),
+    defectedShare: r6(share),
+    defectionOccurred: share >= s.params.defectionOccurredShare,
+    detentions: s.totals.detentions,
+    deaths: s.totals.deaths,
+    injuries: s.totals.injuries,
+    abuses: s.totals.abuses,
+    unmaskings: s.totals.unmaskings,
+    resignations: s.totals.resignations,
+    violenceShare: r6(violenceShare),
+    nonviolent: violenceShare < s.params.nonviolentMaxViolenceShare,
+    momentum: r6(s.momentum),
+    staffing,
+  };
+}
+
+export function runReport(s: SimState): RunReport {
+  const tip = s.tippingTick;
+  return {
+    scenario: s.scenario.id,
+    seed: s.seed,
+    params: s.params,
+    outcome: s.outcome,
+    fallCause: s.fallCause,
+    tippingTick: tip,
+    tippingDay: tip === null ? null : Math.floor(tip / s.ticksPerDay),
+    tippingDate: tip === null ? null : tickDate(s.startDay, tip, s.params.hoursPerTick).slice(0, 10),
+    decidedTick: s.decidedTick,
+    ticks: s.tick,
+    summary: runSummary(s),
+    historical: historicalReport(s),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * One officer's turn: move like a citizen, then (on duty or insider) arrest one random active
+ * citizen in vision and step onto his cell (Epstein 2002 / NetLogo Rebellion). Orders grow with
+ * momentum (repressionPolicy); courts soften them; joined officers nearby shield protesters;
+ * shirkers "aim above heads" and arrest nobody.
+ */
+import { CitizenState, OfficerState } from '../state';
+import type { SimState } from '../state';
+import { offsetCell } from '../world/grid';
+import { citizenLink, citizenUnlink, officerPlace, officerRemove, randomOpenCell } from '../world/cells';
+
+/** Picks a uniformly random active citizen in vision of `cell` (weighting cells by their count). */
+function pickActive(s: SimState, cell: number, r: () => number): number {
+  const g = s.grid, K = g.offX.length, tab = g.nbr, act = g.actCell;
+  let total = 0;
+  const buf = s.scratch;
+  let n = 0;
+  for (let k = 0; k < K; k++) {
+    const cc = tab !== null ? tab[cell * K + k] : offsetCell(g, cell, g.offX[k], g.offY[k]);
+    if (cc >= 0 && act[cc] > 0) { buf[n++] = cc; total += act[cc]; }
+  }
+  if (total === 0) return -1;
+  let pick = Math.floor(r() * total);
+  for (let k = 0; k < n; k++) {
+    const cc = buf[k];
+    if (pick < g.actCell[cc]) {
+      for (let i = g.head[cc]; i >= 0; i = s.c.next[i]) if (s.c.state[i] === CitizenState.active && pick-- === 0) return i;
+    }
+    pick -= g.actCell[cc];
+  }
+  return -1;
+}
+
+export function arrestCitizen(s: SimState, i: number, officer: number): void {
+  const c = s.c, p = s.params, rj = s.rng.jail, cell = c.cell[i], d = s.grid.district[cell];
+  const nonviolent = c.violent[i] === 0;
+  citizenUnlink(s, i);
+  s.counts.citizens[CitizenState.active]--;
+  const jail = (p.maxJailTicks > 0 ? Math.floor(rj() * p.maxJailTicks) : 0)
+    + Math.round((p.detentionMinDays + rj() * (p.detentionMaxDays - p.detentionMinDays)) * s.ticksPerDay);
+  let next: number = CitizenState.detained, term = jail;
+  if (p.injuryProbability > 0 && rj() < p.injuryProbability) {
+    next = CitizenState.injured; term = Math.max(jail, Math.round(p.injuryDays * s.ticksPerDay));
+    s.totals.injuries++;
+    if (p.deathProbability > 0 && rj() < p.deathProbability) {
+      term = -1; s.totals.deaths++; s.today.deaths++;
+      s.eventLog.push({ tick: s.tick, kind: 'death', district: s.districtIds[d] });
+    }
+  }
+  s.totals.detentions++; s.today.detentions++;
+  if (nonviolent) s.tickArrests[d]++;
+  s.tickTally.arrests++;
+  if (term === 0) {
+    // NetLogo: a jail term of 0 leaves the agent free at once; the arrest only deactivates him.
+    c.state[i] = CitizenState.quiet; s.counts.citizens[CitizenState.quiet]++;
+    citizenLink(s, i, cell);
+  } else {
+    c.state[i] = next; c.term[i] = term; s.counts.citizens[next]++;
+    if (term < 0) c.cell[i] = -1;
+  }
+  const o = s.o;
+  o.arrestedThisTick[officer] = 1;
+  if (p.abuseProbability > 0 && rj() < p.abuseProbability * (1 - o.conscience[officer])) {
+    o.abuses[officer]++; s.totals.abuses++; s.today.abuses++;
+  }
+}
+
+export function officerAct(s: SimState, j: number): void {
+  const o = s.o, st = o.state[j];
+  if (!o.deployed[j] || st === OfficerState.resigned) return;
+  const p = s.params, rm = s.rng.move;
+  if (p.moveProbability > 0 && (p.moveProbability >= 1 || rm() < p.moveProbability)) {
+    const from = o.cell[j], to = randomOpenCell(s, from, rm);
+    if (to >= 0 && to !== from) { officerRemove(s, j); officerPlace(s, j, to); }
+  }
+  if (st !== OfficerState.on_duty && st !== OfficerState.insider) return;
+  const cell = o.cell[j], g = s.grid;
+  if (g.nbAct[cell] <= 0) return; // tickStart rebuilds nbAct after the citizens' turn
+  const ra = s.rng.arrest;
+  let rate = p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - 0.5 * s.movement.levels.courts);
+  if (st === OfficerState.insider) rate *= 0.5;
+  const shield = g.nbJoined[cell];
+  if (shield > 0) rate *= Math.pow(1 - p.joinedProtection, Math.min(shield, 20));
+  if (rate < 1 && ra() >= rate) return;
+  const target = pickActive(s, cell, ra);
+  if (target < 0) return;
+  const to = s.c.cell[target];
+  arrestCitizen(s, target, j);
+  if (to !== cell) { officerRemove(s, j); officerPlace(s, j, to); }
+}

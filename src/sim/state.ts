@@ -1,0 +1,141 @@
+/**
+ * The simulation state: agents as struct-of-arrays in typed arrays (no agent objects), plus the
+ * small aggregate state of the regime and the movement. Enums are `as const` objects.
+ */
+import type { Params } from './params/schema';
+import type { Streams } from './rng';
+import type { ActionDef, ScenarioData } from './scenarioData';
+import type { LevelName } from './tactics';
+
+export const CitizenState = { quiet: 0, active: 1, detained: 2, injured: 3 } as const;
+export const OfficerState = { on_duty: 0, shirking: 1, insider: 2, resigned: 3, joined: 4 } as const;
+export const CITIZEN_STATE_NAMES = ['quiet', 'active', 'detained', 'injured'] as const;
+export const OFFICER_STATE_NAMES = ['on_duty', 'shirking', 'insider', 'resigned', 'joined'] as const;
+export const Opinion = { supporter: -1, neutral: 0, opponent: 1 } as const;
+export const BRANCHES = ['omon', 'district_police', 'internal_troops', 'kgb', 'prosecutors'] as const;
+
+/** Loyalty channels in a fixed order; per-officer contributions are stored in this order. */
+export const CHANNELS = ['backfire', 'threat', 'exposure', 'offers', 'peers', 'momentum', 'accountability', 'regime'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const NCH = CHANNELS.length;
+
+export type Outcome = 'success' | 'failure' | 'stalemate';
+export type FallCause = 'force' | 'overwhelm' | 'elite';
+
+export interface Citizens {
+  n: number;
+  cell: Int32Array;          // -1 when dead
+  state: Uint8Array;
+  hardship: Float64Array;
+  risk: Float64Array;
+  opinion: Int8Array;
+  discipline: Float32Array;
+  outPropensity: Float32Array; // out when below the calendar's turnout
+  term: Int32Array;          // remaining ticks detained or injured
+  home: Uint16Array;         // district index
+  next: Int32Array;          // intrusive per-cell list of free citizens
+  prev: Int32Array;
+  violent: Uint8Array;       // committed violence this tick
+}
+
+export interface Officers {
+  n: number;
+  initialForce: number;
+  cell: Int32Array;          // -1 when off the map (reserve, resigned)
+  state: Uint8Array;
+  loyalty: Float64Array;
+  theta: Float64Array;
+  unit: Int32Array;
+  district: Uint16Array;
+  branch: Uint8Array;
+  masked: Uint8Array;
+  exposure: Float32Array;
+  abuses: Uint16Array;
+  fear: Float32Array;
+  salaryDep: Float32Array;
+  conscience: Float32Array;  // susceptibility to backfire
+  deployed: Uint8Array;
+  defectTick: Int32Array;    // -1 until he first leaves on_duty
+  noisy: Uint8Array;
+  arrestedThisTick: Uint8Array;
+  /** Cumulative contribution of each channel: [officer * NCH + channel]. */
+  channelSum: Float64Array;
+  /** Contribution of each channel in the last tick. */
+  channelLast: Float64Array;
+  tieStart: Int32Array;      // CSR ties to citizens
+  tieCitizen: Int32Array;
+}
+
+export interface Grid {
+  w: number; h: number; cells: number; torus: boolean;
+  district: Uint16Array;       // district index of each cell
+  occ: Int32Array;             // free agents per cell
+  copCell: Float64Array;       // officers per cell, weighted by effectiveness
+  actCell: Int32Array;         // active citizens per cell
+  joinedCell: Int32Array;      // joined officers per cell
+  head: Int32Array;            // first free citizen in the cell
+  nbCop: Float64Array;         // effective officers in vision of each cell
+  nbAct: Int32Array;           // active citizens in vision of each cell
+  nbJoined: Int32Array;
+  offX: Int32Array; offY: Int32Array; // vision offsets
+  nbr: Int32Array | null;      // live mode: neighbour cells of each cell, K per cell (-1 off the map)
+  rallyCells: Int32Array;
+  nearestRally: Int32Array;    // nearest rally cell of each cell (-1 none)
+}
+
+export interface SimEvent { tick: number; kind: string; officer?: number; channel?: Channel; district?: string; detail?: string; }
+
+export interface DayAgg {
+  day: number; peakActive: number; peakNeeded: number; effectiveAtPeak: number; detentions: number; deaths: number;
+  resigned: number; defected: number; staffing: number[]; momentum: number; violent: number; abuses: number;
+}
+
+export interface Ramp { key: keyof Params; from: number; to: number; startTick: number; endTick: number; }
+export interface ScheduledEvent { tick: number; label: string; set: Record<string, unknown>; ramp: Ramp | null; }
+
+export interface SimState {
+  scenario: ScenarioData;
+  params: Params;
+  seed: number;
+  rng: Streams;
+  tick: number;
+  ticksPerDay: number;
+  startDay: number;
+  horizonTicks: number;
+  grid: Grid;
+  c: Citizens;
+  o: Officers;
+  districtIds: string[];
+  districtNames: string[];
+  districtInitialStaff: Float64Array;
+  recruitsByDistrict: Float64Array;
+  reserve: number;             // officer agents not yet deployed (count)
+  units: { n: number; visible: Float64Array; size: Int32Array; defected: Int32Array };
+  regime: { resources: number; eliteCohesion: number; patronWithdrawn: boolean };
+  movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number; spent: ActionDef[] };
+  events: ScheduledEvent[];
+  nextEvent: number;
+  ramps: Ramp[];
+  momentum: number;
+  /** Tick-level tallies reset each tick. */
+  tickArrests: Float64Array;     // per district: arrests of nonviolent protesters
+  tickViolence: Float64Array;    // per district: violent incidents
+  tickTally: { arrests: number; violent: number; active: number };
+  totals: { detentions: number; deaths: number; injuries: number; abuses: number; violentActs: number; activeTicks: number; unmaskings: number; resignations: number };
+  counts: { citizens: Int32Array; officers: Int32Array };
+  effectiveForce: number;
+  neededForce: number;
+  loyalForceTotal: number;
+  days: DayAgg[];
+  today: DayAgg;
+  streak: { collapse: number; demobilize: number; collapseStartTick: number };
+  peakActive: number; peakActiveTick: number;
+  outcome: Outcome | null;
+  fallCause: FallCause | null;
+  decidedTick: number | null;
+  tippingTick: number | null;
+  defectedAtDecision: number | null;
+  defectedCount: number;
+  eventLog: SimEvent[];
+  scratch: Int32Array;
+}

@@ -1,0 +1,135 @@
+/**
+ * Moving agents between cells while keeping every per-cell count (and, in live mode, every
+ * neighbourhood count) consistent. All placement changes go through these functions.
+ */
+import type { SimState } from '../state';
+import { CitizenState, OfficerState } from '../state';
+import { addAround } from './neighbourhood';
+import { offsetCell } from './grid';
+
+/** Weight of an officer in the local force: on duty 1, shirkers and insiders partly, others 0. */
+export function copWeight(s: SimState, state: number): number {
+  if (state === OfficerState.on_duty) return 1;
+  if (state === OfficerState.shirking) return s.params.shirkEffectiveness;
+  if (state === OfficerState.insider) return s.params.insiderEffectiveness;
+  return 0;
+}
+
+const live = (s: SimState) => s.params.countMode === 'live';
+
+export function citizenLink(s: SimState, i: number, cell: number): void {
+  const g = s.grid, c = s.c;
+  c.cell[i] = cell;
+  c.prev[i] = -1;
+  c.next[i] = g.head[cell];
+  if (g.head[cell] >= 0) c.prev[g.head[cell]] = i;
+  g.head[cell] = i;
+  g.occ[cell]++;
+  if (c.state[i] === CitizenState.active) {
+    g.actCell[cell]++;
+    if (live(s)) addAround(g, g.nbAct, cell, 1);
+  }
+}
+
+export function citizenUnlink(s: SimState, i: number): void {
+  const g = s.grid, c = s.c, cell = c.cell[i];
+  const p = c.prev[i], n = c.next[i];
+  if (p >= 0) c.next[p] = n; else g.head[cell] = n;
+  if (n >= 0) c.prev[n] = p;
+  c.next[i] = c.prev[i] = -1;
+  g.occ[cell]--;
+  if (c.state[i] === CitizenState.active) {
+    g.actCell[cell]--;
+    if (live(s)) addAround(g, g.nbAct, cell, -1);
+  }
+}
+
+/** Switches a free citizen between quiet and active in place. */
+export function citizenSetActive(s: SimState, i: number, active: boolean): void {
+  const c = s.c, g = s.grid, cell = c.cell[i];
+  const was = c.state[i] === CitizenState.active;
+  if (was === active) return;
+  c.state[i] = active ? CitizenState.active : CitizenState.quiet;
+  s.counts.citizens[was ? CitizenState.active : CitizenState.quiet]--;
+  s.counts.citizens[c.state[i]]++;
+  const d = active ? 1 : -1;
+  g.actCell[cell] += d;
+  if (live(s)) addAround(g, g.nbAct, cell, d);
+}
+
+export function officerPlace(s: SimState, j: number, cell: number): void {
+  const g = s.grid, o = s.o;
+  o.cell[j] = cell;
+  g.occ[cell]++;
+  const w = copWeight(s, o.state[j]);
+  if (w !== 0) {
+    g.copCell[cell] += w;
+    if (live(s)) addAround(g, g.nbCop, cell, w);
+  }
+  if (o.state[j] === OfficerState.joined) {
+    g.joinedCell[cell]++;
+    if (live(s)) addAround(g, g.nbJoined, cell, 1);
+  }
+}
+
+export function officerRemove(s: SimState, j: number): void {
+  const g = s.grid, o = s.o, cell = o.cell[j];
+  if (cell < 0) return;
+  g.occ[cell]--;
+  const w = copWeight(s, o.state[j]);
+  if (w !== 0) {
+    g.copCell[cell] -= w;
+    if (live(s)) addAround(g, g.nbCop, cell, -w);
+  }
+  if (o.state[j] === OfficerState.joined) {
+    g.joinedCell[cell]--;
+    if (live(s)) addAround(g, g.nbJoined, cell, -1);
+  }
+  o.cell[j] = -1;
+}
+
+/** Changes an officer's state, keeping counts and his footprint on the map consistent. */
+export function officerSetState(s: SimState, j: number, next: number, stayOnMap: boolean): void {
+  const o = s.o, cell = o.cell[j];
+  if (cell >= 0) officerRemove(s, j);
+  s.counts.officers[o.state[j]]--;
+  o.state[j] = next;
+  s.counts.officers[next]++;
+  if (cell >= 0 && stayOnMap) officerPlace(s, j, cell);
+  else if (cell >= 0) o.deployed[j] = 0;
+}
+
+/**
+ * A random cell in vision with room (occupancy below capacity), or -1; uniform over open cells.
+ * Rejection sampling first (one double yields several offset draws: u*K splits into an index and
+ * a fresh uniform fraction), enumeration when open cells are rare.
+ */
+export function randomOpenCell(s: SimState, cell: number, r: () => number): number {
+  const g = s.grid, cap = s.params.cellCapacity, K = g.offX.length, occ = g.occ;
+  const tab = g.nbr;
+  if (tab !== null) {
+    const base = cell * K;
+    let v = r(), uses = 0;
+    for (let t = 0; t < 16; t++) {
+      if (uses === 4) { v = r(); uses = 0; }
+      v *= K; const k = Math.floor(v); v -= k; uses++;
+      const c = tab[base + k];
+      if (c >= 0 && occ[c] < cap) return c;
+    }
+    let n = 0;
+    const buf = s.scratch;
+    for (let k = 0; k < K; k++) { const c = tab[base + k]; if (c >= 0 && occ[c] < cap) buf[n++] = c; }
+    return n === 0 ? -1 : buf[Math.floor(r() * n)];
+  }
+  let v = r(), uses = 0;
+  for (let t = 0; t < 16; t++) {
+    if (uses === 4) { v = r(); uses = 0; }
+    v *= K; const k = Math.floor(v); v -= k; uses++;
+    const c = offsetCell(g, cell, g.offX[k], g.offY[k]);
+    if (c >= 0 && occ[c] < cap) return c;
+  }
+  let n = 0;
+  const buf = s.scratch;
+  for (let k = 0; k < K; k++) { const c = offsetCell(g, cell, g.offX[k], g.offY[k]); if (c >= 0 && occ[c] < cap) buf[n++] = c; }
+  return n === 0 ? -1 : buf[Math.floor(r() * n)];
+}

@@ -1,0 +1,74 @@
+/** Builds the city grid: district of each cell, vision offsets, rally points. */
+import type { Params } from '../params/schema';
+import type { MapData } from '../scenarioData';
+import type { Grid } from '../state';
+
+/** Offsets within vision, own cell first. euclidean: dx²+dy² <= r² (NetLogo in-radius); square: a box. */
+export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: Int32Array; y: Int32Array } {
+  const xs: number[] = [0], ys: number[] = [0];
+  for (let dy = -r; dy <= r; dy++)
+    for (let dx = -r; dx <= r; dx++) {
+      if (dx === 0 && dy === 0) continue;
+      if (shape === 'euclidean' && dx * dx + dy * dy > r * r) continue;
+      xs.push(dx); ys.push(dy);
+    }
+  return { x: Int32Array.from(xs), y: Int32Array.from(ys) };
+}
+
+/** Cell index of (x + dx, y + dy), or -1 off a non-wrapping map. */
+export function offsetCell(g: Grid, cell: number, dx: number, dy: number): number {
+  let x = (cell % g.w) + dx, y = ((cell / g.w) | 0) + dy;
+  if (g.torus) {
+    x = ((x % g.w) + g.w) % g.w; y = ((y % g.h) + g.h) % g.h;
+  } else if (x < 0 || y < 0 || x >= g.w || y >= g.h) return -1;
+  return y * g.w + x;
+}
+
+const fracCell = (w: number, h: number, at: [number, number]): number =>
+  Math.min(h - 1, Math.max(0, Math.floor(at[1] * h))) * w + Math.min(w - 1, Math.max(0, Math.floor(at[0] * w)));
+
+export function buildGrid(p: Params, map: MapData | null): { grid: Grid; districtIds: string[]; districtNames: string[] } {
+  const w = p.gridWidth, h = p.gridHeight, cells = w * h;
+  const district = new Uint16Array(cells);
+  const districtIds: string[] = [], districtNames: string[] = [];
+  if (!map || map.districts.length === 0) {
+    districtIds.push('city'); districtNames.push('City');
+  } else {
+    // Cells outside every rectangle belong to the first district; later rectangles win overlaps.
+    map.districts.forEach((d, i) => {
+      districtIds.push(d.id); districtNames.push(d.name);
+      const [x0, y0, x1, y1] = d.rect;
+      const cx0 = Math.floor(x0 * w), cx1 = Math.ceil(x1 * w), cy0 = Math.floor(y0 * h), cy1 = Math.ceil(y1 * h);
+      for (let y = Math.max(0, cy0); y < Math.min(h, cy1); y++)
+        for (let x = Math.max(0, cx0); x < Math.min(w, cx1); x++) district[y * w + x] = i;
+    });
+  }
+  const off = visionOffsets(p.visionRadius, p.visionShape);
+  const rally = map ? [...map.squares, ...map.metro].map((pt) => fracCell(w, h, pt.at)) : [];
+  const grid: Grid = {
+    w, h, cells, torus: p.torus, district,
+    occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Int32Array(cells), joinedCell: new Int32Array(cells),
+    head: new Int32Array(cells).fill(-1),
+    nbCop: new Float64Array(cells), nbAct: new Int32Array(cells), nbJoined: new Int32Array(cells),
+    offX: off.x, offY: off.y, nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
+  };
+  // Live mode touches vision areas constantly: precompute each cell's neighbours when affordable.
+  const K = off.x.length;
+  if (p.countMode === 'live' && cells * K <= 16_000_000) {
+    const tab = new Int32Array(cells * K);
+    for (let c = 0; c < cells; c++) for (let k = 0; k < K; k++) tab[c * K + k] = offsetCell(grid, c, off.x[k], off.y[k]);
+    grid.nbr = tab;
+  }
+  if (rally.length > 0) {
+    for (let c = 0; c < cells; c++) {
+      const x = c % w, y = (c / w) | 0;
+      let best = -1, bd = Infinity;
+      for (const r of rally) {
+        const dx = (r % w) - x, dy = ((r / w) | 0) - y, d = dx * dx + dy * dy;
+        if (d < bd) { bd = d; best = r; }
+      }
+      grid.nearestRally[c] = best;
+    }
+  }
+  return { grid, districtIds, districtNames };
+}
