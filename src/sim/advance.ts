@@ -6,19 +6,22 @@
  * then violence, loyalty channels, officer decisions, unit tallies, jail countdown, metrics; and
  * at the end of each day momentum, the regime, tactic fading and the outcome.
  */
-import { CitizenState, type SimState } from './state';
+import { CitizenState, OfficerState, type SimState } from './state';
 import { emptyDay } from './init';
-import { staffingShares, tickMetrics } from './metrics';
+import { staffingShares } from './metrics';
 import { applyActions } from './rules/actions';
 import { arrestProbTable } from './rules/activation';
 import { citizenAct } from './rules/citizenAct';
-import { officerDecisions, updateUnits } from './rules/decisions';
+import { decideOfficer, unitWalkouts } from './rules/decisions';
 import { applyEvents } from './rules/events';
-import { countDownTerms } from './rules/jail';
-import { updateLoyalty } from './rules/loyalty';
+import { releaseDue } from './rules/jail';
+import { channelGate, updateOfficerLoyalty } from './rules/loyalty';
+import { loyaltyContext } from './rules/loyalty/context';
+import { MoverSampler } from './rules/movers';
+import { officerTally } from './rules/officerTally';
 import { updateMomentum } from './rules/momentum';
 import { judgeDay, judgeHorizon } from './rules/outcome';
-import { officerAct } from './rules/officerAct';
+import { indexActive, officerAct } from './rules/officerAct';
 import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
@@ -32,9 +35,10 @@ function actLive(s: SimState, out: number, table: Float64Array): void {
   if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
   const r = s.rng.order;
   for (let k = N - 1; k > 0; k--) { const m = Math.floor(r() * (k + 1)); const t = order[k]; order[k] = order[m]; order[m] = t; }
+  const movers = new MoverSampler(s.params.moveProbability, s.rng.move);
   for (let k = 0; k < N; k++) {
-    const a = order[k];
-    if (a < nC) citizenAct(s, a, out, table); else officerAct(s, a - nC);
+    const a = order[k], mv = movers.moves();
+    if (a < nC) citizenAct(s, a, out, table, mv); else officerAct(s, a - nC, mv);
   }
 }
 
@@ -42,10 +46,33 @@ function actTickStart(s: SimState, out: number, table: Float64Array): void {
   const g = s.grid, p = s.params;
   windowSum(g, g.copCell, g.nbCop, p.visionRadius, p.visionShape);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
-  windowSum(g, g.joinedCell, g.nbJoined, p.visionRadius, p.visionShape);
-  for (let i = 0; i < s.c.n; i++) citizenAct(s, i, out, table);
+  if (s.counts.officers[OfficerState.joined] > 0 || joinedSeen.has(s)) {
+    windowSum(g, g.joinedCell, g.nbJoined, p.visionRadius, p.visionShape);
+    joinedSeen.add(s);
+  }
+  const cm = new MoverSampler(p.moveProbability, s.rng.move);
+  const st = s.c.state, buf = s.activeBuf;
+  let na = 0;
+  for (let i = 0; i < s.c.n; i++) {
+    citizenAct(s, i, out, table, cm.moves());
+    if (st[i] === CitizenState.active) buf[na++] = i;
+  }
+  indexActive(s, buf, na);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
-  for (let j = 0; j < s.o.n; j++) officerAct(s, j);
+  const om = new MoverSampler(p.moveProbability, s.rng.move);
+  for (let j = 0; j < s.o.n; j++) officerAct(s, j, om.moves());
+}
+/** Runs that have had joined officers: their shield counts must be kept current from then on. */
+const joinedSeen = new WeakSet<SimState>();
+
+/** Loyalty and decision of each officer in turn, then unit walk-outs. */
+function officersDecide(s: SimState): void {
+  const x = loyaltyContext(s), gt = channelGate(s, x), peersUnit = s.params.defectionThresholdUnit === 'peers';
+  for (let j = 0; j < s.o.n; j++) {
+    updateOfficerLoyalty(s, j, x, gt);
+    decideOfficer(s, j, peersUnit);
+  }
+  unitWalkouts(s);
 }
 
 function endOfDay(s: SimState): void {
@@ -73,12 +100,10 @@ function stepOnce(s: SimState): void {
   const out = turnout(s, s.tick), table = arrestProbTable(s.params.arrestK);
   if (s.params.countMode === 'live') actLive(s, out, table); else actTickStart(s, out, table);
   protesterViolence(s);
-  updateLoyalty(s);
-  officerDecisions(s);
-  updateUnits(s);
-  countDownTerms(s);
+  officersDecide(s);
+  releaseDue(s);
   s.tick++;
-  tickMetrics(s);
+  officerTally(s);
   if (s.tick % s.ticksPerDay === 0) endOfDay(s);
   judgeHorizon(s);
 }

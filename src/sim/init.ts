@@ -9,6 +9,7 @@ import { buildGrid } from './world/grid';
 import { citizenLink, officerPlace } from './world/cells';
 import { parseDate } from './calendar';
 import { scheduleEvents } from './rules/events';
+import { officerTally } from './rules/officerTally';
 
 /** Splits n into parts proportional to weights (largest remainder, deterministic). */
 export function apportion(n: number, weights: number[]): number[] {
@@ -86,7 +87,8 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   const s: SimState = {
     scenario, params: p, seed: seed >>> 0, rng, tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
     grid, c, o, districtIds, districtNames, districtInitialStaff: new Float64Array(nd), recruitsByDistrict: new Float64Array(nd),
-    reserve: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0) },
+    reserve: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0), anyVisible: false },
+    staffByDistrict: new Float64Array(nd), releases: new Map(),
     regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false },
     movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions: [...scenario.strategy].sort((a, b) => a.tick - b.tick), nextAction: 0, spent: [] },
     events: [], nextEvent: 0, ramps: [], momentum: 0,
@@ -97,6 +99,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
     outcome: null, fallCause: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
     eventLog: [], scratch: new Int32Array(Math.max(grid.offX.length, 16)),
+    scratchCells: new Int32Array(grid.cells), activeBuf: new Int32Array(nC),
   };
   s.events = scheduleEvents(s);
   const r = rng.init;
@@ -134,7 +137,8 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   for (let d = 0; d < staffW.length; d++) block(reserveBy[d], d, false);
   s.reserve = nO - nMap;
   s.counts.officers[OfficerState.on_duty] = nO;
-  s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length) };
+  s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length), anyVisible: false };
+  s.staffByDistrict.set(s.districtInitialStaff);
 
   // Citizens, by district population weight.
   const popW = map && map.districts.length > 0 ? map.districts.map((d) => d.population) : [1];
@@ -164,5 +168,6 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   o.tieStart[nO] = ties.length;
   o.tieCitizen = Int32Array.from(ties);
   void CHANNELS;
+  officerTally(s);
   return s;
 }

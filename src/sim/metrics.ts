@@ -1,31 +1,6 @@
 /** Per-tick metrics and the series row that every output (CLI, page, batch) shares. */
 import { tickDate } from './calendar';
-import { CitizenState, OfficerState, type SimState } from './state';
-import { copWeight } from './world/cells';
-
-/** Updates force figures and the day's peaks after a tick. */
-export function tickMetrics(s: SimState): void {
-  const o = s.o, p = s.params;
-  let eff = 0, loyal = 0;
-  for (let j = 0; j < o.n; j++) {
-    const st = o.state[j];
-    if (st > OfficerState.insider) continue;
-    const w = copWeight(s, st);
-    loyal += w;
-    if (o.deployed[j]) eff += w;
-  }
-  let recruits = 0;
-  for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
-  s.effectiveForce = eff + recruits;
-  s.loyalForceTotal = loyal + recruits;
-  const active = s.counts.citizens[CitizenState.active];
-  s.neededForce = active * p.forcePerProtester;
-  if (active > s.peakActive) { s.peakActive = active; s.peakActiveTick = s.tick; }
-  const t = s.today;
-  if (active > t.peakActive || (t.peakActive === 0 && t.peakNeeded === 0)) {
-    t.peakActive = active; t.peakNeeded = s.neededForce; t.effectiveAtPeak = s.effectiveForce;
-  }
-}
+import { OfficerState, type SimState } from './state';
 
 /** Net staffing per district (employed officers on the map plus recruits) over initial staffing. */
 export function staffingShares(s: SimState): { byDistrict: number[]; total: number } {

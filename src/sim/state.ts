@@ -31,7 +31,7 @@ export interface Citizens {
   opinion: Int8Array;
   discipline: Float32Array;
   outPropensity: Float32Array; // out when below the calendar's turnout
-  term: Int32Array;          // remaining ticks detained or injured
+  term: Int32Array;          // tick at whose end a detained or injured citizen is released (-1: never)
   home: Uint16Array;         // district index
   next: Int32Array;          // intrusive per-cell list of free citizens
   prev: Int32Array;
@@ -71,14 +71,17 @@ export interface Grid {
   district: Uint16Array;       // district index of each cell
   occ: Int32Array;             // free agents per cell
   copCell: Float64Array;       // officers per cell, weighted by effectiveness
-  actCell: Int32Array;         // active citizens per cell
-  joinedCell: Int32Array;      // joined officers per cell
-  head: Int32Array;            // first free citizen in the cell
+  actCell: Float64Array;       // active citizens per cell (Float64 like every count grid: one array type for the window sums)
+  joinedCell: Float64Array;    // joined officers per cell
+  head: Int32Array;            // live mode: first free citizen in the cell (intrusive list)
+  lists: boolean;              // live mode keeps per-cell lists; tickStart indexes active citizens once per tick
+  actStart: Int32Array;        // tickStart: CSR index of this tick's active citizens by cell
+  actList: Int32Array;
   nbCop: Float64Array;         // effective officers in vision of each cell
-  nbAct: Int32Array;           // active citizens in vision of each cell
-  nbJoined: Int32Array;
+  nbAct: Float64Array;         // active citizens in vision of each cell
+  nbJoined: Float64Array;
   offX: Int32Array; offY: Int32Array; // vision offsets
-  nbr: Int32Array | null;      // live mode: neighbour cells of each cell, K per cell (-1 off the map)
+  nbr: Int32Array | null;      // neighbour cells of each cell, K per cell (-1 off the map), when affordable
   rallyCells: Int32Array;
   nearestRally: Int32Array;    // nearest rally cell of each cell (-1 none)
 }
@@ -110,7 +113,11 @@ export interface SimState {
   districtInitialStaff: Float64Array;
   recruitsByDistrict: Float64Array;
   reserve: number;             // officer agents not yet deployed (count)
-  units: { n: number; visible: Float64Array; size: Int32Array; defected: Int32Array };
+  units: { n: number; visible: Float64Array; size: Int32Array; defected: Int32Array; anyVisible: boolean };
+  /** Serving officers on the map per home district (kept current by officerSetState and deployment). */
+  staffByDistrict: Float64Array;
+  /** Citizens to release at the end of a tick, by tick (a bucket queue instead of a countdown scan). */
+  releases: Map<number, number[]>;
   regime: { resources: number; eliteCohesion: number; patronWithdrawn: boolean };
   movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number; spent: ActionDef[] };
   events: ScheduledEvent[];
@@ -138,4 +145,8 @@ export interface SimState {
   defectedCount: number;
   eventLog: SimEvent[];
   scratch: Int32Array;
+  /** One slot per cell, for index building. */
+  scratchCells: Int32Array;
+  /** Citizens active after their turn this tick (tickStart). */
+  activeBuf: Int32Array;
 }

@@ -16,7 +16,7 @@ function stepToward(s: SimState, from: number, to: number): number {
   return c !== from && g.occ[c] < s.params.cellCapacity ? c : -1;
 }
 
-export function citizenAct(s: SimState, i: number, out: number, table: Float64Array): void {
+export function citizenAct(s: SimState, i: number, out: number, table: Float64Array, moves: boolean): void {
   const c = s.c, st = c.state[i];
   if (st === CitizenState.detained || st === CitizenState.injured) return;
   if (out < 1 && c.outPropensity[i] >= out) {
@@ -24,7 +24,7 @@ export function citizenAct(s: SimState, i: number, out: number, table: Float64Ar
     return;
   }
   const p = s.params, rm = s.rng.move;
-  if (p.moveProbability > 0 && (p.moveProbability >= 1 || rm() < p.moveProbability)) {
+  if (moves) {
     const from = c.cell[i];
     let to = -1;
     const rally = s.grid.nearestRally[from];

@@ -48,41 +48,33 @@ function choose(s: SimState, j: number, escalate: boolean): number {
   return OfficerState.joined;
 }
 
-export function officerDecisions(s: SimState): void {
-  const o = s.o, p = s.params, peersUnit = p.defectionThresholdUnit === 'peers';
-  for (let j = 0; j < o.n; j++) {
-    const st = o.state[j];
-    if (st === OfficerState.on_duty) {
-      const trigger = peersUnit ? peerSignal(s, j) >= o.theta[j] : o.loyalty[j] < o.theta[j];
-      if (trigger) { const next = choose(s, j, false); leave(s, j, next, next === OfficerState.resigned ? 'resign' : next === OfficerState.shirking ? 'shirk' : 'insider'); }
-    } else if ((st === OfficerState.shirking || st === OfficerState.insider) && !peersUnit && o.loyalty[j] < o.theta[j] - p.escalationGap) {
-      const next = choose(s, j, true);
-      leave(s, j, next, 'resign');
+/** Officer j acts if his trigger fires (called right after his loyalty update). */
+export function decideOfficer(s: SimState, j: number, peersUnit: boolean): void {
+  const o = s.o, st = o.state[j];
+  if (st === OfficerState.on_duty) {
+    const trigger = peersUnit ? peerSignal(s, j) >= o.theta[j] : o.loyalty[j] < o.theta[j];
+    if (trigger) {
+      const next = choose(s, j, false);
+      leave(s, j, next, next === OfficerState.resigned ? 'resign' : next === OfficerState.shirking ? 'shirk' : 'insider');
     }
+  } else if ((st === OfficerState.shirking || st === OfficerState.insider) && !peersUnit && o.loyalty[j] < o.theta[j] - s.params.escalationGap) {
+    leave(s, j, choose(s, j, true), 'resign');
   }
-  if (p.unitWalkoutShare < 1 && !peersUnit) unitWalkouts(s);
 }
 
-/** A unit in which enough have defected walks out: its wavering rest resigns together. */
-function unitWalkouts(s: SimState): void {
+/**
+ * A unit in which enough had defected by the end of the last tick walks out: its wavering rest
+ * (loyalty < threshold + 0.1) resigns together.
+ */
+export function unitWalkouts(s: SimState): void {
   const o = s.o, u = s.units, p = s.params;
-  u.defected.fill(0);
-  for (let j = 0; j < o.n; j++) if (o.defectTick[j] >= 0) u.defected[o.unit[j]]++;
+  if (p.unitWalkoutShare >= 1 || p.defectionThresholdUnit === 'peers') return;
+  let any = false;
+  for (let k = 0; k < u.n && !any; k++) if (u.defected[k] > 0 && u.defected[k] >= p.unitWalkoutShare * u.size[k]) any = true;
+  if (!any) return;
   for (let j = 0; j < o.n; j++) {
     const k = o.unit[j];
-    if (o.state[j] === OfficerState.on_duty && u.defected[k] >= p.unitWalkoutShare * u.size[k] && o.loyalty[j] < o.theta[j] + 0.1)
+    if (o.state[j] === OfficerState.on_duty && u.defected[k] > 0 && u.defected[k] >= p.unitWalkoutShare * u.size[k] && o.loyalty[j] < o.theta[j] + 0.1)
       leave(s, j, OfficerState.resigned, 'walkout');
-  }
-}
-
-/** Visible defections per unit, read by peers at the next tick (synchronous update). */
-export function updateUnits(s: SimState): void {
-  const o = s.o, u = s.units, p = s.params;
-  u.visible.fill(0);
-  for (let j = 0; j < o.n; j++) {
-    const st = o.state[j];
-    if (st === OfficerState.resigned) u.visible[o.unit[j]] += o.noisy[j] ? p.noisyResignVisibility : 1;
-    else if (st === OfficerState.joined) u.visible[o.unit[j]] += 1;
-    else if (st === OfficerState.shirking) u.visible[o.unit[j]] += p.peerShirkVisibility;
   }
 }

@@ -1,19 +1,31 @@
-/** Detention and injury terms count down once per tick after everyone has acted (NetLogo order). */
+/**
+ * Detention and injury terms. NetLogo counts every jail term down once per tick after everyone
+ * has acted and frees the agent when it reaches 0; the same timing is kept with a bucket queue
+ * (citizens filed under the tick at whose end they go free), so a tick costs only its releases,
+ * not a scan of 500,000 citizens.
+ */
 import { CitizenState } from '../state';
 import type { SimState } from '../state';
 import { citizenLink } from '../world/cells';
 
-export function countDownTerms(s: SimState): void {
-  const c = s.c, n = c.n;
-  if (s.counts.citizens[CitizenState.detained] + s.counts.citizens[CitizenState.injured] === 0) return;
-  for (let i = 0; i < n; i++) {
+/** Files citizen i for release after `term` countdowns, the first at the end of the current tick. */
+export function scheduleRelease(s: SimState, i: number, term: number): void {
+  const at = s.tick + term - 1;
+  s.c.term[i] = at;
+  const list = s.releases.get(at);
+  if (list) list.push(i); else s.releases.set(at, [i]);
+}
+
+export function releaseDue(s: SimState): void {
+  const list = s.releases.get(s.tick);
+  if (!list) return;
+  s.releases.delete(s.tick);
+  const c = s.c;
+  for (const i of list) {
     const st = c.state[i];
-    if ((st !== CitizenState.detained && st !== CitizenState.injured) || c.term[i] <= 0) continue;
-    if (--c.term[i] === 0) {
-      s.counts.citizens[st]--;
-      c.state[i] = CitizenState.quiet;
-      s.counts.citizens[CitizenState.quiet]++;
-      citizenLink(s, i, c.cell[i]);
-    }
+    s.counts.citizens[st]--;
+    c.state[i] = CitizenState.quiet;
+    s.counts.citizens[CitizenState.quiet]++;
+    citizenLink(s, i, c.cell[i]);
   }
 }

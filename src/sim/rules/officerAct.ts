@@ -7,9 +7,13 @@
 import { CitizenState, OfficerState } from '../state';
 import type { SimState } from '../state';
 import { offsetCell } from '../world/grid';
+import { scheduleRelease } from './jail';
 import { citizenLink, citizenUnlink, officerPlace, officerRemove, randomOpenCell } from '../world/cells';
 
-/** Picks a uniformly random active citizen in vision of `cell` (weighting cells by their count). */
+/**
+ * Picks a uniformly random active citizen in vision of `cell`: a cell weighted by its active
+ * count, then one of its active citizens (from the live per-cell list, or this tick's index).
+ */
 function pickActive(s: SimState, cell: number, r: () => number): number {
   const g = s.grid, K = g.offX.length, tab = g.nbr, act = g.actCell;
   let total = 0;
@@ -21,14 +25,37 @@ function pickActive(s: SimState, cell: number, r: () => number): number {
   }
   if (total === 0) return -1;
   let pick = Math.floor(r() * total);
+  const c = s.c;
   for (let k = 0; k < n; k++) {
     const cc = buf[k];
-    if (pick < g.actCell[cc]) {
-      for (let i = g.head[cc]; i >= 0; i = s.c.next[i]) if (s.c.state[i] === CitizenState.active && pick-- === 0) return i;
+    if (pick < act[cc]) {
+      if (g.lists) {
+        for (let i = g.head[cc]; i >= 0; i = c.next[i]) if (c.state[i] === CitizenState.active && pick-- === 0) return i;
+      } else {
+        for (let q = g.actStart[cc], e = g.actStart[cc + 1]; q < e; q++) {
+          const i = g.actList[q];
+          if (c.state[i] === CitizenState.active && c.cell[i] === cc && pick-- === 0) return i;
+        }
+      }
+      return -1;
     }
-    pick -= g.actCell[cc];
+    pick -= act[cc];
   }
   return -1;
+}
+
+/** tickStart: indexes the citizens active after the citizens' turn by cell (counting sort). */
+export function indexActive(s: SimState, active: Int32Array, n: number): void {
+  const g = s.grid, cells = g.cells;
+  if (g.actStart.length !== cells + 1) g.actStart = new Int32Array(cells + 1);
+  if (g.actList.length < n) g.actList = new Int32Array(Math.max(n, g.actList.length * 2, 1024));
+  const start = g.actStart, cellOf = s.c.cell;
+  start.fill(0);
+  for (let q = 0; q < n; q++) start[cellOf[active[q]] + 1]++;
+  for (let k = 0; k < cells; k++) start[k + 1] += start[k];
+  const fillAt = s.scratchCells;
+  fillAt.set(start.subarray(0, cells));
+  for (let q = 0; q < n; q++) { const i = active[q]; g.actList[fillAt[cellOf[i]]++] = i; }
 }
 
 export function arrestCitizen(s: SimState, i: number, officer: number): void {
@@ -55,8 +82,8 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
     c.state[i] = CitizenState.quiet; s.counts.citizens[CitizenState.quiet]++;
     citizenLink(s, i, cell);
   } else {
-    c.state[i] = next; c.term[i] = term; s.counts.citizens[next]++;
-    if (term < 0) c.cell[i] = -1;
+    c.state[i] = next; s.counts.citizens[next]++;
+    if (term < 0) { c.term[i] = -1; c.cell[i] = -1; } else scheduleRelease(s, i, term);
   }
   const o = s.o;
   o.arrestedThisTick[officer] = 1;
@@ -65,11 +92,11 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
   }
 }
 
-export function officerAct(s: SimState, j: number): void {
+export function officerAct(s: SimState, j: number, moves: boolean): void {
   const o = s.o, st = o.state[j];
   if (!o.deployed[j] || st === OfficerState.resigned) return;
   const p = s.params, rm = s.rng.move;
-  if (p.moveProbability > 0 && (p.moveProbability >= 1 || rm() < p.moveProbability)) {
+  if (moves) {
     const from = o.cell[j], to = randomOpenCell(s, from, rm);
     if (to >= 0 && to !== from) { officerRemove(s, j); officerPlace(s, j, to); }
   }

@@ -33,7 +33,7 @@ export function regimeDay(s: SimState): void {
         let cell = -1;
         for (let t = 0; t < 64 && cell < 0; t++) { const c = Math.floor(rr() * cells); if (s.grid.occ[c] < p.cellCapacity) cell = c; }
         if (cell < 0) break;
-        o.deployed[j] = 1; officerPlace(s, j, cell); s.reserve--; k--;
+        o.deployed[j] = 1; officerPlace(s, j, cell); s.staffByDistrict[o.district[j]]++; s.reserve--; k--;
       }
       s.eventLog.push({ tick: s.tick, kind: 'deploy', detail: 'reserve deployed' });
     }

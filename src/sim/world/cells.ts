@@ -20,10 +20,12 @@ const live = (s: SimState) => s.params.countMode === 'live';
 export function citizenLink(s: SimState, i: number, cell: number): void {
   const g = s.grid, c = s.c;
   c.cell[i] = cell;
-  c.prev[i] = -1;
-  c.next[i] = g.head[cell];
-  if (g.head[cell] >= 0) c.prev[g.head[cell]] = i;
-  g.head[cell] = i;
+  if (g.lists) {
+    c.prev[i] = -1;
+    c.next[i] = g.head[cell];
+    if (g.head[cell] >= 0) c.prev[g.head[cell]] = i;
+    g.head[cell] = i;
+  }
   g.occ[cell]++;
   if (c.state[i] === CitizenState.active) {
     g.actCell[cell]++;
@@ -33,10 +35,12 @@ export function citizenLink(s: SimState, i: number, cell: number): void {
 
 export function citizenUnlink(s: SimState, i: number): void {
   const g = s.grid, c = s.c, cell = c.cell[i];
-  const p = c.prev[i], n = c.next[i];
-  if (p >= 0) c.next[p] = n; else g.head[cell] = n;
-  if (n >= 0) c.prev[n] = p;
-  c.next[i] = c.prev[i] = -1;
+  if (g.lists) {
+    const p = c.prev[i], n = c.next[i];
+    if (p >= 0) c.next[p] = n; else g.head[cell] = n;
+    if (n >= 0) c.prev[n] = p;
+    c.next[i] = c.prev[i] = -1;
+  }
   g.occ[cell]--;
   if (c.state[i] === CitizenState.active) {
     g.actCell[cell]--;
@@ -91,6 +95,7 @@ export function officerRemove(s: SimState, j: number): void {
 /** Changes an officer's state, keeping counts and his footprint on the map consistent. */
 export function officerSetState(s: SimState, j: number, next: number, stayOnMap: boolean): void {
   const o = s.o, cell = o.cell[j];
+  if (o.deployed[j] && o.state[j] <= OfficerState.insider && next > OfficerState.insider) s.staffByDistrict[o.district[j]]--;
   if (cell >= 0) officerRemove(s, j);
   s.counts.officers[o.state[j]]--;
   o.state[j] = next;
@@ -121,12 +126,15 @@ export function randomOpenCell(s: SimState, cell: number, r: () => number): numb
     for (let k = 0; k < K; k++) { const c = tab[base + k]; if (c >= 0 && occ[c] < cap) buf[n++] = c; }
     return n === 0 ? -1 : buf[Math.floor(r() * n)];
   }
+  const w = g.w, h = g.h, x0 = cell % w, y0 = (cell / w) | 0, ox = g.offX, oy = g.offY, torus = g.torus;
   let v = r(), uses = 0;
   for (let t = 0; t < 16; t++) {
     if (uses === 4) { v = r(); uses = 0; }
     v *= K; const k = Math.floor(v); v -= k; uses++;
-    const c = offsetCell(g, cell, g.offX[k], g.offY[k]);
-    if (c >= 0 && occ[c] < cap) return c;
+    let x = x0 + ox[k], y = y0 + oy[k];
+    if (torus) { x = ((x % w) + w) % w; y = ((y % h) + h) % h; } else if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    const c = y * w + x;
+    if (occ[c] < cap) return c;
   }
   let n = 0;
   const buf = s.scratch;

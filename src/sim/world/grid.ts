@@ -47,14 +47,15 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
   const rally = map ? [...map.squares, ...map.metro].map((pt) => fracCell(w, h, pt.at)) : [];
   const grid: Grid = {
     w, h, cells, torus: p.torus, district,
-    occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Int32Array(cells), joinedCell: new Int32Array(cells),
-    head: new Int32Array(cells).fill(-1),
-    nbCop: new Float64Array(cells), nbAct: new Int32Array(cells), nbJoined: new Int32Array(cells),
+    occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Float64Array(cells), joinedCell: new Float64Array(cells),
+    head: new Int32Array(cells).fill(-1), lists: p.countMode === 'live', actStart: new Int32Array(0), actList: new Int32Array(0),
+    nbCop: new Float64Array(cells), nbAct: new Float64Array(cells), nbJoined: new Float64Array(cells),
     offX: off.x, offY: off.y, nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
   };
-  // Live mode touches vision areas constantly: precompute each cell's neighbours when affordable.
+  // Live mode updates whole vision areas on every move: a neighbour table pays when it stays
+  // cache-sized. At city scale arithmetic beats a table that would miss the cache on each read.
   const K = off.x.length;
-  if (p.countMode === 'live' && cells * K <= 16_000_000) {
+  if (p.countMode === 'live' && cells * K <= 4_000_000) {
     const tab = new Int32Array(cells * K);
     for (let c = 0; c < cells; c++) for (let k = 0; k < K; k++) tab[c * K + k] = offsetCell(grid, c, off.x[k], off.y[k]);
     grid.nbr = tab;

@@ -8,7 +8,7 @@ import type { Grid } from '../state';
 import { offsetCell } from './grid';
 
 /** Adds `delta` to arr over the vision area around `cell` (live mode). */
-export function addAround(g: Grid, arr: Int32Array | Float64Array, cell: number, delta: number): void {
+export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
   const tab = g.nbr, K = g.offX.length;
   if (tab !== null) {
     for (let k = cell * K, e = k + K; k < e; k++) { const c = tab[k]; if (c >= 0) arr[c] += delta; }
@@ -18,6 +18,8 @@ export function addAround(g: Grid, arr: Int32Array | Float64Array, cell: number,
 }
 
 let prefix = new Float64Array(0);
+let rowsBuf = new Float64Array(0);
+let halfBuf = new Int32Array(0);
 
 /** Sum of row `y` of src over columns a..b inclusive (wrapping on a torus), from row prefix sums. */
 function rowRange(g: Grid, y: number, a: number, b: number): number {
@@ -33,43 +35,54 @@ function rowRange(g: Grid, y: number, a: number, b: number): number {
   return prefix[base + w] - prefix[base + aa] + prefix[base + bb + 1] - prefix[base];
 }
 
+/** Sliding window of half-width r along one line of n values (stride apart), wrapping or clipped. */
+function slide(src: Float64Array, dst: Float64Array, off: number, stride: number, n: number, r: number, wrap: boolean): void {
+  if (wrap && 2 * r + 1 >= n) {
+    let t = 0;
+    for (let i = 0; i < n; i++) t += src[off + i * stride];
+    for (let i = 0; i < n; i++) dst[off + i * stride] = t;
+    return;
+  }
+  let sum = 0;
+  if (wrap) {
+    for (let d = -r; d <= r; d++) sum += src[off + (((d % n) + n) % n) * stride];
+    for (let i = 0; i < n; i++) {
+      dst[off + i * stride] = sum;
+      let a = i - r, b = i + r + 1;
+      if (a < 0) a += n;
+      if (b >= n) b -= n;
+      sum += src[off + b * stride] - src[off + a * stride];
+    }
+    return;
+  }
+  for (let d = 0; d <= r && d < n; d++) sum += src[off + d * stride];
+  for (let i = 0; i < n; i++) {
+    dst[off + i * stride] = sum;
+    const a = i - r, b = i + r + 1;
+    if (a >= 0) sum -= src[off + a * stride];
+    if (b < n) sum += src[off + b * stride];
+  }
+}
+
 /** Rebuilds dst[cell] = sum of src over the vision area of cell (tickStart mode). */
-export function windowSum(g: Grid, src: Int32Array | Float64Array, dst: Int32Array | Float64Array, r: number, shape: 'euclidean' | 'square'): void {
+export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: number, shape: 'euclidean' | 'square'): void {
   const w = g.w, h = g.h;
+  if (shape === 'square') {
+    // A box is separable: a sliding window along rows, then along columns. O(cells), no scan of the vision area.
+    if (rowsBuf.length < w * h) rowsBuf = new Float64Array(w * h);
+    for (let y = 0; y < h; y++) slide(src, rowsBuf, y * w, 1, w, r, g.torus);
+    for (let x = 0; x < w; x++) slide(rowsBuf, dst, x, w, h, r, g.torus);
+    return;
+  }
   if (prefix.length < h * (w + 1)) prefix = new Float64Array(h * (w + 1));
   for (let y = 0; y < h; y++) {
     const base = y * (w + 1);
     prefix[base] = 0;
     for (let x = 0; x < w; x++) prefix[base + x + 1] = prefix[base + x] + src[y * w + x];
   }
-  const half = new Int32Array(2 * r + 1);
-  for (let dy = -r; dy <= r; dy++) half[dy + r] = shape === 'square' ? r : Math.floor(Math.sqrt(r * r - dy * dy) + 1e-9);
-  if (shape === 'square') {
-    // Row windows first, then a sliding column window over them: O(cells).
-    const rows = new Float64Array(w * h);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rows[y * w + x] = rowRange(g, y, x - r, x + r);
-    const span = Math.min(2 * r + 1, h);
-    for (let x = 0; x < w; x++) {
-      for (let y = 0; y < h; y++) {
-        let s = 0;
-        if (g.torus && span >= h) { for (let yy = 0; yy < h; yy++) s += rows[yy * w + x]; }
-        else if (y === 0 || g.torus) {
-          for (let dy = -r; dy <= r; dy++) {
-            let yy = y + dy;
-            if (g.torus) yy = ((yy % h) + h) % h; else if (yy < 0 || yy >= h) continue;
-            s += rows[yy * w + x];
-          }
-        } else {
-          s = dst[(y - 1) * w + x];
-          const out = y - 1 - r, inn = y + r;
-          if (out >= 0) s -= rows[out * w + x];
-          if (inn < h) s += rows[inn * w + x];
-        }
-        dst[y * w + x] = s;
-      }
-    }
-    return;
-  }
+  if (halfBuf.length < 2 * r + 1) halfBuf = new Int32Array(2 * r + 1);
+  const half = halfBuf;
+  for (let dy = -r; dy <= r; dy++) half[dy + r] = Math.floor(Math.sqrt(r * r - dy * dy) + 1e-9);
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       let s = 0;

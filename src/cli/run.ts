@@ -1,0 +1,105 @@
+/**
+ * One simulation run for the command line, as a pure function of the options (plus the files
+ * they name), so tests call it directly and the entry only prints. Relative paths resolve
+ * against baseDir (the directory the user ran npm from).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { advance, createState, isTacticId, runReport, seriesRow, TACTIC_IDS } from '../sim/index';
+import type { ActionDef, RunReport, ScenarioData, SeriesRow, SimEvent, SimState } from '../sim/index';
+import { DEFAULT_CALIBRATION, resolveParams, validateCalibration, type Calibration } from '../scenarios/index';
+import { loadScenario, parseJson } from '../scenarios/load-node';
+import type { CliOptions } from './args';
+import { CliError } from './errors';
+
+export interface SimResult {
+  report: RunReport;
+  series: SeriesRow[];
+  events: SimEvent[];
+}
+
+/** The directory relative paths mean: where `npm run` was typed, else the process's own cwd. */
+export function userDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD && env.INIT_CWD !== '' ? env.INIT_CWD : process.cwd();
+}
+
+function readJsonFile(path: string, baseDir: string, what: string): unknown {
+  const file = resolve(baseDir, path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${path}: ${what} file not found (looked for ${file})`
+      : `${path}: cannot read ${what} file (${code ?? (e as Error).message})`);
+  }
+  return parseJson(text, path);
+}
+
+export function loadCalibration(arg: string | null, baseDir: string): Calibration | null {
+  if (arg === null) return DEFAULT_CALIBRATION;
+  if (arg === 'none') return null;
+  return validateCalibration(readJsonFile(arg, baseDir, 'calibration'), arg);
+}
+
+/** Reads an --actions file: a JSON array of {tick, tactic}, checked like a scenario's strategy. */
+export function loadActions(path: string, baseDir: string, scenario: ScenarioData): ActionDef[] {
+  const raw = readJsonFile(path, baseDir, 'actions');
+  if (!Array.isArray(raw)) throw new CliError(`${path}: expected a JSON array of {"tick": N, "tactic": "..."}`);
+  return raw.map((a: unknown, i): ActionDef => {
+    const where = `${path}: [${i}]`;
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) throw new CliError(`${where} must be an object {"tick": N, "tactic": "..."}`);
+    const o = a as Record<string, unknown>;
+    const extra = Object.keys(o).find((k) => k !== 'tick' && k !== 'tactic');
+    if (extra !== undefined) throw new CliError(`${where} has unknown field '${extra}' (expected tick and tactic)`);
+    if (typeof o.tick !== 'number' || !Number.isInteger(o.tick) || o.tick < 0)
+      throw new CliError(`${where}.tick must be a non-negative integer, got ${JSON.stringify(o.tick) ?? 'nothing'}`);
+    const t = o.tactic;
+    if (typeof t !== 'string' || !isTacticId(t))
+      throw new CliError(`${where}.tactic ${JSON.stringify(t) ?? 'nothing'} is not a tactic (known: ${TACTIC_IDS.join(', ')})`);
+    if (scenario.tactics && !scenario.tactics.includes(t)) throw new CliError(`${where}.tactic '${t}' is not among this scenario's tactics`);
+    return { tick: o.tick, tactic: t };
+  });
+}
+
+/** Builds the initial state exactly as runSim does (scenario, actions, parameters, seed). */
+export function prepare(opts: CliOptions, baseDir: string): SimState {
+  if (opts.scenario === null) throw new CliError('missing --scenario <id or path.json> (see --help)');
+  const scenario = loadScenario(opts.scenario, baseDir);
+  if (opts.actions !== null) {
+    // Scenario actions first, then the file's; a stable sort keeps that order within a tick.
+    const all = [...scenario.strategy, ...loadActions(opts.actions, baseDir, scenario)];
+    scenario.strategy = all.map((a, i) => [a, i] as const).sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
+  }
+  const params = resolveParams(scenario, opts.sets, loadCalibration(opts.calibration, baseDir));
+  return createState(scenario, params, opts.seed);
+}
+
+/**
+ * Runs until the outcome is decided (or the horizon, where the sim declares a stalemate), or,
+ * with opts.ticks, exactly that many ticks. Rows are kept at tick 0, every opts.every ticks and
+ * at the final tick.
+ */
+export function runSim(opts: CliOptions, baseDir: string): SimResult {
+  const s = prepare(opts, baseDir);
+  const every = Math.max(1, opts.every);
+  const series: SeriesRow[] = [seriesRow(s)];
+  if (opts.ticks !== null) {
+    const end = opts.ticks;
+    // Whole chunks between recorded rows: the outcome needs no per-tick check here.
+    while (s.tick < end) {
+      advance(s, Math.min(end, (Math.floor(s.tick / every) + 1) * every) - s.tick);
+      if (s.tick % every === 0 || s.tick === end) series.push(seriesRow(s));
+    }
+  } else {
+    // One tick at a time so the run stops on the tick the outcome is decided; the horizon
+    // bound guards against a sim that never decides.
+    const end = s.horizonTicks;
+    while (s.outcome === null && s.tick < end) {
+      advance(s, 1);
+      if (s.tick % every === 0) series.push(seriesRow(s));
+    }
+    if (series[series.length - 1].tick !== s.tick) series.push(seriesRow(s));
+  }
+  return { report: runReport(s), series, events: s.eventLog.slice() };
+}

@@ -1,0 +1,181 @@
+/**
+ * Validates a parsed scenario file into the complete ScenarioData the simulation trusts.
+ * Every rejection is one ScenarioError line naming the file and the field path (docs/scenarios.md).
+ */
+import { parseDate } from '../sim/calendar';
+import { ParamError, checkConsistency, isParamKey, specOf } from '../sim/params/validate';
+import { PARAM_KEYS, defaultParams, type Params } from '../sim/params/schema';
+import type { ParamValue } from '../sim/params/spec';
+import type { ActionDef, At, EventDef, HistoricalDef, MapData, ScenarioData } from '../sim/scenarioData';
+import { TACTIC_IDS, isTacticId, type TacticId } from '../sim/tactics';
+import { Checker, type Json, show, suggest } from './check';
+import { validateMap } from './map';
+
+export { ScenarioError } from './check';
+
+const TOP_KEYS = ['id', 'title', 'summary', 'startDate', 'params', 'map', 'events', 'strategy', 'tactics', 'historical', 'briefing'];
+const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
+const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district'];
+
+/** Every HistoricalDef metric; `satisfies` plus the check below keep it in step with the type. */
+export const HISTORICAL_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'nationalForce',
+  'privateOpposition', 'tortureCasesUntil'] as const satisfies readonly HistoricalDef['metric'][];
+type Missing = Exclude<HistoricalDef['metric'], (typeof HISTORICAL_METRICS)[number]>;
+const allMetricsListed: Missing extends never ? true : false = true;
+void allMetricsListed;
+/** Metrics measured up to, or at, a date: they need one. */
+const DATED = new Set<string>(['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil']);
+
+function validateParams(c: Checker, raw: unknown): Record<string, ParamValue> {
+  if (raw === undefined) return {};
+  const o = c.object(raw, 'params');
+  const out: Record<string, ParamValue> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = c.param(k, v, 'params');
+  // Cross-parameter rules (e.g. min <= max) on the scenario's own values over the defaults.
+  try {
+    checkConsistency({ ...defaultParams(), ...out } as Params);
+  } catch (e) {
+    if (e instanceof ParamError) c.fail('params:', e.message);
+    throw e;
+  }
+  return out;
+}
+
+function validateAt(c: Checker, raw: unknown, path: string, startDay: number): At {
+  const o = c.object(raw, path, 'an object {tick}, {day} or {date}');
+  c.keys(o, path, ['tick', 'day', 'date']);
+  const given = Object.keys(o);
+  if (given.length !== 1) c.fail(path, 'must have exactly one of tick, day, date');
+  if (o.tick !== undefined) return { tick: c.integer(o.tick, `${path}.tick`) };
+  if (o.day !== undefined) return { day: c.integer(o.day, `${path}.day`) };
+  const date = c.date(o.date, `${path}.date`);
+  if ((parseDate(date) as number) < startDay) c.fail(`${path}.date`, `'${date}' is before startDate`);
+  return { date };
+}
+
+/** Events change parameters mid-run, so they may not touch structural ones (array sizes, the map). */
+function eventKey(c: Checker, key: string, path: string): void {
+  if (specOf(key).structural) c.fail(path, 'is structural (it fixes array sizes or the map) and cannot be changed by an event');
+}
+
+function validateEvent(c: Checker, raw: unknown, path: string, startDay: number): EventDef {
+  const o = c.object(raw, path);
+  c.keys(o, path, EVENT_KEYS);
+  if (o.at === undefined) c.fail(`${path}.at`, 'is required ({tick}, {day} or {date})');
+  const ev: EventDef = { at: validateAt(c, o.at, `${path}.at`, startDay) };
+  if (o.label !== undefined) ev.label = c.string(o.label, `${path}.label`, false);
+  if (o.set === undefined && o.ramp === undefined) c.fail(path, "needs 'set' or 'ramp' (or both)");
+  if (o.set !== undefined) {
+    const set = c.object(o.set, `${path}.set`);
+    if (Object.keys(set).length === 0) c.fail(`${path}.set`, 'must set at least one parameter');
+    ev.set = {};
+    for (const [k, v] of Object.entries(set)) {
+      const value = c.param(k, v, `${path}.set`);
+      eventKey(c, k, `${path}.set.${k}`);
+      ev.set[k] = value;
+    }
+  }
+  if (o.ramp !== undefined) {
+    const r = c.object(o.ramp, `${path}.ramp`, 'an object {key, to, overDays}');
+    c.keys(r, `${path}.ramp`, ['key', 'to', 'overDays']);
+    const key = c.string(r.key, `${path}.ramp.key`);
+    const keyPath = `${path}.ramp.key '${key}'`;
+    if (!isParamKey(key)) c.fail(keyPath, `is not a parameter${suggest(key, PARAM_KEYS)}`);
+    eventKey(c, key, keyPath);
+    const type = specOf(key).type;
+    if (type !== 'number' && type !== 'integer') c.fail(keyPath, `is a ${type} parameter; only numbers can ramp`);
+    if (r.to === undefined) c.fail(`${path}.ramp.to`, 'is required');
+    const to = c.param(key, r.to, `${path}.ramp`, `${path}.ramp.to`);
+    const overDays = c.number(r.overDays, `${path}.ramp.overDays`, 0);
+    if (overDays === 0) c.fail(`${path}.ramp.overDays`, 'must be > 0 (use set for a jump)');
+    ev.ramp = { key, to: to as number, overDays };
+  }
+  return ev;
+}
+
+function validateTactics(c: Checker, raw: unknown): TacticId[] | null {
+  if (raw === undefined || raw === null) return null;
+  const list = c.array(raw, 'tactics').map((t, i) => {
+    if (typeof t !== 'string' || !isTacticId(t)) c.fail(`tactics[${i}]`, `${show(t)} is not a tactic (known: ${TACTIC_IDS.join(', ')})`);
+    return t;
+  });
+  list.forEach((t, i) => { if (list.indexOf(t) !== i) c.fail(`tactics[${i}]`, `'${t}' is listed twice`); });
+  return list;
+}
+
+function validateStrategy(c: Checker, raw: unknown, offered: TacticId[] | null): ActionDef[] {
+  if (raw === undefined) return [];
+  const actions = c.array(raw, 'strategy').map((a, i): ActionDef => {
+    const path = `strategy[${i}]`;
+    const o = c.object(a, path);
+    c.keys(o, path, ['tick', 'tactic']);
+    const tick = c.integer(o.tick, `${path}.tick`);
+    const t = o.tactic;
+    if (typeof t !== 'string' || !isTacticId(t))
+      c.fail(`${path}.tactic`, `${show(t)} is not a tactic${typeof t === 'string' ? suggest(t, TACTIC_IDS) : ''} (known: ${TACTIC_IDS.join(', ')})`);
+    if (offered && !offered.includes(t)) c.fail(`${path}.tactic`, `'${t}' is not among this scenario's tactics`);
+    return { tick, tactic: t };
+  });
+  // Stable sort: the sim consumes actions in tick order; same-tick actions keep file order.
+  return actions.map((a, i) => [a, i] as const).sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
+}
+
+function validateHistorical(c: Checker, raw: unknown, map: MapData | null): Record<string, HistoricalDef> | null {
+  if (raw === undefined || raw === null) return null;
+  const o = c.object(raw, 'historical');
+  const out: Record<string, HistoricalDef> = {};
+  for (const [name, v] of Object.entries(o)) {
+    const path = `historical.${name}`;
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) c.fail(path, 'must be named with letters, digits, _ or -');
+    const h = c.object(v, path);
+    c.keys(h, path, HIST_KEYS);
+    const metric = h.metric;
+    if (typeof metric !== 'string' || !(HISTORICAL_METRICS as readonly string[]).includes(metric))
+      c.fail(`${path}.metric`, `${show(metric)} is not a metric (known: ${HISTORICAL_METRICS.join(', ')})`);
+    const def: HistoricalDef = {
+      label: c.string(h.label, `${path}.label`),
+      value: c.number(h.value, `${path}.value`),
+      source: c.string(h.source, `${path}.source`),
+      metric: metric as HistoricalDef['metric'],
+    };
+    if (h.unit !== undefined) def.unit = c.string(h.unit, `${path}.unit`);
+    if (h.date !== undefined) def.date = c.date(h.date, `${path}.date`);
+    else if (DATED.has(metric)) c.fail(`${path}.date`, `is required for metric ${metric}`);
+    if (h.district !== undefined) {
+      const d = c.string(h.district, `${path}.district`);
+      if (!map?.districts.some((x) => x.id === d)) c.fail(`${path}.district`, `'${d}' is not a district of this scenario's map`);
+      def.district = d;
+    }
+    out[name] = def;
+  }
+  return out;
+}
+
+function validateBriefing(c: Checker, raw: unknown): Record<string, string> {
+  const o = c.object(raw, 'briefing');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = c.string(v, `briefing.${k}`);
+  return out;
+}
+
+export function validateScenario(raw: unknown, source: string): ScenarioData {
+  const c = new Checker(source);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) c.fail('', `the scenario must be a JSON object, got ${show(raw)}`);
+  const o = raw as Json;
+  c.keys(o, '', TOP_KEYS);
+  for (const k of ['id', 'title', 'startDate']) if (o[k] === undefined) c.fail(k, 'is required');
+  const id = c.id(o.id, 'id');
+  const title = c.string(o.title, 'title');
+  const summary = o.summary === undefined ? '' : c.string(o.summary, 'summary', false);
+  const startDate = c.date(o.startDate, 'startDate');
+  const startDay = parseDate(startDate) as number;
+  const params = validateParams(c, o.params);
+  const map = o.map === undefined || o.map === null ? null : validateMap(c, o.map);
+  const events = o.events === undefined ? [] : c.array(o.events, 'events').map((e, i) => validateEvent(c, e, `events[${i}]`, startDay));
+  const tactics = validateTactics(c, o.tactics);
+  const strategy = validateStrategy(c, o.strategy, tactics);
+  const historical = validateHistorical(c, o.historical, map);
+  const scenario: ScenarioData = { id, title, summary, startDate, params, map, events, strategy, tactics, historical };
+  if (o.briefing !== undefined) scenario.briefing = validateBriefing(c, o.briefing);
+  return scenario;
+}

@@ -1,0 +1,37 @@
+/**
+ * End-of-tick pass over the officers: visible and total defections per unit (read by peers and
+ * walk-outs at the next tick, which makes the Granovetter update synchronous) and the force
+ * figures: effective force on the map and the whole loyal force, reserve and recruits included.
+ */
+import { CitizenState, OfficerState, type SimState } from '../state';
+import { copWeight } from '../world/cells';
+
+export function officerTally(s: SimState): void {
+  const o = s.o, u = s.units, p = s.params;
+  u.visible.fill(0);
+  u.defected.fill(0);
+  const wShirk = copWeight(s, OfficerState.shirking), wIns = copWeight(s, OfficerState.insider);
+  let eff = 0, loyal = 0, anyVisible = false;
+  for (let j = 0; j < o.n; j++) {
+    const st = o.state[j], k = o.unit[j];
+    if (o.defectTick[j] >= 0) u.defected[k]++;
+    if (st === OfficerState.on_duty) { loyal++; if (o.deployed[j]) eff++; continue; }
+    if (st === OfficerState.shirking) { loyal += wShirk; if (o.deployed[j]) eff += wShirk; u.visible[k] += p.peerShirkVisibility; }
+    else if (st === OfficerState.insider) { loyal += wIns; if (o.deployed[j]) eff += wIns; continue; }
+    else if (st === OfficerState.resigned) u.visible[k] += o.noisy[j] ? p.noisyResignVisibility : 1;
+    else u.visible[k] += 1;
+    anyVisible = true;
+  }
+  u.anyVisible = anyVisible && (p.peerShirkVisibility > 0 || s.counts.officers[OfficerState.resigned] + s.counts.officers[OfficerState.joined] > 0);
+  let recruits = 0;
+  for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
+  s.effectiveForce = eff + recruits;
+  s.loyalForceTotal = loyal + recruits;
+  const active = s.counts.citizens[CitizenState.active];
+  s.neededForce = active * p.forcePerProtester;
+  if (active > s.peakActive) { s.peakActive = active; s.peakActiveTick = s.tick; }
+  const t = s.today;
+  if (active > t.peakActive || (t.peakActive === 0 && t.peakNeeded === 0)) {
+    t.peakActive = active; t.peakNeeded = s.neededForce; t.effectiveAtPeak = s.effectiveForce;
+  }
+}
