@@ -34,7 +34,16 @@ function actLive(s: SimState, out: number, table: Float64Array): void {
   let order = orders.get(s);
   if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
   const r = s.rng.order;
-  for (let k = N - 1; k > 0; k--) { const m = Math.floor(r() * (k + 1)); const t = order[k]; order[k] = order[m]; order[m] = t; }
+  // Fisher-Yates; one uniform serves up to 3 swaps (u*(k+1) splits into an index and a fresh fraction).
+  let u = 0, uses = 3;
+  for (let k = N - 1; k > 0; k--) {
+    if (uses === 3) { u = r(); uses = 0; }
+    uses++;
+    u *= k + 1;
+    const m = Math.floor(u);
+    u -= m;
+    const t = order[k]; order[k] = order[m]; order[m] = t;
+  }
   const movers = new MoverSampler(s.params.moveProbability, s.rng.move);
   for (let k = 0; k < N; k++) {
     const a = order[k], mv = movers.moves();

@@ -81,6 +81,7 @@ export interface Grid {
   nbAct: Float64Array;         // active citizens in vision of each cell
   nbJoined: Float64Array;
   offX: Int32Array; offY: Int32Array; // vision offsets
+  spanHalf: Int32Array;        // half-width of the vision area in each row dy = -r..r
   nbr: Int32Array | null;      // neighbour cells of each cell, K per cell (-1 off the map), when affordable
   rallyCells: Int32Array;
   nearestRally: Int32Array;    // nearest rally cell of each cell (-1 none)

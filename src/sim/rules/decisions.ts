@@ -12,10 +12,12 @@ import type { SimState } from '../state';
 import { officerSetState } from '../world/cells';
 import { peerSignal } from './loyalty/peers';
 
-function mainChannel(s: SimState, j: number): (typeof CHANNELS)[number] {
-  let best = 0, bv = 0;
+/** The channel that pushed him down most (peers when the peer count itself triggered); none if no channel did. */
+function mainChannel(s: SimState, j: number): (typeof CHANNELS)[number] | undefined {
+  if (s.params.defectionThresholdUnit === 'peers') return 'peers';
+  let best = -1, bv = 0;
   for (let ch = 0; ch < NCH; ch++) { const v = s.o.channelSum[j * NCH + ch]; if (v < bv) { bv = v; best = ch; } }
-  return CHANNELS[best];
+  return best < 0 ? undefined : CHANNELS[best];
 }
 
 function leave(s: SimState, j: number, next: number, kind: string): void {
@@ -40,7 +42,8 @@ function choose(s: SimState, j: number, escalate: boolean): number {
   const ties = o.tieStart[j + 1] - o.tieStart[j];
   const wj = p.joinChoiceWeight * Math.min(1, o.exposure[j] + 0.3 * ties) * (1 - o.fear[j]);
   const total = ws + wi + wr + wj;
-  if (total <= 0) return escalate ? OfficerState.resigned : OfficerState.shirking;
+  // Every weight zero (e.g. a Granovetter officer who depends wholly on his salary): he still leaves, quietly.
+  if (total <= 0) return OfficerState.resigned;
   let u = r() * total;
   if ((u -= ws) < 0) return OfficerState.shirking;
   if ((u -= wi) < 0) return OfficerState.insider;

@@ -8,7 +8,7 @@ import { CitizenState, OfficerState } from '../state';
 import type { SimState } from '../state';
 import { offsetCell } from '../world/grid';
 import { scheduleRelease } from './jail';
-import { citizenLink, citizenUnlink, officerPlace, officerRemove, randomOpenCell } from '../world/cells';
+import { citizenLink, citizenUnlink, officerMove, randomOpenCell } from '../world/cells';
 
 /**
  * Picks a uniformly random active citizen in vision of `cell`: a cell weighted by its active
@@ -98,7 +98,7 @@ export function officerAct(s: SimState, j: number, moves: boolean): void {
   const p = s.params, rm = s.rng.move;
   if (moves) {
     const from = o.cell[j], to = randomOpenCell(s, from, rm);
-    if (to >= 0 && to !== from) { officerRemove(s, j); officerPlace(s, j, to); }
+    if (to >= 0 && to !== from) officerMove(s, j, to);
   }
   if (st !== OfficerState.on_duty && st !== OfficerState.insider) return;
   const cell = o.cell[j], g = s.grid;
@@ -113,5 +113,5 @@ export function officerAct(s: SimState, j: number, moves: boolean): void {
   if (target < 0) return;
   const to = s.c.cell[target];
   arrestCitizen(s, target, j);
-  if (to !== cell) { officerRemove(s, j); officerPlace(s, j, to); }
+  if (to !== cell) officerMove(s, j, to);
 }

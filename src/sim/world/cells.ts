@@ -92,6 +92,20 @@ export function officerRemove(s: SimState, j: number): void {
   o.cell[j] = -1;
 }
 
+/** Moves an officer to another cell in one pass over the two vision areas (live mode's hot path). */
+export function officerMove(s: SimState, j: number, to: number): void {
+  const g = s.grid, o = s.o, from = o.cell[j];
+  g.occ[from]--; g.occ[to]++;
+  o.cell[j] = to;
+  const w = copWeight(s, o.state[j]);
+  const joined = o.state[j] === OfficerState.joined;
+  if (w !== 0) { g.copCell[from] -= w; g.copCell[to] += w; }
+  if (joined) { g.joinedCell[from]--; g.joinedCell[to]++; }
+  if (!live(s)) return;
+  if (w !== 0) { addAround(g, g.nbCop, from, -w); addAround(g, g.nbCop, to, w); }
+  if (joined) { addAround(g, g.nbJoined, from, -1); addAround(g, g.nbJoined, to, 1); }
+}
+
 /** Changes an officer's state, keeping counts and his footprint on the map consistent. */
 export function officerSetState(s: SimState, j: number, next: number, stayOnMap: boolean): void {
   const o = s.o, cell = o.cell[j];

@@ -15,6 +15,17 @@ export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: In
   return { x: Int32Array.from(xs), y: Int32Array.from(ys) };
 }
 
+/** Half-width of the vision area in each row, dy = -r..r (matches visionOffsets). */
+export function spanHalves(r: number, shape: 'euclidean' | 'square'): Int32Array {
+  const out = new Int32Array(2 * r + 1);
+  for (let dy = -r; dy <= r; dy++) {
+    let hw = r;
+    if (shape === 'euclidean') { hw = 0; while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++; }
+    out[dy + r] = hw;
+  }
+  return out;
+}
+
 /** Cell index of (x + dx, y + dy), or -1 off a non-wrapping map. */
 export function offsetCell(g: Grid, cell: number, dx: number, dy: number): number {
   let x = (cell % g.w) + dx, y = ((cell / g.w) | 0) + dy;
@@ -50,7 +61,7 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
     occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Float64Array(cells), joinedCell: new Float64Array(cells),
     head: new Int32Array(cells).fill(-1), lists: p.countMode === 'live', actStart: new Int32Array(0), actList: new Int32Array(0),
     nbCop: new Float64Array(cells), nbAct: new Float64Array(cells), nbJoined: new Float64Array(cells),
-    offX: off.x, offY: off.y, nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
+    offX: off.x, offY: off.y, spanHalf: spanHalves(p.visionRadius, p.visionShape), nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
   };
   // Live mode updates whole vision areas on every move: a neighbour table pays when it stays
   // cache-sized. At city scale arithmetic beats a table that would miss the cache on each read.

@@ -7,14 +7,25 @@
 import type { Grid } from '../state';
 import { offsetCell } from './grid';
 
-/** Adds `delta` to arr over the vision area around `cell` (live mode). */
+/**
+ * Adds `delta` to arr over the vision area around `cell` (live mode): row by row, each row a
+ * contiguous span (two where it wraps), so the inner loop is a plain sequential add.
+ */
 export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
-  const tab = g.nbr, K = g.offX.length;
-  if (tab !== null) {
-    for (let k = cell * K, e = k + K; k < e; k++) { const c = tab[k]; if (c >= 0) arr[c] += delta; }
-    return;
+  const w = g.w, h = g.h, r = g.spanHalf.length >> 1, half = g.spanHalf, torus = g.torus;
+  const x0 = cell % w, y0 = (cell / w) | 0;
+  for (let dy = -r; dy <= r; dy++) {
+    let y = y0 + dy;
+    if (torus) { if (y < 0) y += h; else if (y >= h) y -= h; if (y < 0 || y >= h) y = ((y % h) + h) % h; }
+    else if (y < 0 || y >= h) continue;
+    const hw = half[dy + r], base = y * w;
+    let a = x0 - hw, b = x0 + hw;
+    if (b - a + 1 >= w) { a = 0; b = w - 1; }
+    else if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
+    else if (a < 0) { for (let x = a + w; x < w; x++) arr[base + x] += delta; a = 0; }
+    else if (b >= w) { for (let x = 0; x <= b - w; x++) arr[base + x] += delta; b = w - 1; }
+    for (let x = a; x <= b; x++) arr[base + x] += delta;
   }
-  for (let k = 0; k < K; k++) { const c = offsetCell(g, cell, g.offX[k], g.offY[k]); if (c >= 0) arr[c] += delta; }
 }
 
 let prefix = new Float64Array(0);

@@ -1,0 +1,77 @@
+/**
+ * npm run bench: performance figures against the issue's targets (not a test: timings flake).
+ *   fullScaleMsPerTick    minsk-2020 at 130,000 officers and 500,000 citizens, square vision,
+ *                         median tick of the election-night evening peak after a warm-up
+ *   classroomMsPerTick    classroom-discipline at its default (classroom) scale, median tick
+ *   epsteinTicksPerSecond epstein-classic, 3,000 ticks after a 500-tick warm-up
+ * `--json` prints exactly one JSON object on stdout; progress goes to stderr. A part that cannot
+ * run reports null (and says why on stderr).
+ */
+import { advance, createState, type SimState } from '../sim';
+import { getPreset, resolveParams } from '../scenarios';
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+function build(id: string, sets: Array<[string, string]>, seed = 1): SimState {
+  const sc = getPreset(id);
+  return createState(sc, resolveParams(sc, sets), seed);
+}
+
+function timeTicks(s: SimState, n: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) { const t = performance.now(); advance(s, 1); out.push(performance.now() - t); }
+  return out;
+}
+
+export function fullScale(): number {
+  log('full scale: building minsk-2020 with 130,000 officers and 500,000 citizens ...');
+  const s = build('minsk-2020', [['scale', '1'], ['citizenCount', '500000'], ['officerCount', '130000'], ['nationalForce', '130000'], ['visionShape', 'square']]);
+  // Election night, 9 August 2020 (a Sunday): warm up through the afternoon, time the evening.
+  advance(s, 18);
+  const times = timeTicks(s, 5);
+  log(`full scale: evening ticks ${times.map((t) => t.toFixed(1)).join(', ')} ms; active ${s.counts.citizens[1]}`);
+  return round(median(times));
+}
+
+export function classroom(): number {
+  log('classroom: classroom-discipline at its default scale ...');
+  const s = build('classroom-discipline', []);
+  advance(s, 24 * 2 + 18);
+  const times = timeTicks(s, 24);
+  log(`classroom: ${s.c.n} citizens, ${s.o.n} officers`);
+  return round(median(times), 3);
+}
+
+export function epstein(): number {
+  log('epstein-classic: 500 warm-up ticks, then 3,000 timed ...');
+  const s = build('epstein-classic', []);
+  advance(s, 500);
+  const t = performance.now();
+  advance(s, 3000);
+  return Math.round(3000 / ((performance.now() - t) / 1000));
+}
+
+function attempt(name: string, f: () => number): number | null {
+  try { return f(); } catch (e) { log(`${name} could not run: ${(e as Error).message}`); return null; }
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const result = {
+    fullScaleMsPerTick: attempt('fullScaleMsPerTick', fullScale),
+    classroomMsPerTick: attempt('classroomMsPerTick', classroom),
+    epsteinTicksPerSecond: attempt('epsteinTicksPerSecond', epstein),
+  };
+  if (json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  const rows: Array<[string, number | null, string, boolean | null]> = [
+    ['fullScaleMsPerTick', result.fullScaleMsPerTick, '<= 20 ms', result.fullScaleMsPerTick === null ? null : result.fullScaleMsPerTick <= 20],
+    ['classroomMsPerTick', result.classroomMsPerTick, '(interactive)', null],
+    ['epsteinTicksPerSecond', result.epsteinTicksPerSecond, '>= 7,500', result.epsteinTicksPerSecond === null ? null : result.epsteinTicksPerSecond >= 7500],
+  ];
+  for (const [k, v, target, ok] of rows)
+    process.stdout.write(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
+}
+
+main();
