@@ -10,18 +10,18 @@ import { CitizenState, OfficerState, type SimState } from './state';
 import { emptyDay } from './init';
 import { staffingShares } from './metrics';
 import { applyActions } from './rules/actions';
-import { arrestProbTable } from './rules/activation';
-import { citizenAct } from './rules/citizenAct';
+import { activationRule, type ActivationRule } from './rules/activation';
+import { citizenAct, citizensTickStart } from './rules/citizenAct';
 import { decideOfficer, unitWalkouts } from './rules/decisions';
 import { applyEvents } from './rules/events';
 import { releaseDue } from './rules/jail';
-import { channelGate, updateOfficerLoyalty } from './rules/loyalty';
+import { updateLoyalty } from './rules/loyalty';
 import { loyaltyContext } from './rules/loyalty/context';
 import { MoverSampler } from './rules/movers';
 import { officerTally } from './rules/officerTally';
 import { updateMomentum } from './rules/momentum';
 import { judgeDay, judgeHorizon } from './rules/outcome';
-import { indexActive, officerAct } from './rules/officerAct';
+import { baseArrestRate, indexActive, officerAct } from './rules/officerAct';
 import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
@@ -29,7 +29,7 @@ import { windowSum } from './world/neighbourhood';
 
 const orders = new WeakMap<SimState, Int32Array>();
 
-function actLive(s: SimState, out: number, table: Float64Array): void {
+function actLive(s: SimState, out: number, rule: ActivationRule): void {
   const nC = s.c.n, N = nC + s.o.n;
   let order = orders.get(s);
   if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
@@ -47,11 +47,11 @@ function actLive(s: SimState, out: number, table: Float64Array): void {
   const movers = new MoverSampler(s.params.moveProbability, s.rng.move);
   for (let k = 0; k < N; k++) {
     const a = order[k], mv = movers.moves();
-    if (a < nC) citizenAct(s, a, out, table, mv); else officerAct(s, a - nC, mv);
+    if (a < nC) citizenAct(s, a, out, rule, mv); else officerAct(s, a - nC, mv);
   }
 }
 
-function actTickStart(s: SimState, out: number, table: Float64Array): void {
+function actTickStart(s: SimState, out: number, rule: ActivationRule): void {
   const g = s.grid, p = s.params;
   windowSum(g, g.copCell, g.nbCop, p.visionRadius, p.visionShape);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
@@ -59,28 +59,20 @@ function actTickStart(s: SimState, out: number, table: Float64Array): void {
     windowSum(g, g.joinedCell, g.nbJoined, p.visionRadius, p.visionShape);
     joinedSeen.add(s);
   }
-  const cm = new MoverSampler(p.moveProbability, s.rng.move);
-  const st = s.c.state, buf = s.activeBuf;
-  let na = 0;
-  for (let i = 0; i < s.c.n; i++) {
-    citizenAct(s, i, out, table, cm.moves());
-    if (st[i] === CitizenState.active) buf[na++] = i;
-  }
-  indexActive(s, buf, na);
+  const na = citizensTickStart(s, out, rule, new MoverSampler(p.moveProbability, s.rng.move), s.activeBuf);
+  indexActive(s, s.activeBuf, na);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
-  const om = new MoverSampler(p.moveProbability, s.rng.move);
-  for (let j = 0; j < s.o.n; j++) officerAct(s, j, om.moves());
+  const om = new MoverSampler(p.moveProbability, s.rng.move), base = baseArrestRate(s), o = s.o;
+  for (let j = 0; j < o.n; j++) if (o.deployed[j]) officerAct(s, j, om.moves(), base);
 }
 /** Runs that have had joined officers: their shield counts must be kept current from then on. */
 const joinedSeen = new WeakSet<SimState>();
 
-/** Loyalty and decision of each officer in turn, then unit walk-outs. */
+/** Loyalty of every serving officer, then each one's decision, then unit walk-outs. */
 function officersDecide(s: SimState): void {
-  const x = loyaltyContext(s), gt = channelGate(s, x), peersUnit = s.params.defectionThresholdUnit === 'peers';
-  for (let j = 0; j < s.o.n; j++) {
-    updateOfficerLoyalty(s, j, x, gt);
-    decideOfficer(s, j, peersUnit);
-  }
+  updateLoyalty(s, loyaltyContext(s));
+  const peersUnit = s.params.defectionThresholdUnit === 'peers';
+  for (let j = 0; j < s.o.n; j++) decideOfficer(s, j, peersUnit);
   unitWalkouts(s);
 }
 
@@ -106,8 +98,8 @@ function stepOnce(s: SimState): void {
   s.tickArrests.fill(0); s.tickViolence.fill(0);
   s.tickTally.arrests = 0; s.tickTally.violent = 0;
   s.o.arrestedThisTick.fill(0);
-  const out = turnout(s, s.tick), table = arrestProbTable(s.params.arrestK);
-  if (s.params.countMode === 'live') actLive(s, out, table); else actTickStart(s, out, table);
+  const out = turnout(s, s.tick), rule = activationRule(s);
+  if (s.params.countMode === 'live') actLive(s, out, rule); else actTickStart(s, out, rule);
   protesterViolence(s);
   officersDecide(s);
   releaseDue(s);

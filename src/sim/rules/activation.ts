@@ -7,6 +7,8 @@
  *   T_i = T + falsificationCost x (1 - momentum)   hidden opposition surfaces as momentum grows
  * A = 1 + active in vision, the agent itself included, exactly as NetLogo's Rebellion counts it.
  * With the extensions at 0 this is NetLogo Rebellion's rule.
+ * Everything but H, R, the opinion and the local counts is the same for all citizens in a tick,
+ * so it is computed once per tick (ActivationRule) and the per-citizen test stays a few loads.
  */
 import type { SimState } from '../state';
 
@@ -23,14 +25,32 @@ export function arrestProbTable(k: number): Float64Array {
   return pTable;
 }
 
-export function wantsActive(s: SimState, i: number, table: Float64Array): boolean {
-  const p = s.params, c = s.c, g = s.grid, cell = c.cell[i];
-  const L = p.legitimacy - p.opinionLegitimacyShift * c.opinion[i];
-  const G = c.hardship[i] * (1 - (L < 0 ? 0 : L > 1 ? 1 : L));
+export interface ActivationRule {
+  /** 1 - L_i for supporters, neutrals, opponents (opinion -1, 0, 1). */
+  gSup: number; gNeu: number; gOpp: number;
+  M: number;
+  T: number;
+  table: Float64Array;
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+export function activationRule(s: SimState): ActivationRule {
+  const p = s.params;
+  return {
+    gSup: 1 - clamp01(p.legitimacy + p.opinionLegitimacyShift),
+    gNeu: 1 - clamp01(p.legitimacy),
+    gOpp: 1 - clamp01(p.legitimacy - p.opinionLegitimacyShift),
+    M: p.momentumWeight * s.momentum,
+    T: p.activationThreshold + p.falsificationCost * (1 - s.momentum),
+    table: arrestProbTable(p.arrestK),
+  };
+}
+
+export function wantsActive(s: SimState, i: number, k: ActivationRule): boolean {
+  const c = s.c, g = s.grid, cell = c.cell[i], o = c.opinion[i];
+  const G = c.hardship[i] * (o === 0 ? k.gNeu : o > 0 ? k.gOpp : k.gSup);
   const j = Math.floor(g.nbCop[cell] / (1 + g.nbAct[cell]));
-  const P = j < 256 ? table[j] : 1;
-  const N = c.risk[i] * P;
-  const M = p.momentumWeight * s.momentum;
-  const T = p.activationThreshold + p.falsificationCost * (1 - s.momentum);
-  return G - N + M > T;
+  const N = c.risk[i] * (j < 256 ? k.table[j] : 1);
+  return G - N + k.M > k.T;
 }

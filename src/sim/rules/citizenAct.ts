@@ -6,7 +6,8 @@
 import { CitizenState } from '../state';
 import type { SimState } from '../state';
 import { citizenLink, citizenSetActive, citizenUnlink, randomOpenCell } from '../world/cells';
-import { wantsActive } from './activation';
+import { wantsActive, type ActivationRule } from './activation';
+import type { MoverSampler } from './movers';
 
 function stepToward(s: SimState, from: number, to: number): number {
   const g = s.grid, w = g.w;
@@ -16,7 +17,7 @@ function stepToward(s: SimState, from: number, to: number): number {
   return c !== from && g.occ[c] < s.params.cellCapacity ? c : -1;
 }
 
-export function citizenAct(s: SimState, i: number, out: number, table: Float64Array, moves: boolean): void {
+export function citizenAct(s: SimState, i: number, out: number, rule: ActivationRule, moves: boolean): void {
   const c = s.c, st = c.state[i];
   if (st === CitizenState.detained || st === CitizenState.injured) return;
   if (out < 1 && c.outPropensity[i] >= out) {
@@ -32,6 +33,42 @@ export function citizenAct(s: SimState, i: number, out: number, table: Float64Ar
     if (to < 0) to = randomOpenCell(s, from, rm);
     if (to >= 0 && to !== from) { citizenUnlink(s, i); citizenLink(s, i, to); }
   }
-  const want = wantsActive(s, i, table);
+  const want = wantsActive(s, i, rule);
   if (want !== (c.state[i] === CitizenState.active)) citizenSetActive(s, i, want);
+}
+
+/**
+ * tickStart mode: every citizen in index order against this tick's counts (the same rules as
+ * citizenAct, inlined with per-tick constants hoisted: this loop runs 500,000 times an hour at
+ * national scale). Returns how many citizens are active afterwards, listed in `activeOut`.
+ */
+export function citizensTickStart(s: SimState, out: number, k: ActivationRule, movers: MoverSampler, activeOut: Int32Array): number {
+  const c = s.c, g = s.grid, n = c.n, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
+  const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move;
+  const rally = s.params.rallyAttraction, table = k.table, M = k.M, T = k.T;
+  const ACTIVE = CitizenState.active;
+  let na = 0;
+  for (let i = 0; i < n; i++) {
+    const s0 = st[i];
+    if (s0 > ACTIVE) continue; // detained or injured
+    if (out < 1 && prop[i] >= out) {
+      if (s0 === ACTIVE) citizenSetActive(s, i, false);
+      continue;
+    }
+    let cell = cellOf[i];
+    if (movers.moves()) {
+      let to = -1;
+      const r0 = rallyOf[cell];
+      if (r0 >= 0 && rally > 0 && rm() < rally) to = stepToward(s, cell, r0);
+      if (to < 0) to = randomOpenCell(s, cell, rm);
+      if (to >= 0 && to !== cell) { citizenUnlink(s, i); citizenLink(s, i, to); cell = to; }
+    }
+    const o = op[i];
+    const G = H[i] * (o === 0 ? k.gNeu : o > 0 ? k.gOpp : k.gSup);
+    const j = Math.floor(nbCop[cell] / (1 + nbAct[cell]));
+    const want = G - R[i] * (j < 256 ? table[j] : 1) + M > T;
+    if (want !== (s0 === ACTIVE)) citizenSetActive(s, i, want);
+    if (want) activeOut[na++] = i;
+  }
+  return na;
 }

@@ -8,7 +8,12 @@ import type { Rng } from '../rng';
 export class MoverSampler {
   private u = 0;
   private uses = 8;
-  constructor(private readonly p: number, private readonly r: Rng) {}
+  private readonly inv: number;
+  private readonly invq: number;
+  constructor(private readonly p: number, private readonly r: Rng) {
+    this.inv = p > 0 ? 1 / p : 0;
+    this.invq = p < 1 ? 1 / (1 - p) : 0;
+  }
   /** True if the next agent in order moves. */
   moves(): boolean {
     const p = this.p;
@@ -17,8 +22,8 @@ export class MoverSampler {
     if (this.uses === 8) { this.u = this.r(); this.uses = 0; }
     this.uses++;
     const u = this.u;
-    if (u < p) { this.u = u / p; return true; }
-    this.u = (u - p) / (1 - p);
+    if (u < p) { this.u = u * this.inv; return true; }
+    this.u = (u - p) * this.invq;
     return false;
   }
 }

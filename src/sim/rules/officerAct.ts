@@ -6,7 +6,6 @@
  */
 import { CitizenState, OfficerState } from '../state';
 import type { SimState } from '../state';
-import { offsetCell } from '../world/grid';
 import { scheduleRelease } from './jail';
 import { citizenLink, citizenUnlink, officerMove, randomOpenCell } from '../world/cells';
 
@@ -19,9 +18,16 @@ function pickActive(s: SimState, cell: number, r: () => number): number {
   let total = 0;
   const buf = s.scratch;
   let n = 0;
-  for (let k = 0; k < K; k++) {
-    const cc = tab !== null ? tab[cell * K + k] : offsetCell(g, cell, g.offX[k], g.offY[k]);
-    if (cc >= 0 && act[cc] > 0) { buf[n++] = cc; total += act[cc]; }
+  if (tab !== null) {
+    for (let k = cell * K, e = k + K; k < e; k++) { const cc = tab[k]; if (cc >= 0 && act[cc] > 0) { buf[n++] = cc; total += act[cc]; } }
+  } else {
+    const w = g.w, h = g.h, x0 = cell % w, y0 = (cell / w) | 0, ox = g.offX, oy = g.offY, torus = g.torus;
+    for (let k = 0; k < K; k++) {
+      let x = x0 + ox[k], y = y0 + oy[k];
+      if (torus) { x = ((x % w) + w) % w; y = ((y % h) + h) % h; } else if (x < 0 || y < 0 || x >= w || y >= h) continue;
+      const cc = y * w + x;
+      if (act[cc] > 0) { buf[n++] = cc; total += act[cc]; }
+    }
   }
   if (total === 0) return -1;
   let pick = Math.floor(r() * total);
@@ -92,7 +98,13 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
   }
 }
 
-export function officerAct(s: SimState, j: number, moves: boolean): void {
+/** The arrest rate of an on-duty officer this tick, before insider and shielding factors. */
+export function baseArrestRate(s: SimState): number {
+  const p = s.params;
+  return p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - 0.5 * s.movement.levels.courts);
+}
+
+export function officerAct(s: SimState, j: number, moves: boolean, base = baseArrestRate(s)): void {
   const o = s.o, st = o.state[j];
   if (!o.deployed[j] || st === OfficerState.resigned) return;
   const p = s.params, rm = s.rng.move;
@@ -104,7 +116,7 @@ export function officerAct(s: SimState, j: number, moves: boolean): void {
   const cell = o.cell[j], g = s.grid;
   if (g.nbAct[cell] <= 0) return; // tickStart rebuilds nbAct after the citizens' turn
   const ra = s.rng.arrest;
-  let rate = p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - 0.5 * s.movement.levels.courts);
+  let rate = base;
   if (st === OfficerState.insider) rate *= 0.5;
   const shield = g.nbJoined[cell];
   if (shield > 0) rate *= Math.pow(1 - p.joinedProtection, Math.min(shield, 20));

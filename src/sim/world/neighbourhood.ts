@@ -7,21 +7,46 @@
 import type { Grid } from '../state';
 import { offsetCell } from './grid';
 
+let rowY = new Int32Array(0);
+let rowHw = new Int32Array(0);
+
+/**
+ * The distinct rows of the vision area around row y0 and the half-width of the area in each: on
+ * a torus smaller than the vision diameter a row is reached by several offsets, and the widest
+ * span (the smallest |dy|) is the one that counts, so every cell is counted once, as NetLogo's
+ * in-radius returns each patch once. Returns the number of rows written to rowY/rowHw.
+ */
+function visionRows(g: Grid, y0: number, half: Int32Array): number {
+  const h = g.h, r = half.length >> 1;
+  if (rowY.length < 2 * r + 1) { rowY = new Int32Array(2 * r + 1); rowHw = new Int32Array(2 * r + 1); }
+  let n = 0;
+  if (!g.torus) {
+    for (let dy = -r; dy <= r; dy++) { const y = y0 + dy; if (y >= 0 && y < h) { rowY[n] = y; rowHw[n++] = half[dy + r]; } }
+    return n;
+  }
+  if (2 * r + 1 <= h) {
+    for (let dy = -r; dy <= r; dy++) { rowY[n] = (((y0 + dy) % h) + h) % h; rowHw[n++] = half[dy + r]; }
+    return n;
+  }
+  for (let y = 0; y < h; y++) {
+    const d = (((y - y0) % h) + h) % h, m = Math.min(d, h - d); // smallest |dy| reaching row y
+    if (m <= r) { rowY[n] = y; rowHw[n++] = half[m + r]; }
+  }
+  return n;
+}
+
 /**
  * Adds `delta` to arr over the vision area around `cell` (live mode): row by row, each row a
  * contiguous span (two where it wraps), so the inner loop is a plain sequential add.
  */
 export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
-  const w = g.w, h = g.h, r = g.spanHalf.length >> 1, half = g.spanHalf, torus = g.torus;
-  const x0 = cell % w, y0 = (cell / w) | 0;
-  for (let dy = -r; dy <= r; dy++) {
-    let y = y0 + dy;
-    if (torus) { if (y < 0) y += h; else if (y >= h) y -= h; if (y < 0 || y >= h) y = ((y % h) + h) % h; }
-    else if (y < 0 || y >= h) continue;
-    const hw = half[dy + r], base = y * w;
+  const w = g.w, torus = g.torus, x0 = cell % w;
+  const n = visionRows(g, (cell / w) | 0, g.spanHalf);
+  for (let q = 0; q < n; q++) {
+    const hw = rowHw[q], base = rowY[q] * w;
     let a = x0 - hw, b = x0 + hw;
-    if (b - a + 1 >= w) { a = 0; b = w - 1; }
-    else if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
+    if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
+    else if (b - a + 1 >= w) { a = 0; b = w - 1; }
     else if (a < 0) { for (let x = a + w; x < w; x++) arr[base + x] += delta; a = 0; }
     else if (b >= w) { for (let x = 0; x <= b - w; x++) arr[base + x] += delta; b = w - 1; }
     for (let x = a; x <= b; x++) arr[base + x] += delta;
@@ -91,17 +116,15 @@ export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: numb
     prefix[base] = 0;
     for (let x = 0; x < w; x++) prefix[base + x + 1] = prefix[base + x] + src[y * w + x];
   }
-  if (halfBuf.length < 2 * r + 1) halfBuf = new Int32Array(2 * r + 1);
+  if (halfBuf.length !== 2 * r + 1) halfBuf = new Int32Array(2 * r + 1);
   const half = halfBuf;
-  for (let dy = -r; dy <= r; dy++) half[dy + r] = Math.floor(Math.sqrt(r * r - dy * dy) + 1e-9);
-  for (let y = 0; y < h; y++)
+  for (let dy = -r; dy <= r; dy++) { let hw = 0; while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++; half[dy + r] = hw; }
+  for (let y = 0; y < h; y++) {
+    const n = visionRows(g, y, half);
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let dy = -r; dy <= r; dy++) {
-        let yy = y + dy;
-        if (g.torus) yy = ((yy % h) + h) % h; else if (yy < 0 || yy >= h) continue;
-        s += rowRange(g, yy, x - half[dy + r], x + half[dy + r]);
-      }
+      for (let q = 0; q < n; q++) s += rowRange(g, rowY[q], x - rowHw[q], x + rowHw[q]);
       dst[y * w + x] = s;
     }
+  }
 }

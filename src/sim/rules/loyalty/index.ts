@@ -39,30 +39,51 @@ export function channelGate(s: SimState, x: LoyaltyContext): ChannelGate {
   };
 }
 
-function put(s: SimState, base: number, ch: number, v: number, on: boolean): number {
-  const d = on ? v : 0;
-  s.o.channelLast[base + ch] = d;
-  if (d !== 0) s.o.channelSum[base + ch] += d;
-  return d;
+/**
+ * One channel over all serving officers, adding its contribution to delta[j]. Channel by channel
+ * (rather than officer by officer) keeps each loop monomorphic and lets a quiet channel be
+ * skipped whole; the sum per officer is still taken in channel order, so the result is the same.
+ */
+function runChannel(s: SimState, ch: number, x: LoyaltyContext, on: boolean, delta: Float64Array): void {
+  const o = s.o, n = o.n, st = o.state, last = o.channelLast, sum = o.channelSum, SERVING = OfficerState.insider;
+  for (let j = 0; j < n; j++) {
+    if (st[j] > SERVING) continue;
+    // A switch, not a table of functions: each call site stays monomorphic and can be inlined.
+    let v: number;
+    switch (ch) {
+      case 0: v = backfire(s, j, x); break;
+      case 1: v = threat(s, j, x); break;
+      case 2: v = exposure(s, j, x); break;
+      case 3: v = offers(s, j, x); break;
+      case 4: v = peers(s, j, x); break;
+      case 5: v = momentumChannel(s, j, x); break;
+      case 6: v = accountability(s, j, x); break;
+      default: v = regimePull(s, j, x);
+    }
+    const d = on ? v : 0;
+    last[j * NCH + ch] = d;
+    if (d !== 0) { sum[j * NCH + ch] += d; delta[j] += d; }
+  }
 }
 
-/** Applies every channel to officer j (serving officers only). */
-export function updateOfficerLoyalty(s: SimState, j: number, x: LoyaltyContext, gt: ChannelGate): void {
-  const o = s.o;
-  if (o.state[j] > OfficerState.insider) return;
-  const base = j * NCH, L = gt.live, on = gt.on;
-  let total = 0;
-  // Explicit calls (not a table of functions) keep each call site monomorphic for the JIT.
-  total += L[0] ? put(s, base, 0, backfire(s, j, x), on[0]) : put(s, base, 0, 0, false);
-  total += L[1] ? put(s, base, 1, threat(s, j, x), on[1]) : put(s, base, 1, 0, false);
-  total += L[2] ? put(s, base, 2, exposure(s, j, x), on[2]) : put(s, base, 2, 0, false);
-  total += L[3] ? put(s, base, 3, offers(s, j, x), on[3]) : put(s, base, 3, 0, false);
-  total += L[4] ? put(s, base, 4, peers(s, j, x), on[4]) : put(s, base, 4, 0, false);
-  total += L[5] ? put(s, base, 5, momentumChannel(s, j, x), on[5]) : put(s, base, 5, 0, false);
-  total += L[6] ? put(s, base, 6, accountability(s, j, x), on[6]) : put(s, base, 6, 0, false);
-  total += L[7] ? put(s, base, 7, regimePull(s, j, x), on[7]) : put(s, base, 7, 0, false);
-  if (total !== 0) {
-    const l = o.loyalty[j] + total;
-    o.loyalty[j] = l < 0 ? 0 : l > 1 ? 1 : l;
+const buffers = new WeakMap<SimState, { delta: Float64Array; wasLive: boolean[] }>();
+
+/** Applies every channel to every serving officer, then clamps loyalty to [0, 1]. */
+export function updateLoyalty(s: SimState, x: LoyaltyContext): void {
+  const o = s.o, n = o.n, gt = channelGate(s, x);
+  let b = buffers.get(s);
+  if (!b) { b = { delta: new Float64Array(n), wasLive: new Array(NCH).fill(true) }; buffers.set(s, b); }
+  const delta = b.delta;
+  delta.fill(0);
+  for (let ch = 0; ch < NCH; ch++) {
+    if (gt.live[ch]) runChannel(s, ch, x, gt.on[ch], delta);
+    else if (b.wasLive[ch]) for (let j = 0; j < n; j++) o.channelLast[j * NCH + ch] = 0;
+    b.wasLive[ch] = gt.live[ch];
+  }
+  const L = o.loyalty, st = o.state;
+  for (let j = 0; j < n; j++) {
+    if (st[j] > OfficerState.insider || delta[j] === 0) continue;
+    const l = L[j] + delta[j];
+    L[j] = l < 0 ? 0 : l > 1 ? 1 : l;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * threat (up): protester violence against officers rallies the ranks; broken discipline undoes
  * the work of the other channels (seed 004).
- *   delta = +threatWeight x hours x min(1, 5 x violent incidents per officer in his district) x U(0.5, 1.5)
+ *   delta = +threatWeight x hours x min(1, 5 x violent incidents per officer in his district)
+ * (deterministic given the incidents: the violence itself was drawn from its own stream)
  * Officers off the street (reserve) hear of it at half strength.
  */
 import type { SimState } from '../../state';
@@ -11,6 +12,5 @@ export function threat(s: SimState, j: number, x: LoyaltyContext): number {
   const o = s.o;
   const v = o.deployed[j] ? x.violencePerOfficer[o.district[j]] : 0.5 * x.nationalViolence;
   if (v === 0) return 0;
-  const r = s.rng['ch.threat']();
-  return s.params.threatWeight * s.params.hoursPerTick * Math.min(1, 5 * v) * (0.5 + r);
+  return s.params.threatWeight * s.params.hoursPerTick * Math.min(1, 5 * v);
 }

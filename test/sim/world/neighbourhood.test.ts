@@ -1,0 +1,113 @@
+/**
+ * Counts within vision (src/sim/world/neighbourhood.ts): live mode keeps them incrementally with
+ * addAround, tickStart mode rebuilds them with windowSum. Both must equal the plain sum over the
+ * cells within vision of each cell: distinct cells, as NetLogo's in-radius returns each patch
+ * once, including on a small torus where the vision area wraps onto itself.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../../../src/sim';
+import { buildGrid, offsetCell } from '../../../src/sim/world/grid';
+import { addAround, windowSum } from '../../../src/sim/world/neighbourhood';
+import type { Grid } from '../../../src/sim';
+
+function grid(w: number, h: number, torus: boolean, r: number, shape: 'euclidean' | 'square', countMode: 'live' | 'tickStart' = 'live'): Grid {
+  return buildGrid({ ...defaultParams(), gridWidth: w, gridHeight: h, torus, visionRadius: r, visionShape: shape, countMode }, null).grid;
+}
+
+/** Sum of src over the distinct cells within vision of every cell (the reference). */
+function brute(g: Grid, src: ArrayLike<number>): number[] {
+  const out: number[] = [], seen = new Int32Array(g.cells).fill(-1);
+  for (let x = 0; x < g.cells; x++) {
+    let s = 0;
+    for (let k = 0; k < g.offX.length; k++) {
+      const y = offsetCell(g, x, g.offX[k], g.offY[k]);
+      if (y >= 0 && seen[y] !== x) { seen[y] = x; s += src[y]; }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function viaAddAround(g: Grid, src: ArrayLike<number>): number[] {
+  const dst = new Float64Array(g.cells);
+  for (let c = 0; c < g.cells; c++) if (src[c] !== 0) addAround(g, dst, c, src[c]);
+  return Array.from(dst);
+}
+
+function viaWindowSum(g: Grid, src: ArrayLike<number>, r: number, shape: 'euclidean' | 'square'): number[] {
+  const dst = new Float64Array(g.cells);
+  windowSum(g, Float64Array.from(src), dst, r, shape);
+  return Array.from(dst);
+}
+
+const worldArb = (fits: boolean) => fc.record({
+  w: fc.integer({ min: 4, max: 12 }), h: fc.integer({ min: 4, max: 12 }), torus: fc.boolean(),
+  r: fc.integer({ min: 0, max: 7 }), shape: fc.constantFrom('euclidean' as const, 'square' as const),
+}).filter((x) => !fits || 2 * x.r + 1 < Math.min(x.w, x.h))
+  .chain((x) => fc.record({ x: fc.constant(x), src: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: x.w * x.h, maxLength: x.w * x.h }) }));
+
+describe('counts within vision', () => {
+  it('single agent on a 40x40 torus, vision 7 (Epstein): 149 cells see him', () => {
+    const g = grid(40, 40, true, 7, 'euclidean');
+    const src = new Float64Array(g.cells); src[0] = 1;
+    expect(viaAddAround(g, src).reduce((a, b) => a + b, 0)).toBe(149);
+    expect(viaWindowSum(g, src, 7, 'euclidean').reduce((a, b) => a + b, 0)).toBe(149);
+  });
+
+  it('addAround and windowSum equal the reference when the vision diameter is less than the grid', () => {
+    fc.assert(fc.property(worldArb(true), ({ x, src }) => {
+      const g = grid(x.w, x.h, x.torus, x.r, x.shape);
+      const want = brute(g, src);
+      expect(viaAddAround(g, src)).toEqual(want);
+      expect(viaWindowSum(g, src, x.r, x.shape)).toEqual(want);
+    }), { numRuns: 300, seed: 42 });
+  });
+
+  it('windowSum equals the reference on any non-wrapping map', () => {
+    fc.assert(fc.property(worldArb(false).filter(({ x }) => !x.torus), ({ x, src }) => {
+      const g = grid(x.w, x.h, false, x.r, x.shape);
+      expect(viaWindowSum(g, src, x.r, x.shape)).toEqual(brute(g, src));
+    }), { numRuns: 200, seed: 42 });
+  });
+
+  // BUG (src/sim/world/neighbourhood.ts, addAround, the line `if (b - a + 1 >= w) { a = 0; b = w - 1; }`):
+  // on a map that does not wrap, a row span at least as wide as the grid (2 x half-width + 1 >=
+  // gridWidth) is taken as the whole row, so an agent near one edge is counted in cells beyond
+  // his vision near the other edge. Live mode then disagrees with tickStart (windowSum is right).
+  // Minimal case: 6x5 map, no torus, vision 3, one agent at (5, 2): cell (0, 2), 5 cells away,
+  // counts him. Reachable in any live-mode run with gridWidth <= 2 visionRadius + 1 on a map that does
+  // not wrap, e.g. epstein-classic --set torus=false --set gridWidth=15 --set citizenCount=300.
+  it('addAround on a non-wrapping map no wider than the vision diameter', () => {
+    const g = grid(6, 5, false, 3, 'euclidean');
+    const src = new Float64Array(g.cells); src[2 * 6 + 5] = 1; // (x 5, y 2)
+    const got = viaAddAround(g, src), want = brute(g, src);
+    expect(want[2 * 6 + 0]).toBe(0);
+    expect(got).toEqual(want);
+  });
+
+  it('addAround equals the reference on any non-wrapping map', () => {
+    fc.assert(fc.property(worldArb(false).filter(({ x }) => !x.torus), ({ x, src }) => {
+      const g = grid(x.w, x.h, false, x.r, x.shape);
+      expect(viaAddAround(g, src)).toEqual(brute(g, src));
+    }), { numRuns: 200, seed: 42 });
+  });
+
+  // BUG (edge case; addAround, and windowSum for euclidean vision): on a torus smaller than the
+  // vision diameter the vision area wraps onto itself. Both clamp a row span wider than the grid
+  // to the whole row (each cell once) but visit a wrapped row twice when 2r + 1 > gridHeight, so
+  // some cells count twice: neither NetLogo's "each patch once" nor "each offset once" (as
+  // visionOffsets, pickActive and randomOpenCell enumerate) holds. Minimal case: 4x4 torus,
+  // vision 2 (euclidean or square) with addAround; windowSum(square) is right.
+  it('addAround and windowSum on a torus smaller than the vision diameter', () => {
+    const g = grid(4, 4, true, 2, 'square');
+    const src = new Float64Array(g.cells); src[15] = 1;
+    expect(viaAddAround(g, src)).toEqual(brute(g, src)); // every cell sees him exactly once
+    fc.assert(fc.property(worldArb(false).filter(({ x }) => x.torus), ({ x, src: s2 }) => {
+      const g2 = grid(x.w, x.h, true, x.r, x.shape);
+      const want = brute(g2, s2);
+      expect(viaAddAround(g2, s2)).toEqual(want);
+      expect(viaWindowSum(g2, s2, x.r, x.shape)).toEqual(want);
+    }), { numRuns: 200, seed: 42 });
+  });
+});
