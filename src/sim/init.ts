@@ -87,7 +87,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   const s: SimState = {
     scenario, params: p, seed: seed >>> 0, rng, tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
     grid, c, o, districtIds, districtNames, districtInitialStaff: new Float64Array(nd), recruitsByDistrict: new Float64Array(nd),
-    reserve: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0), anyVisible: false },
+    reserve: 0, cityStaff: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0), anyVisible: false },
     staffByDistrict: new Float64Array(nd), releases: new Map(),
     regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false },
     movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions: [...scenario.strategy].sort((a, b) => a.tick - b.tick), nextAction: 0, spent: [] },
@@ -136,6 +136,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   for (let d = 0; d < staffW.length; d++) block(onMap[d], d, true);
   for (let d = 0; d < staffW.length; d++) block(reserveBy[d], d, false);
   s.reserve = nO - nMap;
+  s.cityStaff = nMap;
   s.counts.officers[OfficerState.on_duty] = nO;
   s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length), anyVisible: false };
   s.staffByDistrict.set(s.districtInitialStaff);

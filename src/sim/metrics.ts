@@ -2,11 +2,15 @@
 import { tickDate } from './calendar';
 import { OfficerState, type SimState } from './state';
 
-/** Net staffing per district (employed officers on the map plus recruits) over initial staffing. */
+/**
+ * Net staffing per district, as the sources report it for the Minsk directorate: the city's own
+ * officers still serving (officers 0..cityStaff-1 are the ones on the map at the start) plus
+ * recruits, over the initial staff. Reserves deployed from elsewhere are reinforcements, not staff.
+ */
 export function staffingShares(s: SimState): { byDistrict: number[]; total: number } {
   const nd = s.districtIds.length, o = s.o;
   const now = new Float64Array(nd);
-  for (let j = 0; j < o.n; j++) if (o.deployed[j] && o.state[j] <= OfficerState.insider) now[o.district[j]]++;
+  for (let j = 0; j < s.cityStaff; j++) if (o.state[j] <= OfficerState.insider) now[o.district[j]]++;
   let a = 0, b = 0;
   const byDistrict: number[] = [];
   for (let d = 0; d < nd; d++) {

@@ -114,6 +114,7 @@ export interface SimState {
   districtInitialStaff: Float64Array;
   recruitsByDistrict: Float64Array;
   reserve: number;             // officer agents not yet deployed (count)
+  cityStaff: number;           // officers 0..cityStaff-1 started on the map: the city's own staff
   units: { n: number; visible: Float64Array; size: Int32Array; defected: Int32Array; anyVisible: boolean };
   /** Serving officers on the map per home district (kept current by officerSetState and deployment). */
   staffByDistrict: Float64Array;

@@ -19,8 +19,10 @@
  * sits at a clamp bound of [0, 1] when the channel first acts. In the off run the channel's
  * channelLast and channelSum must be 0 for every officer after every call.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advance, CHANNELS, createState, NCH, type ActionDef, type Channel, type EventDef, type Params, type SimState } from '../../src/sim';
+import { worldArb } from './arbitraries';
 import { Hasher, smallCity } from './helpers';
 
 /** The state, hashed: every array and aggregate that a difference could show up in. */
@@ -35,8 +37,8 @@ function fingerprint(s: SimState): string {
     .num(s.defectedCount).num(s.reserve).num(s.effectiveForce).num(s.neededForce).num(s.eventLog.length)
     .num(s.totals.detentions).num(s.totals.unmaskings).num(s.totals.violentActs).num(s.totals.abuses)
     .str(JSON.stringify(s.movement.levels)).str(String(s.outcome));
-  // channelLast of the channel under test is compared separately: in the off run it is 0 by
-  // definition, in the baseline only from T on, so hashing it is harmless before T.
+  // channelLast is hashed for every channel: before T the tested channel's entries are 0 in both
+  // runs, so they cannot make F[0..T-1] differ by themselves.
   return h.digest();
 }
 
@@ -62,8 +64,8 @@ const SETUPS: Record<Channel, Setup> = {
     why: 'an amnesty pledge at tick 30' },
   peers: { over: { ...CALM, backfireWeight: 0.05, initialLoyaltySd: 0.05 }, events: UNREST, ticks: 300, minT: 31,
     why: 'strong backfire from tick 30 makes the first officers defect; then their units see it' },
-  momentum: { over: {}, ticks: 100, minT: 24,
-    why: 'momentum is first computed at the end of day 1 (tick 24)' },
+  momentum: { over: {}, ticks: 100, minT: 25,
+    why: 'momentum is first computed at the end of day 1 (in call 24), so the channel can act from call 25' },
   accountability: { over: {}, strategy: [{ tick: 30, tactic: 'crimeRegistry' }], ticks: 100, minT: 31,
     why: 'a crime registry at tick 30' },
   regime: { over: { ...CALM, initialLoyaltyMean: 1, initialLoyaltySd: 0 }, events: UNREST, ticks: 120, minT: 32,
@@ -109,6 +111,26 @@ describe.each(CHANNELS.map((ch, idx) => ({ ch, idx })))('channel $ch switched of
     expect(firstDiff, `${ch}: the off run never differs from the baseline`).toBe(T);
     // Sanity: the baseline's cumulative contribution is non-zero at the end.
     expect(channelNonZero(a, idx, a.o.channelSum)).toBe(true);
+  });
+});
+
+describe('any channel switched off, in random worlds', () => {
+  it('contributes 0 and leaves the run unchanged until its baseline contribution first becomes non-zero', () => {
+    let acted = 0;
+    fc.assert(fc.property(worldArb, fc.integer({ min: 0, max: NCH - 1 }), (w, idx) => {
+      const key = ON_KEY(CHANNELS[idx]);
+      const a = createState(w.scenario, { ...w.params, [key]: true }, w.seed);
+      const b = createState(w.scenario, { ...w.params, [key]: false }, w.seed);
+      let T = -1;
+      for (let k = 1; k <= w.ticks; k++) {
+        advance(a, 1); advance(b, 1);
+        if (T < 0 && channelNonZero(a, idx, a.o.channelLast)) T = k;
+        if (T < 0 && fingerprint(a) !== fingerprint(b)) throw new Error(`${key} = false: the run diverged after ${k} calls, before the channel acted`);
+        if (channelNonZero(b, idx, b.o.channelLast) || channelNonZero(b, idx, b.o.channelSum)) throw new Error(`${key} = false still contributes after ${k} calls`);
+      }
+      if (T > 0) acted++;
+    }), { numRuns: 20, seed: 8092020 });
+    expect(acted).toBeGreaterThan(5); // most sampled worlds do exercise their channel
   });
 });
 

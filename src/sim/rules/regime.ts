@@ -13,7 +13,7 @@ export function regimeDay(s: SimState): void {
   g.resources = Math.max(0, Math.min(10, g.resources));
 
   // Recruitment: replacements as an aggregate per district (they have no history to explain).
-  const recruits = p.recruitRatePerDay * o.initialForce * Math.min(1, g.resources);
+  const recruits = p.recruitRatePerDay * s.cityStaff * Math.min(1, g.resources);
   let staff0 = 0;
   for (let d = 0; d < s.districtInitialStaff.length; d++) staff0 += s.districtInitialStaff[d];
   if (recruits > 0 && staff0 > 0)
@@ -29,9 +29,13 @@ export function regimeDay(s: SimState): void {
       const rr = s.rng.regime;
       for (let j = 0; j < o.n && k > 0; j++) {
         if (o.deployed[j] || o.state[j] !== OfficerState.on_duty || o.defectTick[j] >= 0) continue;
-        const cells = s.grid.cells;
+        const cells = s.grid.cells, d = o.district[j];
         let cell = -1;
-        for (let t = 0; t < 64 && cell < 0; t++) { const c = Math.floor(rr() * cells); if (s.grid.occ[c] < p.cellCapacity) cell = c; }
+        // Into his own district when a random try finds room there, else anywhere with room.
+        for (let t = 0; t < 256 && cell < 0; t++) {
+          const c = Math.floor(rr() * cells);
+          if (s.grid.occ[c] < p.cellCapacity && (t >= 192 || s.grid.district[c] === d)) cell = c;
+        }
         if (cell < 0) break;
         o.deployed[j] = 1; officerPlace(s, j, cell); s.staffByDistrict[o.district[j]]++; s.reserve--; k--;
       }

@@ -15,6 +15,22 @@ export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: In
   return { x: Int32Array.from(xs), y: Int32Array.from(ys) };
 }
 
+/**
+ * On a torus smaller than the vision diameter several offsets reach the same cell; keep one of
+ * each (the first, nearest to the centre), so choices over cells in vision stay uniform.
+ */
+function distinctOnTorus(off: { x: Int32Array; y: Int32Array }, w: number, h: number): { x: Int32Array; y: Int32Array } {
+  const seen = new Set<number>(), xs: number[] = [], ys: number[] = [];
+  const order = Array.from(off.x.keys()).sort((a, b) => (off.x[a] ** 2 + off.y[a] ** 2) - (off.x[b] ** 2 + off.y[b] ** 2) || a - b);
+  for (const k of order) {
+    const key = ((((off.y[k] % h) + h) % h) * w) + (((off.x[k] % w) + w) % w);
+    if (seen.has(key)) continue;
+    seen.add(key); xs.push(off.x[k]); ys.push(off.y[k]);
+  }
+  if (xs.length === off.x.length) return off;
+  return { x: Int32Array.from(xs), y: Int32Array.from(ys) };
+}
+
 /** Half-width of the vision area in each row, dy = -r..r (matches visionOffsets). */
 export function spanHalves(r: number, shape: 'euclidean' | 'square'): Int32Array {
   const out = new Int32Array(2 * r + 1);
@@ -54,7 +70,8 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
         for (let x = Math.max(0, cx0); x < Math.min(w, cx1); x++) district[y * w + x] = i;
     });
   }
-  const off = visionOffsets(p.visionRadius, p.visionShape);
+  let off = visionOffsets(p.visionRadius, p.visionShape);
+  if (p.torus) off = distinctOnTorus(off, w, h);
   const rally = map ? [...map.squares, ...map.metro].map((pt) => fracCell(w, h, pt.at)) : [];
   const grid: Grid = {
     w, h, cells, torus: p.torus, district,

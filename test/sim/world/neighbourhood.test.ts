@@ -71,13 +71,10 @@ describe('counts within vision', () => {
     }), { numRuns: 200, seed: 42 });
   });
 
-  // BUG (src/sim/world/neighbourhood.ts, addAround, the line `if (b - a + 1 >= w) { a = 0; b = w - 1; }`):
-  // on a map that does not wrap, a row span at least as wide as the grid (2 x half-width + 1 >=
-  // gridWidth) is taken as the whole row, so an agent near one edge is counted in cells beyond
-  // his vision near the other edge. Live mode then disagrees with tickStart (windowSum is right).
-  // Minimal case: 6x5 map, no torus, vision 3, one agent at (5, 2): cell (0, 2), 5 cells away,
-  // counts him. Reachable in any live-mode run with gridWidth <= 2 visionRadius + 1 on a map that does
-  // not wrap, e.g. epstein-classic --set torus=false --set gridWidth=15 --set citizenCount=300.
+  // Regression: addAround once took a row span at least as wide as a non-wrapping grid
+  // (2 x half-width + 1 >= gridWidth) for the whole row, so an agent near one edge was counted in
+  // cells beyond his vision near the other edge, and live mode disagreed with tickStart. Minimal
+  // case: 6x5 map, no torus, vision 3, one agent at (5, 2): cell (0, 2), 5 cells away, counted him.
   it('addAround on a non-wrapping map no wider than the vision diameter', () => {
     const g = grid(6, 5, false, 3, 'euclidean');
     const src = new Float64Array(g.cells); src[2 * 6 + 5] = 1; // (x 5, y 2)
@@ -93,12 +90,9 @@ describe('counts within vision', () => {
     }), { numRuns: 200, seed: 42 });
   });
 
-  // BUG (edge case; addAround, and windowSum for euclidean vision): on a torus smaller than the
-  // vision diameter the vision area wraps onto itself. Both clamp a row span wider than the grid
-  // to the whole row (each cell once) but visit a wrapped row twice when 2r + 1 > gridHeight, so
-  // some cells count twice: neither NetLogo's "each patch once" nor "each offset once" (as
-  // visionOffsets, pickActive and randomOpenCell enumerate) holds. Minimal case: 4x4 torus,
-  // vision 2 (euclidean or square) with addAround; windowSum(square) is right.
+  // Regression: on a torus smaller than the vision diameter the vision area wraps onto itself;
+  // addAround (and windowSum for euclidean vision) once visited a wrapped row twice, so some
+  // cells counted twice. Minimal case: 4x4 torus, vision 2.
   it('addAround and windowSum on a torus smaller than the vision diameter', () => {
     const g = grid(4, 4, true, 2, 'square');
     const src = new Float64Array(g.cells); src[15] = 1;
