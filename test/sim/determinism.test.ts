@@ -5,7 +5,7 @@
  * (as a batch runner or the page might) do not leak state into each other through module caches.
  */
 import { describe, expect, it } from 'vitest';
-import { advance, createState, runReport, seriesRow, type Params, type ScenarioData, type SimState } from '../../src/sim';
+import { advance, createState, recordAction, runReport, seriesRow, type ActionDef, type Params, type ScenarioData, type SimState } from '../../src/sim';
 import { getPreset, resolveParams } from '../../src/scenarios';
 import { smallCity } from './helpers';
 
@@ -93,5 +93,32 @@ describe('independent runs', () => {
     const s2 = createState(c.scenario, c.params, 5);
     advance(s2, 120);
     expect(snapshot(s2)).toBe(snapshot(s));
+  });
+});
+
+describe('replay (MODEL.md section 1: a game as played can be replayed exactly)', () => {
+  it('actions recorded during play equal the same actions as a scripted strategy', () => {
+    const c = cases()[1];
+    const strategy: ActionDef[] = c.scenario.strategy;
+    expect(strategy.length).toBeGreaterThan(3);
+    const scripted = createState(c.scenario, c.params, 21);
+    advance(scripted, 260);
+    // The player: the same scenario without a strategy, each action recorded as its tick comes up
+    // (some in advance, some at the last moment), the run advanced in uneven steps.
+    const played = createState({ ...c.scenario, strategy: [] }, c.params, 21);
+    recordAction(played, strategy[0]);
+    recordAction(played, strategy[1]);
+    for (const a of strategy.slice(2)) {
+      advance(played, a.tick - played.tick);
+      recordAction(played, a);
+    }
+    advance(played, 260 - played.tick);
+    expect(snapshot(played)).toBe(snapshot(scripted));
+    // And what was spent, replayed as a strategy, reproduces the run once more.
+    const replay = createState({ ...c.scenario, strategy: played.movement.spent.map((a) => ({ ...a })) }, c.params, 21);
+    advance(replay, 260);
+    expect(replay.movement.spent).toEqual(played.movement.spent);
+    expect(JSON.stringify(seriesRow(replay))).toBe(JSON.stringify(seriesRow(played)));
+    expect(JSON.stringify(replay.o.loyalty)).toBe(JSON.stringify(played.o.loyalty));
   });
 });

@@ -119,8 +119,10 @@ function violation(s: SimState): string | null {
     }
     let recruits = 0;
     for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
-    if (!close(s.effectiveForce, eff + recruits)) return `effectiveForce ${s.effectiveForce} but ${eff + recruits}`;
-    if (!close(s.loyalForceTotal, loyal + recruits)) return `loyalForceTotal ${s.loyalForceTotal} but ${loyal + recruits}`;
+    // The force figures are taken at the end of the tick, before the end-of-day recruitment and
+    // reserve deployment: compare them on other ticks only.
+    if (s.tick % s.ticksPerDay !== 0 && !close(s.effectiveForce, eff + recruits)) return `effectiveForce ${s.effectiveForce} but ${eff + recruits}`;
+    if (s.tick % s.ticksPerDay !== 0 && !close(s.loyalForceTotal, loyal + recruits)) return `loyalForceTotal ${s.loyalForceTotal} but ${loyal + recruits}`;
     if (!close(s.neededForce, cc[CitizenState.active] * p.forcePerProtester)) return `neededForce ${s.neededForce} but ${cc[CitizenState.active]} active`;
   }
   // Every detained or injured citizen who is alive is filed for release at a future tick.

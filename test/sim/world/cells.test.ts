@@ -50,12 +50,10 @@ describe('randomOpenCell', () => {
     expect(frequencies(s, 55, 100).get(-1)).toBe(100);
   });
 
-  // BUG (edge case; src/sim/world/cells.ts randomOpenCell, and pickActive in rules/officerAct.ts,
-  // which enumerate the vision offsets): on a torus smaller than the vision diameter several
-  // offsets reach the same cell, so cells are drawn in proportion to the number of offsets that
-  // reach them, not uniformly (counts within vision now count each cell once, see
-  // neighbourhood.test.ts). 4x4 torus, square vision 3: the own cell is reached by 1 of 49
-  // offsets (drawn ~2% of the time), others by 2 or 4 (uniform would be 1/16 = 6.25% each).
+  // Regression: on a torus smaller than the vision diameter several offsets reach the same cell;
+  // randomOpenCell (and pickActive) once drew cells in proportion to the number of offsets that
+  // reach them. 4x4 torus, square vision 3: the own cell is reached by 1 of 49 offsets (it was
+  // drawn ~2% of the time), others by 2 or 4; uniform is 1/16 = 6.25% each.
   it.each(['live', 'tickStart'] as const)('is uniform over distinct cells on a torus smaller than the vision diameter (%s)', (mode) => {
     const s = world(4, 4, true, 3, 'square', mode);
     const f = frequencies(s, 5, N);
