@@ -29,7 +29,7 @@ export function judgeDay(s: SimState): void {
 
   if (t.peakNeeded > 0 && s.streak.collapse >= p.collapseDays) return decide(s, 'success', 'force', s.streak.collapseStartTick);
   if (t.peakNeeded > 0 && t.peakNeeded > s.loyalForceTotal) return decide(s, 'success', 'overwhelm', s.tick);
-  if (s.regime.eliteCohesion < p.eliteBreakThreshold || s.regime.patronWithdrawn) return decide(s, 'success', 'elite', s.tick);
+  if (t.peakNeeded > 0 && (s.regime.eliteCohesion < p.eliteBreakThreshold || s.regime.patronWithdrawn)) return decide(s, 'success', 'elite', s.tick);
   if (s.streak.demobilize >= p.demobilizeDays) return decide(s, 'failure', null, null);
 }
 

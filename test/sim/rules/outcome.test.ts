@@ -33,11 +33,9 @@ describe('outcomes', () => {
     expect(report.fallCause).toBeNull();
   });
 
-  // BUG (src/sim/rules/outcome.ts, judgeDay, the elite line
-  //   if (s.regime.eliteCohesion < p.eliteBreakThreshold || s.regime.patronWithdrawn) return decide(s, 'success', 'elite', s.tick);
-  // ): unlike the force and overwhelm routes it does not require needed force > 0, so the regime
-  // "falls" with nobody on the street. MODEL.md section 5: "the regime cannot fall while needed
-  // force is zero". With no protest at all these runs should end in failure (day 7), not success.
+  // Regression: the elite route once ignored needed force (unlike force and overwhelm), so the
+  // regime "fell" with nobody on the street, against MODEL.md section 5: "the regime cannot fall
+  // while needed force is zero". With no protest at all these runs must not end in success.
   it('the regime cannot fall by the elite route while needed force is zero (weak elite at the start)', () => {
     const { s, report } = run({ ...NOBODY_OUT, eliteCohesion: 0.2 });
     expect(Math.max(...s.days.map((d) => d.peakNeeded))).toBe(0);
