@@ -1,0 +1,107 @@
+/**
+ * Messages between the page and the model's Web Worker (ARCHITECTURE.md: one advance(), frames
+ * once per animation frame, no SharedArrayBuffer). The worker owns the SimState; the page only
+ * ever sees what a frame carries. Agent buffers travel as transferables and come back to the
+ * worker (ping-pong) once drawn.
+ */
+import type { ActionDef, Channel, FallCause, MapData, Outcome, Params, RunSummary, SeriesRow, SimEvent, TacticId } from '../sim';
+
+/** What each agent looks like on the map, one byte per agent (the view picks colours and shapes). */
+export const Style = {
+  quiet: 0, active: 1, detained: 2, injured: 3,
+  /** + loyalty decile 0..9 (0 = about to defect, 9 = fully loyal): masked officer on duty. */
+  officerMasked: 10,
+  /** + loyalty decile 0..9: officer on duty whose identity is known (unmasked or published). */
+  officerUnmasked: 20,
+  shirking: 30, insider: 31, joined: 32, resigned: 33,
+} as const;
+
+export interface AgentBuffers {
+  /** Number of agents drawn in this frame (the arrays may be longer). */
+  count: number;
+  /** Position in cell units, with a fixed sub-cell offset per agent so dots in a crowded cell spread out. */
+  x: Float32Array;
+  y: Float32Array;
+  style: Uint8Array;
+  /** Agent id: citizens 0..nCitizens-1, officers nCitizens + officer index. For picking. */
+  id: Int32Array;
+}
+
+export interface OfficerDetail {
+  officer: number;
+  state: 'on_duty' | 'shirking' | 'insider' | 'resigned' | 'joined';
+  loyalty: number;
+  threshold: number;
+  thresholdUnit: 'loyalty' | 'peers';
+  unit: number;
+  district: string;
+  branch: string;
+  masked: boolean;
+  exposure: number;
+  abuses: number;
+  defectTick: number | null;
+  /** Cumulative contribution of each channel since tick 0 (negative = pushed toward defection). */
+  channels: Record<Channel, number>;
+  /** Loyalty over time: one point per sample (every tick while inspected, daily before). */
+  history: { tick: number; loyalty: number }[];
+}
+
+export interface TacticInfo { id: TacticId; label: string; effect: string; cost: number }
+
+export interface RunMeta {
+  scenarioId: string;
+  title: string;
+  briefing: Record<string, string>;
+  seed: number;
+  params: Params;
+  startDate: string;
+  ticksPerDay: number;
+  horizonTicks: number;
+  grid: { w: number; h: number };
+  map: MapData | null;
+  districtIds: string[];
+  districtNames: string[];
+  nCitizens: number;
+  nOfficers: number;
+  tactics: TacticInfo[];
+  historical: Record<string, { label: string; source: string; unit: string | null; historical: number }> | null;
+}
+
+export interface Frame {
+  tick: number;
+  date: string;
+  outcome: Outcome | null;
+  fallCause: FallCause | null;
+  tippingTick: number | null;
+  /** Series rows of every tick since the previous frame, in order (none lost). */
+  rows: SeriesRow[];
+  /** Events since the previous frame. */
+  events: SimEvent[];
+  summary: RunSummary;
+  /** Organising capacity left, and the level of each tactic (0..1). */
+  capacity: number;
+  levels: Record<string, number>;
+  agents: AgentBuffers | null;
+  inspected: OfficerDetail | null;
+  /** Sum over all officers of each channel's cumulative contribution (for the debrief). */
+  channelTotals: Record<Channel, number>;
+  /** The model's value beside each historical figure (null until its date is reached). */
+  historical: Record<string, number | null> | null;
+}
+
+export type ToWorker =
+  | { type: 'init'; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; maxDrawn: number }
+  | { type: 'play'; ticksPerSecond: number }
+  | { type: 'pause' }
+  | { type: 'step'; n: number; id: number }
+  | { type: 'act'; action: ActionDef; id: number }
+  | { type: 'inspect'; officer: number | null }
+  /** The page is ready for the next frame and hands back the buffers it has drawn. */
+  | { type: 'frameDone'; agents: AgentBuffers | null };
+
+export type FromWorker =
+  | { type: 'ready'; meta: RunMeta }
+  | { type: 'frame'; frame: Frame }
+  | { type: 'stepped'; id: number; tick: number }
+  | { type: 'acted'; id: number; ok: boolean; message: string }
+  | { type: 'error'; message: string };
