@@ -21,7 +21,7 @@ import { MoverSampler } from './rules/movers';
 import { officerTally } from './rules/officerTally';
 import { updateMomentum } from './rules/momentum';
 import { judgeDay, judgeHorizon } from './rules/outcome';
-import { baseArrestRate, indexActive, officerAct } from './rules/officerAct';
+import { baseArrestRate, indexActive, officerAct, officersTickStart } from './rules/officerAct';
 import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
@@ -51,7 +51,8 @@ function actLive(s: SimState, out: number, rule: ActivationRule): void {
   }
 }
 
-function actTickStart(s: SimState, out: number, rule: ActivationRule): void {
+/** Returns how many citizens were active after the citizens' turn (listed in s.activeBuf). */
+function actTickStart(s: SimState, out: number, rule: ActivationRule): number {
   const g = s.grid, p = s.params;
   windowSum(g, g.copCell, g.nbCop, p.visionRadius, p.visionShape);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
@@ -62,8 +63,9 @@ function actTickStart(s: SimState, out: number, rule: ActivationRule): void {
   const na = citizensTickStart(s, out, rule, new MoverSampler(p.moveProbability, s.rng.move), s.activeBuf);
   indexActive(s, s.activeBuf, na);
   windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
-  const om = new MoverSampler(p.moveProbability, s.rng.move), base = baseArrestRate(s), o = s.o;
-  for (let j = 0; j < o.n; j++) if (o.deployed[j]) officerAct(s, j, om.moves(), base);
+  const om = new MoverSampler(p.moveProbability, s.rng.move), base = baseArrestRate(s);
+  officersTickStart(s, om, base);
+  return na;
 }
 /** Runs that have had joined officers: their shield counts must be kept current from then on. */
 const joinedSeen = new WeakSet<SimState>();
@@ -99,8 +101,8 @@ function stepOnce(s: SimState): void {
   s.tickTally.arrests = 0; s.tickTally.violent = 0;
   s.o.arrestedThisTick.fill(0);
   const out = turnout(s, s.tick), rule = activationRule(s);
-  if (s.params.countMode === 'live') actLive(s, out, rule); else actTickStart(s, out, rule);
-  protesterViolence(s);
+  if (s.params.countMode === 'live') { actLive(s, out, rule); protesterViolence(s); }
+  else protesterViolence(s, s.activeBuf, actTickStart(s, out, rule));
   officersDecide(s);
   releaseDue(s);
   s.tick++;

@@ -18,6 +18,11 @@ export const BRANCHES = ['omon', 'district_police', 'internal_troops', 'kgb', 'p
 export const CHANNELS = ['backfire', 'threat', 'exposure', 'offers', 'peers', 'momentum', 'accountability', 'regime'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const NCH = CHANNELS.length;
+/**
+ * Index of (officer j, channel ch) in channelSum/channelLast. Channel-major, so a channel's pass
+ * over all officers streams through one contiguous slice instead of touching every cache line.
+ */
+export const chIndex = (nOfficers: number, j: number, ch: number): number => ch * nOfficers + j;
 
 export type Outcome = 'success' | 'failure' | 'stalemate';
 export type FallCause = 'force' | 'overwhelm' | 'elite';
@@ -58,9 +63,9 @@ export interface Officers {
   defectTick: Int32Array;    // -1 until he first leaves on_duty
   noisy: Uint8Array;
   arrestedThisTick: Uint8Array;
-  /** Cumulative contribution of each channel: [officer * NCH + channel]. */
+  /** Cumulative contribution of each channel, channel-major: [channel * n + officer] (see chIndex). */
   channelSum: Float64Array;
-  /** Contribution of each channel in the last tick. */
+  /** Contribution of each channel in the last tick, same layout. */
   channelLast: Float64Array;
   tieStart: Int32Array;      // CSR ties to citizens
   tieCitizen: Int32Array;

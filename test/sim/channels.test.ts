@@ -21,7 +21,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, CHANNELS, createState, NCH, type ActionDef, type Channel, type EventDef, type Params, type SimState } from '../../src/sim';
+import { advance, CHANNELS, chIndex, createState, NCH, type ActionDef, type Channel, type EventDef, type Params, type SimState } from '../../src/sim';
 import { worldArb } from './arbitraries';
 import { Hasher, smallCity } from './helpers';
 
@@ -75,7 +75,7 @@ const SETUPS: Record<Channel, Setup> = {
 const ON_KEY = (ch: Channel) => `${ch}On` as const;
 
 function channelNonZero(s: SimState, ch: number, arr: Float64Array): boolean {
-  for (let j = 0; j < s.o.n; j++) if (arr[j * NCH + ch] !== 0) return true;
+  for (let j = 0; j < s.o.n; j++) if (arr[chIndex(s.o.n, j, ch)] !== 0) return true;
   return false;
 }
 

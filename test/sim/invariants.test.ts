@@ -15,7 +15,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, CHANNELS, CitizenState, createState, NCH, OfficerState, seriesRow, type SimState } from '../../src/sim';
+import { advance, CHANNELS, chIndex, CitizenState, createState, NCH, OfficerState, seriesRow, type SimState } from '../../src/sim';
 import { offsetCell } from '../../src/sim/world/grid';
 import { copWeight } from '../../src/sim/world/cells';
 import { worldArb } from './arbitraries';
@@ -56,7 +56,7 @@ function violation(s: SimState): string | null {
       if (st === OfficerState.joined) joined[o.cell[j]]++;
     }
     for (let ch = 0; ch < NCH; ch++) {
-      const v = o.channelLast[j * NCH + ch], sum = o.channelSum[j * NCH + ch];
+      const v = o.channelLast[chIndex(o.n, j, ch)], sum = o.channelSum[chIndex(o.n, j, ch)];
       if (!Number.isFinite(v) || !Number.isFinite(sum)) return `officer ${j} channel ${CHANNELS[ch]}: ${v} / ${sum}`;
       if (!p[`${CHANNELS[ch]}On`] && (v !== 0 || sum !== 0)) return `switched-off channel ${CHANNELS[ch]} contributes ${v} (sum ${sum}) to officer ${j}`;
     }

@@ -16,7 +16,7 @@ import { peerSignal } from './loyalty/peers';
 function mainChannel(s: SimState, j: number): (typeof CHANNELS)[number] | undefined {
   if (s.params.defectionThresholdUnit === 'peers') return 'peers';
   let best = -1, bv = 0;
-  for (let ch = 0; ch < NCH; ch++) { const v = s.o.channelSum[j * NCH + ch]; if (v < bv) { bv = v; best = ch; } }
+  for (let ch = 0; ch < NCH; ch++) { const v = s.o.channelSum[ch * s.o.n + j]; if (v < bv) { bv = v; best = ch; } }
   return best < 0 ? undefined : CHANNELS[best];
 }
 

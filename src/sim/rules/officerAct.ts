@@ -7,6 +7,7 @@
 import { CitizenState, OfficerState } from '../state';
 import type { SimState } from '../state';
 import { scheduleRelease } from './jail';
+import type { MoverSampler } from './movers';
 import { citizenLink, citizenUnlink, officerMove, randomOpenCell } from '../world/cells';
 
 /**
@@ -126,4 +127,34 @@ export function officerAct(s: SimState, j: number, moves: boolean, base = baseAr
   const to = s.c.cell[target];
   arrestCitizen(s, target, j);
   if (to !== cell) officerMove(s, j, to);
+}
+
+/**
+ * tickStart mode: every deployed officer in index order (officerAct's rules with the per-tick
+ * constants hoisted; this loop runs 130,000 times an hour at national scale).
+ */
+export function officersTickStart(s: SimState, movers: MoverSampler, base: number): void {
+  const o = s.o, g = s.grid, n = o.n, dep = o.deployed, st = o.state, cellOf = o.cell, nbAct = g.nbAct, nbJoined = g.nbJoined;
+  const rm = s.rng.move, ra = s.rng.arrest, protect = 1 - s.params.joinedProtection;
+  const ON = OfficerState.on_duty, INSIDER = OfficerState.insider, RESIGNED = OfficerState.resigned;
+  for (let j = 0; j < n; j++) {
+    if (!dep[j]) continue;
+    const sj = st[j];
+    if (sj === RESIGNED) continue;
+    let cell = cellOf[j];
+    if (movers.moves()) {
+      const to = randomOpenCell(s, cell, rm);
+      if (to >= 0 && to !== cell) { officerMove(s, j, to); cell = to; }
+    }
+    if ((sj !== ON && sj !== INSIDER) || nbAct[cell] <= 0) continue;
+    let rate = sj === INSIDER ? base * 0.5 : base;
+    const shield = nbJoined[cell];
+    if (shield > 0) rate *= Math.pow(protect, Math.min(shield, 20));
+    if (rate < 1 && ra() >= rate) continue;
+    const target = pickActive(s, cell, ra);
+    if (target < 0) continue;
+    const to = s.c.cell[target];
+    arrestCitizen(s, target, j);
+    if (to !== cell) officerMove(s, j, to);
+  }
 }

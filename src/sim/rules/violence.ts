@@ -10,7 +10,12 @@ import type { SimState } from '../state';
 /** Runs whose violent flags need clearing before the next tick's draws. */
 const flagsSet = new WeakSet<SimState>();
 
-export function protesterViolence(s: SimState): void {
+/**
+ * `candidates`, when given, lists (in index order) every citizen who can be active now: in
+ * tickStart mode the citizens active after their turn, so the scan skips the quiet majority.
+ * Arrests since then only remove people from it, so the draws are the same as a full scan's.
+ */
+export function protesterViolence(s: SimState, candidates: Int32Array | null = null, nCand = 0): void {
   const c = s.c, p = s.params, n = c.n, rv = s.rng.violence;
   const active = s.counts.citizens[CitizenState.active];
   s.totals.activeTicks += active;
@@ -19,7 +24,9 @@ export function protesterViolence(s: SimState): void {
   if (flagsSet.has(s)) { c.violent.fill(0); flagsSet.delete(s); }
   if (active === 0 || base <= 0) return;
   flagsSet.add(s);
-  for (let i = 0; i < n; i++) {
+  const m = candidates ? nCand : n;
+  for (let q = 0; q < m; q++) {
+    const i = candidates ? candidates[q] : q;
     if (c.state[i] !== CitizenState.active) continue;
     if (rv() < base * (1 - c.discipline[i])) {
       c.violent[i] = 1;

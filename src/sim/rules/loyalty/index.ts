@@ -45,7 +45,7 @@ export function channelGate(s: SimState, x: LoyaltyContext): ChannelGate {
  * skipped whole; the sum per officer is still taken in channel order, so the result is the same.
  */
 function runChannel(s: SimState, ch: number, x: LoyaltyContext, on: boolean, delta: Float64Array): void {
-  const o = s.o, n = o.n, st = o.state, last = o.channelLast, sum = o.channelSum, SERVING = OfficerState.insider;
+  const o = s.o, n = o.n, st = o.state, last = o.channelLast, sum = o.channelSum, SERVING = OfficerState.insider, off = ch * n;
   for (let j = 0; j < n; j++) {
     if (st[j] > SERVING) continue;
     // A switch, not a table of functions: each call site stays monomorphic and can be inlined.
@@ -61,8 +61,8 @@ function runChannel(s: SimState, ch: number, x: LoyaltyContext, on: boolean, del
       default: v = regimePull(s, j, x);
     }
     const d = on ? v : 0;
-    last[j * NCH + ch] = d;
-    if (d !== 0) { sum[j * NCH + ch] += d; delta[j] += d; }
+    last[off + j] = d;
+    if (d !== 0) { sum[off + j] += d; delta[j] += d; }
   }
 }
 
@@ -77,7 +77,7 @@ export function updateLoyalty(s: SimState, x: LoyaltyContext): void {
   delta.fill(0);
   for (let ch = 0; ch < NCH; ch++) {
     if (gt.live[ch]) runChannel(s, ch, x, gt.on[ch], delta);
-    else if (b.wasLive[ch]) for (let j = 0; j < n; j++) o.channelLast[j * NCH + ch] = 0;
+    else if (b.wasLive[ch]) o.channelLast.fill(0, ch * n, (ch + 1) * n);
     b.wasLive[ch] = gt.live[ch];
   }
   const L = o.loyalty, st = o.state;
