@@ -72,9 +72,7 @@ const joinedSeen = new WeakSet<SimState>();
 
 /** Loyalty of every serving officer, then each one's decision, then unit walk-outs. */
 function officersDecide(s: SimState): void {
-  updateLoyalty(s, loyaltyContext(s));
-  const peersUnit = s.params.defectionThresholdUnit === 'peers';
-  for (let j = 0; j < s.o.n; j++) decideOfficer(s, j, peersUnit);
+  updateLoyalty(s, loyaltyContext(s), decideOfficer);
   unitWalkouts(s);
 }
 

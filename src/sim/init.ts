@@ -71,7 +71,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   const tpd = 24 / p.hoursPerTick;
 
   const c: Citizens = {
-    n: nC, cell: new Int32Array(nC), state: new Uint8Array(nC), hardship: new Float64Array(nC), risk: new Float64Array(nC),
+    n: nC, cell: new Int32Array(nC), state: new Uint8Array(nC), hardship: new Float32Array(nC), risk: new Float32Array(nC),
     opinion: new Int8Array(nC), discipline: new Float32Array(nC), outPropensity: new Float32Array(nC), term: new Int32Array(nC),
     home: new Uint16Array(nC), next: new Int32Array(nC).fill(-1), prev: new Int32Array(nC).fill(-1), violent: new Uint8Array(nC),
   };

@@ -37,6 +37,20 @@ export function citizenAct(s: SimState, i: number, out: number, rule: Activation
   if (want !== (c.state[i] === CitizenState.active)) citizenSetActive(s, i, want);
 }
 
+const pCells = new WeakMap<SimState, Float64Array>();
+
+function arrestProbByCell(s: SimState, table: Float64Array): Float64Array {
+  const g = s.grid;
+  let out = pCells.get(s);
+  if (!out) { out = new Float64Array(g.cells); pCells.set(s, out); }
+  const nbCop = g.nbCop, nbAct = g.nbAct;
+  for (let c = 0; c < g.cells; c++) {
+    const j = Math.floor(nbCop[c] / (1 + nbAct[c]));
+    out[c] = j < 256 ? table[j] : 1;
+  }
+  return out;
+}
+
 /**
  * tickStart mode: every citizen in index order against this tick's counts (the same rules as
  * citizenAct, inlined with per-tick constants hoisted: this loop runs 500,000 times an hour at
@@ -44,8 +58,11 @@ export function citizenAct(s: SimState, i: number, out: number, rule: Activation
  */
 export function citizensTickStart(s: SimState, out: number, k: ActivationRule, movers: MoverSampler, activeOut: Int32Array): number {
   const c = s.c, g = s.grid, n = c.n, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
-  const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move;
-  const rally = s.params.rallyAttraction, table = k.table, M = k.M, T = k.T;
+  const rallyOf = g.nearestRally, rm = s.rng.move;
+  const rally = s.params.rallyAttraction, M = k.M, T = k.T;
+  // The counts are fixed for the whole pass, so P = 1 - exp(-k floor(C/A)) is one value per cell.
+  const pCell = arrestProbByCell(s, k.table);
+  const gByOpinion = new Float64Array([k.gSup, k.gNeu, k.gOpp]); // opinion -1, 0, 1: a lookup, not a branch
   const ACTIVE = CitizenState.active;
   let na = 0;
   for (let i = 0; i < n; i++) {
@@ -63,10 +80,8 @@ export function citizensTickStart(s: SimState, out: number, k: ActivationRule, m
       if (to < 0) to = randomOpenCell(s, cell, rm);
       if (to >= 0 && to !== cell) { citizenUnlink(s, i); citizenLink(s, i, to); cell = to; }
     }
-    const o = op[i];
-    const G = H[i] * (o === 0 ? k.gNeu : o > 0 ? k.gOpp : k.gSup);
-    const j = Math.floor(nbCop[cell] / (1 + nbAct[cell]));
-    const want = G - R[i] * (j < 256 ? table[j] : 1) + M > T;
+    const G = H[i] * gByOpinion[op[i] + 1];
+    const want = G - R[i] * pCell[cell] + M > T;
     if (want !== (s0 === ACTIVE)) citizenSetActive(s, i, want);
     if (want) activeOut[na++] = i;
   }

@@ -11,10 +11,9 @@ import type { LoyaltyContext } from './context';
 export function backfire(s: SimState, j: number, x: LoyaltyContext): number {
   const o = s.o;
   if (!o.deployed[j]) return 0;
-  const a = x.arrestsPerOfficer[o.district[j]];
+  const w = x.witnessP[o.district[j]];
   const own = o.arrestedThisTick[j];
-  if (a === 0 && own === 0) return 0;
-  const seen = a > 0 && s.rng['ch.backfire']() < Math.min(1, 3 * a) ? 1 : 0;
-  const p = s.params;
-  return -p.backfireWeight * p.hoursPerTick * o.conscience[j] * 0.5 * (own + seen) * (1 + p.symbolsBoost * s.movement.levels.symbols);
+  if (w === 0 && own === 0) return 0;
+  const seen = w > 0 && s.rng['ch.backfire']() < w ? 1 : 0;
+  return -x.backfireK * o.conscience[j] * (own + seen);
 }

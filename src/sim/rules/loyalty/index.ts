@@ -39,51 +39,38 @@ export function channelGate(s: SimState, x: LoyaltyContext): ChannelGate {
   };
 }
 
+const wasLiveBy = new WeakMap<SimState, boolean[]>();
+
 /**
- * One channel over all serving officers, adding its contribution to delta[j]. Channel by channel
- * (rather than officer by officer) keeps each loop monomorphic and lets a quiet channel be
- * skipped whole; the sum per officer is still taken in channel order, so the result is the same.
+ * Applies every channel to every serving officer, clamps loyalty to [0, 1], and lets him decide
+ * (the decision reads only his own state and last tick's unit tallies). One pass over
+ * the officers, each channel written to its own contiguous slice (channel-major storage), the
+ * calls explicit so each call site stays monomorphic and inlinable.
  */
-function runChannel(s: SimState, ch: number, x: LoyaltyContext, on: boolean, delta: Float64Array): void {
-  const o = s.o, n = o.n, st = o.state, last = o.channelLast, sum = o.channelSum, SERVING = OfficerState.insider, off = ch * n;
+export function updateLoyalty(s: SimState, x: LoyaltyContext, decide: (s: SimState, j: number, peersUnit: boolean) => void): void {
+  const o = s.o, n = o.n, gt = channelGate(s, x), L = gt.live, on = gt.on;
+  let was = wasLiveBy.get(s);
+  if (!was) { was = new Array(NCH).fill(true); wasLiveBy.set(s, was); }
+  const last = o.channelLast, sum = o.channelSum, loy = o.loyalty, st = o.state, SERVING = OfficerState.insider;
+  const peersUnit = s.params.defectionThresholdUnit === 'peers';
+  for (let ch = 0; ch < NCH; ch++) {
+    if (!L[ch] && was[ch]) last.fill(0, ch * n, (ch + 1) * n); // a quiet channel contributes 0 to everyone
+    was[ch] = L[ch];
+  }
+  const [L0, L1, L2, L3, L4, L5, L6, L7] = L, [on0, on1, on2, on3, on4, on5, on6, on7] = on;
+  const o1 = n, o2 = 2 * n, o3 = 3 * n, o4 = 4 * n, o5 = 5 * n, o6 = 6 * n, o7 = 7 * n;
   for (let j = 0; j < n; j++) {
     if (st[j] > SERVING) continue;
-    // A switch, not a table of functions: each call site stays monomorphic and can be inlined.
-    let v: number;
-    switch (ch) {
-      case 0: v = backfire(s, j, x); break;
-      case 1: v = threat(s, j, x); break;
-      case 2: v = exposure(s, j, x); break;
-      case 3: v = offers(s, j, x); break;
-      case 4: v = peers(s, j, x); break;
-      case 5: v = momentumChannel(s, j, x); break;
-      case 6: v = accountability(s, j, x); break;
-      default: v = regimePull(s, j, x);
-    }
-    const d = on ? v : 0;
-    last[off + j] = d;
-    if (d !== 0) { sum[off + j] += d; delta[j] += d; }
-  }
-}
-
-const buffers = new WeakMap<SimState, { delta: Float64Array; wasLive: boolean[] }>();
-
-/** Applies every channel to every serving officer, then clamps loyalty to [0, 1]. */
-export function updateLoyalty(s: SimState, x: LoyaltyContext): void {
-  const o = s.o, n = o.n, gt = channelGate(s, x);
-  let b = buffers.get(s);
-  if (!b) { b = { delta: new Float64Array(n), wasLive: new Array(NCH).fill(true) }; buffers.set(s, b); }
-  const delta = b.delta;
-  delta.fill(0);
-  for (let ch = 0; ch < NCH; ch++) {
-    if (gt.live[ch]) runChannel(s, ch, x, gt.on[ch], delta);
-    else if (b.wasLive[ch]) o.channelLast.fill(0, ch * n, (ch + 1) * n);
-    b.wasLive[ch] = gt.live[ch];
-  }
-  const L = o.loyalty, st = o.state;
-  for (let j = 0; j < n; j++) {
-    if (st[j] > OfficerState.insider || delta[j] === 0) continue;
-    const l = L[j] + delta[j];
-    L[j] = l < 0 ? 0 : l > 1 ? 1 : l;
+    let total = 0, d = 0;
+    if (L0) { d = backfire(s, j, x); if (!on0) d = 0; last[j] = d; if (d !== 0) { sum[j] += d; total += d; } }
+    if (L1) { d = threat(s, j, x); if (!on1) d = 0; last[o1 + j] = d; if (d !== 0) { sum[o1 + j] += d; total += d; } }
+    if (L2) { d = exposure(s, j, x); if (!on2) d = 0; last[o2 + j] = d; if (d !== 0) { sum[o2 + j] += d; total += d; } }
+    if (L3) { d = offers(s, j, x); if (!on3) d = 0; last[o3 + j] = d; if (d !== 0) { sum[o3 + j] += d; total += d; } }
+    if (L4) { d = peers(s, j, x); if (!on4) d = 0; last[o4 + j] = d; if (d !== 0) { sum[o4 + j] += d; total += d; } }
+    if (L5) { d = momentumChannel(s, j, x); if (!on5) d = 0; last[o5 + j] = d; if (d !== 0) { sum[o5 + j] += d; total += d; } }
+    if (L6) { d = accountability(s, j, x); if (!on6) d = 0; last[o6 + j] = d; if (d !== 0) { sum[o6 + j] += d; total += d; } }
+    if (L7) { d = regimePull(s, j, x); if (!on7) d = 0; last[o7 + j] = d; if (d !== 0) { sum[o7 + j] += d; total += d; } }
+    if (total !== 0) { const l = loy[j] + total; loy[j] = l < 0 ? 0 : l > 1 ? 1 : l; }
+    decide(s, j, peersUnit); // his decision follows his own update at once
   }
 }

@@ -13,6 +13,6 @@ export function peerSignal(s: SimState, j: number): number {
 }
 
 export function peers(s: SimState, j: number, x: LoyaltyContext): number {
-  const u = s.o.unit[j], v = s.units.visible[u];
-  return v === 0 ? 0 : -s.params.peersWeight * x.dt * (v / s.units.size[u]);
+  const share = x.unitShare[s.o.unit[j]];
+  return share === 0 ? 0 : -s.params.peersWeight * x.dt * share;
 }

@@ -8,8 +8,6 @@ import type { SimState } from '../../state';
 import type { LoyaltyContext } from './context';
 
 export function regimePull(s: SimState, j: number, x: LoyaltyContext): number {
-  const p = s.params, o = s.o, u = o.unit[j];
-  const pay = 0.5 * Math.min(1, s.regime.resources) + 0.5 * p.propaganda;
-  const share = s.units.visible[u] / s.units.size[u];
-  return p.regimeWeight * x.dt * (pay * (1 - o.loyalty[j]) + p.punishment * o.fear[j] * share);
+  const o = s.o;
+  return x.regimeK * (x.regimePay * (1 - o.loyalty[j]) + s.params.punishment * o.fear[j] * x.unitShare[o.unit[j]]);
 }
