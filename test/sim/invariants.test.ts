@@ -74,19 +74,19 @@ function violation(s: SimState): string | null {
     if (g.joinedCell[x] !== joined[x]) return `cell ${x}: joinedCell ${g.joinedCell[x]} but ${joined[x]}`;
   }
   if (g.lists) {
-    // Live mode keeps an intrusive list of the free citizens of each cell: exactly those.
+    // Live mode keeps an intrusive list of the active citizens of each cell: exactly those.
     let listed = 0;
     for (let x = 0; x < g.cells; x++) {
       let n = 0;
       for (let i = g.head[x]; i >= 0 && n <= c.n; i = c.next[i]) {
         if (c.cell[i] !== x) return `citizen ${i} is listed on cell ${x} but sits on ${c.cell[i]}`;
-        if (c.state[i] > CitizenState.active) return `detained citizen ${i} is listed on cell ${x}`;
+        if (c.state[i] !== CitizenState.active) return `citizen ${i} (state ${c.state[i]}) is listed on cell ${x} but not active`;
         n++;
       }
       if (n > c.n) return `cell ${x}: the citizen list loops`;
       listed += n;
     }
-    if (listed !== rc[CitizenState.quiet] + rc[CitizenState.active]) return `${listed} citizens listed on cells but ${rc[0] + rc[1]} are free`;
+    if (listed !== rc[CitizenState.active]) return `${listed} citizens listed on cells but ${rc[CitizenState.active]} are active`;
   }
   if (p.countMode === 'live') {
     // Counts within vision are kept incrementally in live mode: they must equal a brute-force sum

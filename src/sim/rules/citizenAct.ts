@@ -5,7 +5,7 @@
  */
 import { CitizenState } from '../state';
 import type { SimState } from '../state';
-import { citizenLink, citizenSetActive, citizenUnlink, randomOpenCell } from '../world/cells';
+import { citizenMove, citizenSetActive, randomOpenCell } from '../world/cells';
 import { wantsActive, type ActivationRule } from './activation';
 import type { MoverSampler } from './movers';
 
@@ -31,7 +31,7 @@ export function citizenAct(s: SimState, i: number, out: number, rule: Activation
     const rally = s.grid.nearestRally[from];
     if (rally >= 0 && p.rallyAttraction > 0 && rm() < p.rallyAttraction) to = stepToward(s, from, rally);
     if (to < 0) to = randomOpenCell(s, from, rm);
-    if (to >= 0 && to !== from) { citizenUnlink(s, i); citizenLink(s, i, to); }
+    if (to >= 0 && to !== from) citizenMove(s, i, to);
   }
   const want = wantsActive(s, i, rule);
   if (want !== (c.state[i] === CitizenState.active)) citizenSetActive(s, i, want);
@@ -78,7 +78,7 @@ export function citizensTickStart(s: SimState, out: number, k: ActivationRule, m
       const r0 = rallyOf[cell];
       if (r0 >= 0 && rally > 0 && rm() < rally) to = stepToward(s, cell, r0);
       if (to < 0) to = randomOpenCell(s, cell, rm);
-      if (to >= 0 && to !== cell) { citizenUnlink(s, i); citizenLink(s, i, to); cell = to; }
+      if (to >= 0 && to !== cell) { citizenMove(s, i, to); cell = to; }
     }
     const G = H[i] * gByOpinion[op[i] + 1];
     const want = G - R[i] * pCell[cell] + M > T;

@@ -17,35 +17,50 @@ export function copWeight(s: SimState, state: number): number {
 
 const live = (s: SimState) => s.params.countMode === 'live';
 
+/** Live mode lists each cell's ACTIVE citizens (arrests pick from them); quiet moves touch no list. */
+function listAdd(s: SimState, i: number, cell: number): void {
+  const g = s.grid, c = s.c;
+  c.prev[i] = -1;
+  c.next[i] = g.head[cell];
+  if (g.head[cell] >= 0) c.prev[g.head[cell]] = i;
+  g.head[cell] = i;
+}
+
+function listRemove(s: SimState, i: number, cell: number): void {
+  const g = s.grid, c = s.c;
+  const p = c.prev[i], n = c.next[i];
+  if (p >= 0) c.next[p] = n; else g.head[cell] = n;
+  if (n >= 0) c.prev[n] = p;
+  c.next[i] = c.prev[i] = -1;
+}
+
 export function citizenLink(s: SimState, i: number, cell: number): void {
   const g = s.grid, c = s.c;
   c.cell[i] = cell;
-  if (g.lists) {
-    c.prev[i] = -1;
-    c.next[i] = g.head[cell];
-    if (g.head[cell] >= 0) c.prev[g.head[cell]] = i;
-    g.head[cell] = i;
-  }
   g.occ[cell]++;
   if (c.state[i] === CitizenState.active) {
     g.actCell[cell]++;
-    if (live(s)) addAround(g, g.nbAct, cell, 1);
+    if (g.lists) { listAdd(s, i, cell); addAround(g, g.nbAct, cell, 1); }
   }
 }
 
 export function citizenUnlink(s: SimState, i: number): void {
   const g = s.grid, c = s.c, cell = c.cell[i];
-  if (g.lists) {
-    const p = c.prev[i], n = c.next[i];
-    if (p >= 0) c.next[p] = n; else g.head[cell] = n;
-    if (n >= 0) c.prev[n] = p;
-    c.next[i] = c.prev[i] = -1;
-  }
   g.occ[cell]--;
   if (c.state[i] === CitizenState.active) {
     g.actCell[cell]--;
-    if (live(s)) addAround(g, g.nbAct, cell, -1);
+    if (g.lists) { listRemove(s, i, cell); addAround(g, g.nbAct, cell, -1); }
   }
+}
+
+/** Moves a free citizen to another cell (an active one carries his count along his vision area). */
+export function citizenMove(s: SimState, i: number, to: number): void {
+  const g = s.grid, c = s.c, from = c.cell[i];
+  g.occ[from]--; g.occ[to]++;
+  c.cell[i] = to;
+  if (c.state[i] !== CitizenState.active) return;
+  g.actCell[from]--; g.actCell[to]++;
+  if (g.lists) { listRemove(s, i, from); listAdd(s, i, to); addAround(g, g.nbAct, from, -1); addAround(g, g.nbAct, to, 1); }
 }
 
 /** Switches a free citizen between quiet and active in place. */
@@ -58,7 +73,10 @@ export function citizenSetActive(s: SimState, i: number, active: boolean): void 
   s.counts.citizens[c.state[i]]++;
   const d = active ? 1 : -1;
   g.actCell[cell] += d;
-  if (live(s)) addAround(g, g.nbAct, cell, d);
+  if (g.lists) {
+    if (active) listAdd(s, i, cell); else listRemove(s, i, cell);
+    addAround(g, g.nbAct, cell, d);
+  }
 }
 
 export function officerPlace(s: SimState, j: number, cell: number): void {

@@ -128,3 +128,4 @@ export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: numb
     }
   }
 }
+
