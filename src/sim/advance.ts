@@ -11,7 +11,8 @@ import { emptyDay } from './init';
 import { staffingShares } from './metrics';
 import { applyActions } from './rules/actions';
 import { activationRule, type ActivationRule } from './rules/activation';
-import { citizenAct, citizensTickStart } from './rules/citizenAct';
+import { citizensTickStart, stepToward } from './rules/citizenAct';
+import { citizenMove, citizenSetActive, randomOpenCell } from './world/cells';
 import { decideOfficer, unitWalkouts } from './rules/decisions';
 import { applyEvents } from './rules/events';
 import { releaseDue } from './rules/jail';
@@ -44,10 +45,29 @@ function actLive(s: SimState, out: number, rule: ActivationRule): void {
     u -= m;
     const t = order[k]; order[k] = order[m]; order[m] = t;
   }
-  const movers = new MoverSampler(s.params.moveProbability, s.rng.move);
+  const movers = new MoverSampler(s.params.moveProbability, s.rng.move), base = baseArrestRate(s);
+  // citizenAct inlined with its per-tick constants hoisted: this is the whole of epstein-classic.
+  const c = s.c, g = s.grid, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
+  const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move, rally = s.params.rallyAttraction;
+  const table = rule.table, M = rule.M, T = rule.T, gByOpinion = new Float64Array([rule.gSup, rule.gNeu, rule.gOpp]);
+  const ACTIVE = CitizenState.active;
   for (let k = 0; k < N; k++) {
     const a = order[k], mv = movers.moves();
-    if (a < nC) citizenAct(s, a, out, rule, mv); else officerAct(s, a - nC, mv);
+    if (a >= nC) { officerAct(s, a - nC, mv, base); continue; }
+    const s0 = st[a];
+    if (s0 > ACTIVE) continue; // detained or injured
+    if (out < 1 && prop[a] >= out) { if (s0 === ACTIVE) citizenSetActive(s, a, false); continue; }
+    let cell = cellOf[a];
+    if (mv) {
+      let to = -1;
+      const r0 = rallyOf[cell];
+      if (r0 >= 0 && rally > 0 && rm() < rally) to = stepToward(s, cell, r0);
+      if (to < 0) to = randomOpenCell(s, cell, rm);
+      if (to >= 0 && to !== cell) { citizenMove(s, a, to); cell = to; }
+    }
+    const j = Math.floor(nbCop[cell] / (1 + nbAct[cell]));
+    const want = H[a] * gByOpinion[op[a] + 1] - R[a] * (j < 256 ? table[j] : 1) + M > T;
+    if (want !== (s0 === ACTIVE)) citizenSetActive(s, a, want);
   }
 }
 

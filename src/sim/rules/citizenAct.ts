@@ -9,7 +9,7 @@ import { citizenMove, citizenSetActive, randomOpenCell } from '../world/cells';
 import { wantsActive, type ActivationRule } from './activation';
 import type { MoverSampler } from './movers';
 
-function stepToward(s: SimState, from: number, to: number): number {
+export function stepToward(s: SimState, from: number, to: number): number {
   const g = s.grid, w = g.w;
   const fx = from % w, fy = (from / w) | 0, tx = to % w, ty = (to / w) | 0;
   const nx = fx + Math.sign(tx - fx), ny = fy + Math.sign(ty - fy);

@@ -40,8 +40,25 @@ function visionRows(g: Grid, y0: number, half: Int32Array): number {
  * contiguous span (two where it wraps), so the inner loop is a plain sequential add.
  */
 export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
-  const w = g.w, torus = g.torus, x0 = cell % w;
-  const n = visionRows(g, (cell / w) | 0, g.spanHalf);
+  const w = g.w, h = g.h, torus = g.torus, x0 = cell % w, half = g.spanHalf, r = half.length >> 1;
+  if (!torus || 2 * r + 1 <= h) {
+    // Common case: every row of the area is distinct. Straight loops, no row list.
+    const y0 = (cell / w) | 0;
+    for (let dy = -r; dy <= r; dy++) {
+      let y = y0 + dy;
+      if (y < 0) { if (!torus) continue; y += h; } else if (y >= h) { if (!torus) continue; y -= h; }
+      const hw = half[dy + r], base = y * w;
+      let a = x0 - hw, b = x0 + hw;
+      if (a >= 0 && b < w) { for (let x = base + a, e = base + b; x <= e; x++) arr[x] += delta; continue; }
+      if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
+      else if (b - a + 1 >= w) { a = 0; b = w - 1; }
+      else if (a < 0) { for (let x = a + w; x < w; x++) arr[base + x] += delta; a = 0; }
+      else { for (let x = 0; x <= b - w; x++) arr[base + x] += delta; b = w - 1; }
+      for (let x = a; x <= b; x++) arr[base + x] += delta;
+    }
+    return;
+  }
+  const n = visionRows(g, (cell / w) | 0, half);
   for (let q = 0; q < n; q++) {
     const hw = rowHw[q], base = rowY[q] * w;
     let a = x0 - hw, b = x0 + hw;
@@ -128,4 +145,5 @@ export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: numb
     }
   }
 }
+
 
