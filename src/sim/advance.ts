@@ -11,8 +11,8 @@ import { emptyDay } from './init';
 import { staffingShares } from './metrics';
 import { applyActions } from './rules/actions';
 import { activationRule, type ActivationRule } from './rules/activation';
-import { citizensTickStart, stepToward } from './rules/citizenAct';
-import { citizenMove, citizenSetActive, randomOpenCell } from './world/cells';
+import { citizensTickStart } from './rules/citizenAct';
+import { liveTurns } from './rules/liveTurns';
 import { decideOfficer, unitWalkouts } from './rules/decisions';
 import { applyEvents } from './rules/events';
 import { releaseDue } from './rules/jail';
@@ -22,54 +22,11 @@ import { MoverSampler } from './rules/movers';
 import { officerTally } from './rules/officerTally';
 import { updateMomentum } from './rules/momentum';
 import { judgeDay, judgeHorizon } from './rules/outcome';
-import { baseArrestRate, indexActive, officerAct, officersTickStart } from './rules/officerAct';
+import { baseArrestRate, indexActive, officersTickStart } from './rules/officerAct';
 import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
 import { windowSum } from './world/neighbourhood';
-
-const orders = new WeakMap<SimState, Int32Array>();
-
-function actLive(s: SimState, out: number, rule: ActivationRule): void {
-  const nC = s.c.n, N = nC + s.o.n;
-  let order = orders.get(s);
-  if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
-  const r = s.rng.order;
-  // Fisher-Yates; one uniform serves up to 3 swaps (u*(k+1) splits into an index and a fresh fraction).
-  let u = 0, uses = 3;
-  for (let k = N - 1; k > 0; k--) {
-    if (uses === 3) { u = r(); uses = 0; }
-    uses++;
-    u *= k + 1;
-    const m = Math.floor(u);
-    u -= m;
-    const t = order[k]; order[k] = order[m]; order[m] = t;
-  }
-  const movers = new MoverSampler(s.params.moveProbability, s.rng.move), base = baseArrestRate(s);
-  // citizenAct inlined with its per-tick constants hoisted: this is the whole of epstein-classic.
-  const c = s.c, g = s.grid, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
-  const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move, rally = s.params.rallyAttraction;
-  const table = rule.table, M = rule.M, T = rule.T, gByOpinion = new Float64Array([rule.gSup, rule.gNeu, rule.gOpp]);
-  const ACTIVE = CitizenState.active;
-  for (let k = 0; k < N; k++) {
-    const a = order[k], mv = movers.moves();
-    if (a >= nC) { officerAct(s, a - nC, mv, base); continue; }
-    const s0 = st[a];
-    if (s0 > ACTIVE) continue; // detained or injured
-    if (out < 1 && prop[a] >= out) { if (s0 === ACTIVE) citizenSetActive(s, a, false); continue; }
-    let cell = cellOf[a];
-    if (mv) {
-      let to = -1;
-      const r0 = rallyOf[cell];
-      if (r0 >= 0 && rally > 0 && rm() < rally) to = stepToward(s, cell, r0);
-      if (to < 0) to = randomOpenCell(s, cell, rm);
-      if (to >= 0 && to !== cell) { citizenMove(s, a, to); cell = to; }
-    }
-    const j = Math.floor(nbCop[cell] / (1 + nbAct[cell]));
-    const want = H[a] * gByOpinion[op[a] + 1] - R[a] * (j < 256 ? table[j] : 1) + M > T;
-    if (want !== (s0 === ACTIVE)) citizenSetActive(s, a, want);
-  }
-}
 
 /** Returns how many citizens were active after the citizens' turn (listed in s.activeBuf). */
 function actTickStart(s: SimState, out: number, rule: ActivationRule): number {
@@ -119,7 +76,7 @@ function stepOnce(s: SimState): void {
   s.tickTally.arrests = 0; s.tickTally.violent = 0;
   s.o.arrestedThisTick.fill(0);
   const out = turnout(s, s.tick), rule = activationRule(s);
-  if (s.params.countMode === 'live') { actLive(s, out, rule); protesterViolence(s); }
+  if (s.params.countMode === 'live') { liveTurns(s, out, rule); protesterViolence(s); }
   else protesterViolence(s, s.activeBuf, actTickStart(s, out, rule));
   officersDecide(s);
   releaseDue(s);

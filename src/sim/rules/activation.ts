@@ -46,11 +46,3 @@ export function activationRule(s: SimState): ActivationRule {
     table: arrestProbTable(p.arrestK),
   };
 }
-
-export function wantsActive(s: SimState, i: number, k: ActivationRule): boolean {
-  const c = s.c, g = s.grid, cell = c.cell[i], o = c.opinion[i];
-  const G = c.hardship[i] * (o === 0 ? k.gNeu : o > 0 ? k.gOpp : k.gSup);
-  const j = Math.floor(g.nbCop[cell] / (1 + g.nbAct[cell]));
-  const N = c.risk[i] * (j < 256 ? k.table[j] : 1);
-  return G - N + k.M > k.T;
-}

@@ -1,12 +1,13 @@
 /**
- * One citizen's turn: go home if the calendar says so, move (first, as in NetLogo), then decide.
- * Moving: toward the nearest rally point with probability rallyAttraction, else to a random open
- * cell in vision (Epstein: no cop and no free citizen there, i.e. occupancy below capacity 1).
+ * Citizens' turns in tickStart mode: go home if the calendar says so, move (first, as in NetLogo),
+ * then decide by the activation rule (activation.ts). Moving: toward the nearest rally point with
+ * probability rallyAttraction, else to a random open cell in vision (Epstein: no cop and no free
+ * citizen there, i.e. occupancy below capacity 1). live mode's turns are in liveTurns.ts.
  */
 import { CitizenState } from '../state';
 import type { SimState } from '../state';
 import { citizenMove, citizenSetActive, randomOpenCell } from '../world/cells';
-import { wantsActive, type ActivationRule } from './activation';
+import type { ActivationRule } from './activation';
 import type { MoverSampler } from './movers';
 
 export function stepToward(s: SimState, from: number, to: number): number {
@@ -15,26 +16,6 @@ export function stepToward(s: SimState, from: number, to: number): number {
   const nx = fx + Math.sign(tx - fx), ny = fy + Math.sign(ty - fy);
   const c = ny * w + nx;
   return c !== from && g.occ[c] < s.params.cellCapacity ? c : -1;
-}
-
-export function citizenAct(s: SimState, i: number, out: number, rule: ActivationRule, moves: boolean): void {
-  const c = s.c, st = c.state[i];
-  if (st === CitizenState.detained || st === CitizenState.injured) return;
-  if (out < 1 && c.outPropensity[i] >= out) {
-    if (st === CitizenState.active) citizenSetActive(s, i, false);
-    return;
-  }
-  const p = s.params, rm = s.rng.move;
-  if (moves) {
-    const from = c.cell[i];
-    let to = -1;
-    const rally = s.grid.nearestRally[from];
-    if (rally >= 0 && p.rallyAttraction > 0 && rm() < p.rallyAttraction) to = stepToward(s, from, rally);
-    if (to < 0) to = randomOpenCell(s, from, rm);
-    if (to >= 0 && to !== from) citizenMove(s, i, to);
-  }
-  const want = wantsActive(s, i, rule);
-  if (want !== (c.state[i] === CitizenState.active)) citizenSetActive(s, i, want);
 }
 
 const pCells = new WeakMap<SimState, Float64Array>();
