@@ -80,8 +80,8 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
     masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), fear: new Float32Array(nO),
     salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
-    noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float64Array(nO * NCH),
-    channelLast: new Float64Array(nO * NCH), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
+    noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float32Array(nO * NCH),
+    channelLast: new Float32Array(nO * NCH), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
   };
   const levels = Object.fromEntries(LEVEL_NAMES.map((k) => [k, 0])) as Record<LevelName, number>;
   const s: SimState = {

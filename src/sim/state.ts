@@ -64,9 +64,9 @@ export interface Officers {
   noisy: Uint8Array;
   arrestedThisTick: Uint8Array;
   /** Cumulative contribution of each channel, channel-major: [channel * n + officer] (see chIndex). */
-  channelSum: Float64Array;
+  channelSum: Float32Array;   // Float32: half the memory traffic of the loyalty pass; for explanation, not for the dynamics
   /** Contribution of each channel in the last tick, same layout. */
-  channelLast: Float64Array;
+  channelLast: Float32Array;
   tieStart: Int32Array;      // CSR ties to citizens
   tieCitizen: Int32Array;
 }

@@ -74,7 +74,7 @@ const SETUPS: Record<Channel, Setup> = {
 
 const ON_KEY = (ch: Channel) => `${ch}On` as const;
 
-function channelNonZero(s: SimState, ch: number, arr: Float64Array): boolean {
+function channelNonZero(s: SimState, ch: number, arr: ArrayLike<number>): boolean {
   for (let j = 0; j < s.o.n; j++) if (arr[chIndex(s.o.n, j, ch)] !== 0) return true;
   return false;
 }
