@@ -22,6 +22,8 @@ export default defineConfig({
     environment: 'node',
     include: ['test/**/*.test.ts'],
     exclude: e2e ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/e2e/**'],
+    // Builds the page once and serves it for the browser tests.
+    globalSetup: e2e ? ['test/e2e/globalSetup.ts'] : [],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

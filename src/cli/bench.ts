@@ -4,11 +4,14 @@
  *                         median tick of the election-night evening peak after a warm-up
  *   classroomMsPerTick    classroom-discipline at its default (classroom) scale, median tick
  *   epsteinTicksPerSecond epstein-classic, 3,000 ticks after a 500-tick warm-up
+ *   fps10k, fps100k       page frames per second in headless Chromium, minsk-2020 playing with
+ *                         10,000 / 100,000 agents on the map (src/cli/benchFps.ts)
  * `--json` prints exactly one JSON object on stdout; progress goes to stderr. A part that cannot
  * run reports null (and says why on stderr).
  */
 import { advance, createState, type SimState } from '../sim';
 import { getPreset, resolveParams } from '../scenarios';
+import { measureFps } from './benchFps';
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -57,21 +60,26 @@ function attempt(name: string, f: () => number): number | null {
   try { return f(); } catch (e) { log(`${name} could not run: ${(e as Error).message}`); return null; }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const result = {
     fullScaleMsPerTick: attempt('fullScaleMsPerTick', fullScale),
     classroomMsPerTick: attempt('classroomMsPerTick', classroom),
     epsteinTicksPerSecond: attempt('epsteinTicksPerSecond', epstein),
+    // Headless Chromium frames per second (src/cli/benchFps.ts); null without Chromium.
+    fps10k: await measureFps(10_000),
+    fps100k: await measureFps(100_000),
   };
   if (json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
   const rows: Array<[string, number | null, string, boolean | null]> = [
     ['fullScaleMsPerTick', result.fullScaleMsPerTick, '<= 20 ms', result.fullScaleMsPerTick === null ? null : result.fullScaleMsPerTick <= 20],
     ['classroomMsPerTick', result.classroomMsPerTick, '(interactive)', null],
     ['epsteinTicksPerSecond', result.epsteinTicksPerSecond, '>= 7,500', result.epsteinTicksPerSecond === null ? null : result.epsteinTicksPerSecond >= 7500],
+    ['fps10k', result.fps10k, '>= 55', result.fps10k === null ? null : result.fps10k >= 55],
+    ['fps100k', result.fps100k, '>= 50', result.fps100k === null ? null : result.fps100k >= 50],
   ];
   for (const [k, v, target, ok] of rows)
     process.stdout.write(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
 }
 
-main();
+void main();

@@ -16,6 +16,9 @@ export const Style = {
   shirking: 30, insider: 31, joined: 32, resigned: 33,
 } as const;
 
+/** Default cap on agents drawn per frame (a fixed subsample above it): above the benchmark's 100,000. */
+export const DEFAULT_MAX_DRAWN = 120_000;
+
 export interface AgentBuffers {
   /** Number of agents drawn in this frame (the arrays may be longer). */
   count: number;
@@ -70,6 +73,13 @@ export interface RunMeta {
 export interface Frame {
   tick: number;
   date: string;
+  /** Whether the worker's tick loop is running (it stops itself when the outcome is decided). */
+  playing: boolean;
+  /**
+   * How many play/pause/step messages of this run the worker had handled: `playing` is stale
+   * while the page has sent more (a frame already on its way when the player pressed play).
+   */
+  control: number;
   outcome: Outcome | null;
   fallCause: FallCause | null;
   tippingTick: number | null;
@@ -89,8 +99,12 @@ export interface Frame {
   historical: Record<string, number | null> | null;
 }
 
+/**
+ * Every run has a runId chosen by the page (init); the worker stamps it on what it sends, so
+ * messages of a run the page has already replaced are recognised and dropped.
+ */
 export type ToWorker =
-  | { type: 'init'; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; maxDrawn: number }
+  | { type: 'init'; runId: number; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; maxDrawn: number }
   | { type: 'play'; ticksPerSecond: number }
   | { type: 'pause' }
   | { type: 'step'; n: number; id: number }
@@ -100,8 +114,10 @@ export type ToWorker =
   | { type: 'frameDone'; agents: AgentBuffers | null };
 
 export type FromWorker =
-  | { type: 'ready'; meta: RunMeta }
-  | { type: 'frame'; frame: Frame }
-  | { type: 'stepped'; id: number; tick: number }
-  | { type: 'acted'; id: number; ok: boolean; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'ready'; runId: number; meta: RunMeta }
+  | { type: 'frame'; runId: number; frame: Frame }
+  | { type: 'stepped'; runId: number; id: number; tick: number }
+  /** `tick`: the tick the action was recorded at (it applies at the start of that tick's step). */
+  | { type: 'acted'; runId: number; id: number; ok: boolean; message: string; tick: number }
+  /** phase 'init': the run could not be built (bad parameters); 'run': the model threw while running. */
+  | { type: 'error'; runId: number; phase: 'init' | 'run'; message: string };

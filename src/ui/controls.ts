@@ -1,0 +1,161 @@
+/**
+ * The run controls on top: scenario, seed, play/pause, step, speed, restart, and the buttons that
+ * open the briefing, the debrief, the parameter drawer and the list of keys. No field takes focus
+ * on load. A new scenario starts clean; a new seed or Restart keeps the parameter changes but not
+ * the tactics (the debrief offers the exact replay).
+ */
+import { PRESET_IDS, getPreset } from '../scenarios';
+import { button, el, setText, watch } from './dom';
+import { clock, dayOf, fmtNum, weekdayDate } from './format';
+import { t, tMaybe } from './strings';
+import type { GameStore } from '../store/types';
+import type { Panel, PanelDeps } from './types';
+
+export const MAX_SEED = 0xffffffff;
+
+/** A seed typed by a person: a decimal whole number 0..2^32-1, or null. */
+export function parseSeedText(text: string): number | null {
+  const s = text.trim();
+  if (!/^\d{1,10}$/.test(s)) return null;
+  const n = Number(s);
+  return n <= MAX_SEED ? n : null;
+}
+
+/** Speeds offered, in ticks per second: a few days a second on hourly scenarios, ticks otherwise. */
+export function speedPresets(ticksPerDay: number): number[] {
+  if (ticksPerDay >= 4) return [0.25, 0.5, 1, 2, 5, 10].map((d) => Math.max(1, Math.round(d * ticksPerDay)));
+  return [1, 2, 5, 10, 20, 50];
+}
+
+export function speedLabel(tps: number, ticksPerDay: number): string {
+  if (ticksPerDay < 4) return t('controls.speedOptionTicks', { n: tps });
+  const days = tps / ticksPerDay;
+  return days === 1 ? t('controls.speedOptionOne') : t('controls.speedOption', { days: fmtNum(days, days < 1 ? 2 : 0) });
+}
+
+export function scenarioChoices(): { id: string; title: string }[] {
+  return PRESET_IDS.map((id) => {
+    try { return { id, title: getPreset(id).title || id }; } catch { return { id, title: id }; }
+  });
+}
+
+/** The same scenario, seed and parameters from day 0, without the player's tactics. */
+export function startFresh(s: GameStore): void {
+  s.start({ scenarioId: s.scenarioId, seed: s.seed, sets: s.sets, actions: [] });
+}
+
+export interface ControlsHooks {
+  openBriefing(): void;
+  openDebrief(): void;
+  toggleParams(): void;
+  toggleHelp(): void;
+}
+
+export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Panel & { speedUp(dir: 1 | -1): void } {
+  const root = el('header', { class: 'br-controls', 'aria-label': t('controls.legend') });
+  // The page's header may already carry the title (index.html); then the controls do not repeat it.
+  const title = document.querySelector('h1') ? null : el('h1', { class: 'br-ctl-title' }, t('app.title'));
+
+  const scenario = el('select', { id: 'br-scenario', name: 'scenario' });
+  for (const s of scenarioChoices()) scenario.append(el('option', { value: s.id }, s.title));
+  const scenarioField = el('div', { class: 'br-field' }, el('label', { for: 'br-scenario' }, t('controls.scenario')), scenario);
+
+  const seed = el('input', { id: 'br-seed', name: 'seed', type: 'text', inputmode: 'numeric', autocomplete: 'off',
+    spellcheck: 'false', size: 10, title: t('controls.seedHelp'), 'aria-describedby': 'br-seed-error' });
+  const seedError = el('p', { id: 'br-seed-error', class: 'br-error', hidden: true });
+  const dice = button(t('controls.randomSeed'), () => restartWithSeed(Math.floor(Math.random() * MAX_SEED)),
+    { class: 'br-secondary', title: t('controls.randomSeedHelp') });
+  const seedField = el('div', { class: 'br-field' }, el('label', { for: 'br-seed' }, t('controls.seed')),
+    el('div', { class: 'br-inline' }, seed, dice), seedError);
+
+  const play = button(t('controls.play'), () => store.getState().toggle(), { class: 'br-primary br-play', 'aria-keyshortcuts': 'Space' });
+  const step = button(t('controls.step'), () => void store.getState().step(1), { title: t('controls.stepHelp'), 'aria-keyshortcuts': '.' });
+  const stepDay = button(t('controls.stepDay'), () => {
+    const m = store.getState().meta;
+    void store.getState().step(m ? m.ticksPerDay : 1);
+  }, { title: t('controls.stepDayHelp') });
+  const speed = el('select', { id: 'br-speed', name: 'speed', title: t('controls.speedHelp'), 'aria-keyshortcuts': '> <' });
+  speed.addEventListener('change', () => store.getState().setSpeed(Number(speed.value)));
+  const speedField = el('div', { class: 'br-field br-speed' }, el('label', { for: 'br-speed', class: 'br-sr-only' }, t('controls.speed')), speed);
+  const restart = button(t('controls.restart'), () => startFresh(store.getState()), { class: 'br-secondary', title: t('controls.restartHelp') });
+
+  const status = el('p', { class: 'br-status' });
+  const briefing = button(t('controls.briefing'), () => hooks.openBriefing(), { class: 'br-secondary' });
+  const debrief = button(t('controls.debrief'), () => hooks.openDebrief(), { class: 'br-secondary', hidden: true });
+  const params = button(t('controls.params'), () => hooks.toggleParams(),
+    { class: 'br-secondary', 'aria-controls': 'br-params', 'aria-expanded': 'false', id: 'br-params-toggle' });
+  const help = button(t('controls.help'), () => hooks.toggleHelp(),
+    { class: 'br-secondary br-help-btn', 'aria-keyshortcuts': '?', 'aria-label': t('controls.helpLabel'), title: t('controls.helpLabel') });
+
+  root.append(
+    el('div', { class: 'br-row' }, title ?? '', play, step, stepDay, speedField),
+    status,
+    el('div', { class: 'br-row' }, scenarioField, seedField),
+    el('div', { class: 'br-row' }, restart, briefing, debrief, params, help),
+  );
+
+  // ---- behaviour ---------------------------------------------------------------------------
+  function restartWithSeed(value: number): void {
+    const s = store.getState();
+    seed.value = String(value);
+    s.start({ scenarioId: s.scenarioId, seed: value, sets: s.sets, actions: [] });
+  }
+  scenario.addEventListener('change', () => {
+    const s = store.getState();
+    s.start({ scenarioId: scenario.value, seed: s.seed, sets: [], actions: [] });
+  });
+  seed.addEventListener('change', () => {
+    const value = parseSeedText(seed.value);
+    seed.setAttribute('aria-invalid', String(value === null));
+    seedError.hidden = value !== null;
+    seedError.textContent = value === null ? t('error.seedField') : '';
+    if (value !== null && value !== store.getState().seed) restartWithSeed(value);
+  });
+
+  const unsubs = [
+    watch(store, (s) => [s.scenarioId, s.seed] as const, ([id, value]) => {
+      if (![...scenario.options].some((o) => o.value === id)) scenario.append(el('option', { value: id }, id));
+      scenario.value = id;
+      if (document.activeElement !== seed) { seed.value = String(value); seed.removeAttribute('aria-invalid'); seedError.hidden = true; }
+    }),
+    watch(store, (s) => [s.speed, s.meta?.ticksPerDay ?? 1] as const, ([tps, tpd]) => {
+      const presets = speedPresets(tpd);
+      if (!presets.includes(tps)) presets.push(tps);
+      presets.sort((a, b) => a - b);
+      speed.replaceChildren(...presets.map((p) => el('option', { value: p }, speedLabel(p, tpd))));
+      speed.value = String(tps);
+    }),
+    watch(store, (s) => [s.playing, s.status, s.outcome] as const, ([playing, st, outcome]) => {
+      const canRun = st === 'ready' && outcome === null;
+      setText(play, t(playing ? 'controls.pause' : 'controls.play'));
+      play.setAttribute('aria-pressed', String(playing));
+      play.disabled = !canRun;
+      step.disabled = !canRun;
+      stepDay.disabled = !canRun;
+      debrief.hidden = outcome === null;
+    }),
+    watch(store, (s) => [s.tick, s.status, s.meta, s.outcome] as const, ([tick, st, meta, outcome]) => {
+      if (st === 'loading' || !meta) return setText(status, t(st === 'error' ? 'controls.statusError' : 'controls.statusLoading'));
+      const day = dayOf(tick, meta.ticksPerDay);
+      let text = t('controls.status', { day, date: weekdayDate(meta.startDate, day), time: clock(tick, meta.ticksPerDay) });
+      if (outcome) text += ` · ${t('controls.finished', { outcome: tMaybe(`outcome.${outcome}`, outcome) })}`;
+      setText(status, text);
+    }),
+  ];
+
+  return {
+    root,
+    speedUp(dir) {
+      const opts = [...speed.options].map((o) => Number(o.value));
+      const k = opts.indexOf(store.getState().speed);
+      const next = opts[Math.max(0, Math.min(opts.length - 1, (k < 0 ? 0 : k) + dir))];
+      if (next !== undefined && next !== store.getState().speed) store.getState().setSpeed(next);
+    },
+    destroy() { unsubs.forEach((u) => u()); root.remove(); },
+  };
+}
+
+/** Keeps the parameter-drawer button's aria-expanded in step with the drawer. */
+export function markParamsOpen(root: HTMLElement, open: boolean): void {
+  root.querySelector('#br-params-toggle')?.setAttribute('aria-expanded', String(open));
+}

@@ -1,0 +1,92 @@
+/**
+ * The debrief, laid over the map when the run is decided: why it ended as it did, the tipping
+ * day, the day momentum turned, the channels that moved the officers, the run in numbers, the
+ * scenario's historical figures beside the run's, and what would have had to change.
+ * The outcome is announced through a polite live region.
+ */
+import type { Channel } from '../sim';
+import type { GameState } from '../store/types';
+import { signedBars } from './bars';
+import { startFresh } from './controls';
+import { button, el, setText, watch } from './dom';
+import { debriefOf, type Debrief } from './debriefModel';
+import { fmtInt, fmtNum, fmtPct } from './format';
+import { t, tMaybe } from './strings';
+import type { Panel, PanelDeps } from './types';
+
+/** A historical figure or the model's value beside it, in the figure's unit. */
+export function fmtFigure(v: number | null, unit: string | null): string {
+  if (v === null) return t('value.none');
+  if (unit === 'share') return fmtPct(v, 0);
+  const n = Math.abs(v) >= 100 || Number.isInteger(v) ? fmtInt(v) : fmtNum(v, 1);
+  if (unit === 'percent') return `${n}%`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+function table(head: string[], rows: string[][], caption?: string): HTMLTableElement {
+  const tb = el('table', { class: 'br-table' });
+  if (caption) tb.append(el('caption', {}, caption));
+  tb.append(el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))));
+  tb.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r[0]), ...r.slice(1).map((c) => el('td', {}, c))))));
+  return tb;
+}
+
+export function renderDebrief(d: Debrief): HTMLElement[] {
+  const out: HTMLElement[] = [
+    el('p', { class: 'br-headline' }, d.headline),
+    el('h3', {}, t('debrief.why')), el('p', {}, d.why), el('p', {}, d.tipping), d.momentum ? el('p', {}, d.momentum) : el('span'),
+    el('h3', {}, t('debrief.channels')),
+  ];
+  const c = d.channels;
+  if (c.source === 'none') out.push(el('p', { class: 'br-muted' }, t('debrief.channelsNone')));
+  else {
+    out.push(el('p', { class: 'br-muted' }, t(c.source === 'totals' ? 'debrief.channelsTotals' : 'debrief.channelsEvents')));
+    const fmt = c.source === 'events' ? (v: number) => t('debrief.officersCount', { n: fmtInt(Math.abs(v)) }) : undefined;
+    if (c.leaving.length) out.push(el('h4', {}, t('debrief.towardLeaving')), signedBars(c.leaving, { explain: true, format: fmt }));
+    if (c.staying.length) out.push(el('h4', {}, t('debrief.towardStaying')), signedBars(c.staying, { explain: true }));
+  }
+  if (d.numbers.length) out.push(el('h3', {}, t('debrief.numbers')), el('dl', { class: 'br-facts' },
+    ...d.numbers.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
+  if (d.history.length) {
+    out.push(el('h3', {}, t('debrief.history')), table(
+      [t('debrief.historyFigure'), t('debrief.historyReal'), t('debrief.historyModel')],
+      d.history.map((h) => [h.label, fmtFigure(h.historical, h.unit), fmtFigure(h.model, h.unit)])));
+    out.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));
+  }
+  if (d.hints.length) out.push(el('h3', {}, t('debrief.change')), el('ul', { class: 'br-hints' }, ...d.hints.map((h) => el('li', {}, h))));
+  return out;
+}
+
+export function createDebrief({ store, getSeries }: PanelDeps): Panel & { open(): void; close(): void; isOpen(): boolean } {
+  const live = el('p', { class: 'br-sr-only', role: 'status', 'aria-live': 'polite' });
+  const body = el('div', { class: 'br-overlay-body' });
+  const close = button('×', () => hide(), { class: 'br-close', 'aria-label': t('debrief.close'), title: t('debrief.close') });
+  const again = button(t('debrief.again'), () => { hide(); startFresh(store.getState()); }, { class: 'br-primary', title: t('debrief.againHelp') });
+  const replay = button(t('debrief.replay'), () => { hide(); store.getState().reset(); }, { class: 'br-secondary', title: t('debrief.replayHelp') });
+  const panel = el('section', { class: 'br-overlay br-debrief', 'aria-labelledby': 'br-debrief-title', hidden: true },
+    el('div', { class: 'br-overlay-head' }, el('h2', { id: 'br-debrief-title' }, t('debrief.title')), close), body,
+    el('div', { class: 'br-overlay-foot' }, again, replay));
+  const root = el('div', { class: 'br-debrief-wrap' }, live, panel);
+
+  let shownFor: GameState['meta'] = null;
+
+  function render(s: GameState): void {
+    const rows = getSeries().rows.slice(0, getSeries().length);
+    const totals = (s as GameState & { channelTotals?: Partial<Record<Channel, number>> | null }).channelTotals ?? null;
+    const d = debriefOf({ ...s, channelTotals: totals }, rows);
+    if (!d) return;
+    body.replaceChildren(...renderDebrief(d));
+  }
+  function show(): void { render(store.getState()); panel.hidden = false; }
+  function hide(): void { panel.hidden = true; }
+
+  const unsub = watch(store, (s) => [s.outcome, s.summary, s.historical] as const, ([outcome], s) => {
+    if (outcome === null) { hide(); setText(live, ''); return; }
+    const wasHidden = panel.hidden;
+    setText(live, t('debrief.outcomeLive', { outcome: tMaybe(`outcome.${outcome}`, outcome) }));
+    render(s);
+    // Opens by itself once per run; after the player closes it, the controls re-open it.
+    if (wasHidden && shownFor !== s.meta) { shownFor = s.meta; panel.hidden = false; }
+  });
+  return { root, open: show, close: hide, isOpen: () => !panel.hidden, destroy() { unsub(); root.remove(); } };
+}

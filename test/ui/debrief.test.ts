@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { debriefOf, momentumTurn, topChannels } from '../../src/ui/debriefModel';
+import { renderDebrief } from '../../src/ui/debrief';
+import type { SimEvent } from '../../src/sim';
+import { createFake, fakeMeta, fakeRow } from './fakeStore';
+
+const totals = { backfire: -3.2, threat: 1.5, exposure: -0.4, offers: -1.1, peers: -2.0, momentum: -0.05, accountability: 0, regime: 4.1 };
+
+describe('debrief', () => {
+  it('picks the channels that pushed officers most toward leaving, and those that held them', () => {
+    const f = topChannels(totals, []);
+    expect(f.source).toBe('totals');
+    expect(f.leaving.map((r) => r.channel)).toEqual(['backfire', 'peers', 'offers']);
+    expect(f.staying.map((r) => r.channel)).toEqual(['regime', 'threat']);
+  });
+
+  it('falls back to counting the officers who left by their main channel', () => {
+    const ev = (kind: string, channel?: SimEvent['channel']): SimEvent => ({ tick: 1, kind, officer: 1, channel });
+    const f = topChannels(null, [ev('resign', 'peers'), ev('shirk', 'peers'), ev('join', 'backfire'), ev('unmasking', 'exposure'), ev('resign')]);
+    expect(f.source).toBe('events');
+    expect(f.leaving).toEqual([{ channel: 'peers', value: -2 }, { channel: 'backfire', value: -1 }]);
+    expect(topChannels(null, []).source).toBe('none');
+  });
+
+  it('finds the day momentum turned', () => {
+    const meta = fakeMeta();
+    const rows = [0.1, 0.3, 0.55, 0.7, 0.45, 0.2].map((m, k) => fakeRow(k * 24, meta, m));
+    expect(momentumTurn(rows)).toEqual({ kind: 'fell', upTick: 48, tick: 96 });
+    expect(momentumTurn(rows.slice(0, 4))).toEqual({ kind: 'rose', tick: 48 });
+    expect(momentumTurn(rows.slice(0, 2))).toEqual({ kind: 'peak', tick: 24, value: 0.3 });
+  });
+
+  it('explains the outcome with the tipping day, history and hints', () => {
+    const fake = createFake({ outcome: 'stalemate', channelTotals: totals });
+    const s = fake.store.getState();
+    const meta = { ...s.meta!, historical: { detained: { label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700 } } };
+    const d = debriefOf({ ...s, meta, historical: { detained: 5321 }, tippingTick: 240 }, fake.series.rows)!;
+    expect(d.headline).toBe('Stalemate at the horizon');
+    expect(d.why).toContain('day 42');
+    expect(d.tipping).toBe('Tipping point: day 10 (11 September 2025).');
+    expect(d.channels.leaving[0].channel).toBe('backfire');
+    expect(d.history).toEqual([{ label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, model: 5321 }]);
+    expect(d.hints[0]).toBe(s.meta!.briefing.try);
+    expect(d.hints).toContain("The regime's pay and propaganda held its officers: strikes drain its budget; appeals split its elite.");
+    const html = renderDebrief(d).map((e) => e.textContent).join('\n');
+    expect(html).toContain('6,700');
+    expect(html).toContain('5,321');
+    expect(html).toContain('backfire');
+    expect(debriefOf({ ...s, outcome: null }, [])).toBeNull();
+  });
+
+  it('names the fall route', () => {
+    const fake = createFake({ outcome: 'success', fallCause: 'force' });
+    const d = debriefOf(fake.store.getState(), fake.series.rows)!;
+    expect(d.headline).toBe('The regime fell: not enough loyal force');
+    expect(d.why).toContain('60%');
+  });
+});
