@@ -119,6 +119,8 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       o.unit[j] = unit; o.district[j] = d;
       o.loyalty[j] = clamp01(p.initialLoyaltyMean + p.initialLoyaltySd * randNormal(r));
       o.theta[j] = makeThreshold(p, j, r);
+      // Everyone serving at the start is, by definition, above his threshold: no defection at tick 0.
+      if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + 0.05);
       o.branch[j] = Math.min(4, Math.floor(r() * r() * 5));
       o.masked[j] = r() < p.maskedShare ? 1 : 0;
       o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * 5) : 0;
