@@ -99,7 +99,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
     outcome: null, fallCause: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
     eventLog: [], scratch: new Int32Array(Math.max(grid.offX.length, 16)),
-    scratchCells: new Int32Array(grid.cells), activeBuf: new Int32Array(nC),
+    scratchCells: new Int32Array(grid.cells), activeBuf: new Int32Array(nC), activeN: 0,
   };
   s.events = scheduleEvents(s);
   const r = rng.init;
@@ -143,21 +143,26 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length), anyVisible: false };
   s.staffByDistrict.set(s.districtInitialStaff);
 
-  // Citizens, by district population weight.
+  // Citizens, by district population weight. Their propensity to be out is stratified and rising
+  // with the index ((i + u) / n, still uniform over citizens), so the citizens out at a given
+  // turnout are exactly a prefix of the arrays: the hourly pass stops where the crowd ends. Home
+  // districts are shuffled over the indices so that no district is always out first.
   const popW = map && map.districts.length > 0 ? map.districts.map((d) => d.population) : [1];
   const perD = apportion(nC, popW);
-  let i = 0;
-  for (let d = 0; d < perD.length; d++)
-    for (let k = 0; k < perD[d]; k++, i++) {
-      c.home[i] = d;
-      c.hardship[i] = r();
-      c.risk[i] = r();
-      const u = r();
-      c.opinion[i] = u < p.privateOppositionShare ? Opinion.opponent : u < p.privateOppositionShare + p.incumbentSupportShare ? Opinion.supporter : Opinion.neutral;
-      c.discipline[i] = clamp01(p.disciplineMean + 0.15 * randNormal(r));
-      c.outPropensity[i] = r();
-      citizenLink(s, i, pickCell(s, dCells[d], r));
-    }
+  const homes = new Uint16Array(nC);
+  for (let d = 0, q = 0; d < perD.length; d++) homes.fill(d, q, q += perD[d]);
+  for (let k = nC - 1; k > 0; k--) { const m = Math.floor(r() * (k + 1)); const t = homes[k]; homes[k] = homes[m]; homes[m] = t; }
+  for (let i = 0; i < nC; i++) {
+    const d = homes[i];
+    c.home[i] = d;
+    c.hardship[i] = r();
+    c.risk[i] = r();
+    const u = r();
+    c.opinion[i] = u < p.privateOppositionShare ? Opinion.opponent : u < p.privateOppositionShare + p.incumbentSupportShare ? Opinion.supporter : Opinion.neutral;
+    c.discipline[i] = clamp01(p.disciplineMean + 0.15 * randNormal(r));
+    c.outPropensity[i] = (i + r()) / nC;
+    citizenLink(s, i, pickCell(s, dCells[d], r));
+  }
   s.counts.citizens[0] = nC;
 
   // Sparse ties between officers and citizens (family, friends): their own stream.

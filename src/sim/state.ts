@@ -154,6 +154,7 @@ export interface SimState {
   scratch: Int32Array;
   /** One slot per cell, for index building. */
   scratchCells: Int32Array;
-  /** Citizens active after their turn this tick (tickStart). */
+  /** Citizens active after their turn this tick (tickStart), ascending, activeN of them. */
   activeBuf: Int32Array;
+  activeN: number;
 }

@@ -45,14 +45,17 @@ export function citizensTickStart(s: SimState, out: number, k: ActivationRule, m
   const pCell = arrestProbByCell(s, k.table);
   const gByOpinion = new Float64Array([k.gSup, k.gNeu, k.gOpp]); // opinion -1, 0, 1: a lookup, not a branch
   const ACTIVE = CitizenState.active;
+  // Propensities rise with the index (init.ts): citizens [0, end) are out, the rest at home. Those
+  // at home who were active go home; only last tick's active list can hold them.
+  const end = out >= 1 ? n : firstAtLeast(prop, out);
+  for (let q = s.activeN - 1; q >= 0 && activeOut[q] >= end; q--) {
+    const i = activeOut[q];
+    if (st[i] === ACTIVE) citizenSetActive(s, i, false);
+  }
   let na = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < end; i++) {
     const s0 = st[i];
     if (s0 > ACTIVE) continue; // detained or injured
-    if (out < 1 && prop[i] >= out) {
-      if (s0 === ACTIVE) citizenSetActive(s, i, false);
-      continue;
-    }
     let cell = cellOf[i];
     if (movers.moves()) {
       let to = -1;
@@ -66,5 +69,13 @@ export function citizensTickStart(s: SimState, out: number, k: ActivationRule, m
     if (want !== (s0 === ACTIVE)) citizenSetActive(s, i, want);
     if (want) activeOut[na++] = i;
   }
+  s.activeN = na;
   return na;
+}
+
+/** First index whose (ascending) value is >= x, by binary search. */
+function firstAtLeast(a: Float32Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < x) lo = m + 1; else hi = m; }
+  return lo;
 }
