@@ -2,6 +2,7 @@
 import type { Params } from '../params/schema';
 import type { MapData } from '../scenarioData';
 import type { Grid } from '../state';
+import { buildSpanTable } from './neighbourhood';
 
 /** Offsets within vision, own cell first. euclidean: dx²+dy² <= r² (NetLogo in-radius); square: a box. */
 export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: Int32Array; y: Int32Array } {
@@ -78,7 +79,7 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
     occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Float64Array(cells), joinedCell: new Float64Array(cells),
     head: new Int32Array(cells).fill(-1), lists: p.countMode === 'live', actStart: new Int32Array(0), actList: new Int32Array(0),
     nbCop: new Float64Array(cells), nbAct: new Float64Array(cells), nbJoined: new Float64Array(cells),
-    offX: off.x, offY: off.y, spanHalf: spanHalves(p.visionRadius, p.visionShape), nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
+    offX: off.x, offY: off.y, spanHalf: spanHalves(p.visionRadius, p.visionShape), spanStart: null, spans: new Int32Array(0), nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
   };
   // Live mode updates whole vision areas on every move: a neighbour table pays when it stays
   // cache-sized. At city scale arithmetic beats a table that would miss the cache on each read.
@@ -88,6 +89,7 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
     for (let c = 0; c < cells; c++) for (let k = 0; k < K; k++) tab[c * K + k] = offsetCell(grid, c, off.x[k], off.y[k]);
     grid.nbr = tab;
   }
+  if (p.countMode === 'live') buildSpanTable(grid);
   if (rally.length > 0) {
     for (let c = 0; c < cells; c++) {
       const x = c % w, y = (c / w) | 0;

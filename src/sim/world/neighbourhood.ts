@@ -5,7 +5,6 @@
  * query ever scans the cells in vision (square vision costs O(cells), a disc O(cells x diameter)).
  */
 import type { Grid } from '../state';
-import { offsetCell } from './grid';
 
 let rowY = new Int32Array(0);
 let rowHw = new Int32Array(0);
@@ -36,38 +35,53 @@ function visionRows(g: Grid, y0: number, half: Int32Array): number {
 }
 
 /**
- * Adds `delta` to arr over the vision area around `cell` (live mode): row by row, each row a
- * contiguous span (two where it wraps), so the inner loop is a plain sequential add.
+ * Writes the vision area around `cell` as spans of consecutive cell indices [start, end] into
+ * out from `at`, row by row (two spans where a row wraps); returns the next free position.
  */
-export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
-  const w = g.w, h = g.h, torus = g.torus, x0 = cell % w, half = g.spanHalf, r = half.length >> 1;
-  if (!torus || 2 * r + 1 <= h) {
-    // Common case: every row of the area is distinct. Straight loops, no row list.
-    const y0 = (cell / w) | 0;
-    for (let dy = -r; dy <= r; dy++) {
-      let y = y0 + dy;
-      if (y < 0) { if (!torus) continue; y += h; } else if (y >= h) { if (!torus) continue; y -= h; }
-      const hw = half[dy + r], base = y * w;
-      let a = x0 - hw, b = x0 + hw;
-      if (a >= 0 && b < w) { for (let x = base + a, e = base + b; x <= e; x++) arr[x] += delta; continue; }
-      if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
-      else if (b - a + 1 >= w) { a = 0; b = w - 1; }
-      else if (a < 0) { for (let x = a + w; x < w; x++) arr[base + x] += delta; a = 0; }
-      else { for (let x = 0; x <= b - w; x++) arr[base + x] += delta; b = w - 1; }
-      for (let x = a; x <= b; x++) arr[base + x] += delta;
-    }
-    return;
-  }
-  const n = visionRows(g, (cell / w) | 0, half);
+export function visionSpans(g: Grid, cell: number, out: Int32Array, at: number): number {
+  const w = g.w, torus = g.torus, x0 = cell % w;
+  const n = visionRows(g, (cell / w) | 0, g.spanHalf);
   for (let q = 0; q < n; q++) {
     const hw = rowHw[q], base = rowY[q] * w;
     let a = x0 - hw, b = x0 + hw;
     if (!torus) { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
     else if (b - a + 1 >= w) { a = 0; b = w - 1; }
-    else if (a < 0) { for (let x = a + w; x < w; x++) arr[base + x] += delta; a = 0; }
-    else if (b >= w) { for (let x = 0; x <= b - w; x++) arr[base + x] += delta; b = w - 1; }
-    for (let x = a; x <= b; x++) arr[base + x] += delta;
+    else if (a < 0) { out[at++] = base + a + w; out[at++] = base + w - 1; a = 0; }
+    else if (b >= w) { out[at++] = base; out[at++] = base + b - w; b = w - 1; }
+    out[at++] = base + a; out[at++] = base + b;
   }
+  return at;
+}
+
+/** At most this many span ends are precomputed for a live-mode map; larger maps compute per call. */
+const SPAN_TABLE_LIMIT = 8_000_000;
+
+/** Precomputes every cell's spans (live mode), or leaves the table empty when it would be too big. */
+export function buildSpanTable(g: Grid): void {
+  const rows = g.spanHalf.length;
+  if (g.cells * rows * 4 > SPAN_TABLE_LIMIT) return;
+  const start = new Int32Array(g.cells + 1), tmp = new Int32Array(g.cells * rows * 4);
+  let at = 0;
+  for (let c = 0; c < g.cells; c++) { start[c] = at; at = visionSpans(g, c, tmp, at); }
+  start[g.cells] = at;
+  g.spanStart = start;
+  g.spans = tmp.slice(0, at);
+}
+
+let spanScratch = new Int32Array(0);
+
+/**
+ * Adds `delta` to arr over the vision area around `cell` (live mode's incremental counts): a few
+ * runs of consecutive cells, from the precomputed table when there is one.
+ */
+export function addAround(g: Grid, arr: Float64Array, cell: number, delta: number): void {
+  let spans = g.spans, k = 0, e = 0;
+  if (g.spanStart !== null) { k = g.spanStart[cell]; e = g.spanStart[cell + 1]; }
+  else {
+    if (spanScratch.length < g.spanHalf.length * 4) spanScratch = new Int32Array(g.spanHalf.length * 4);
+    spans = spanScratch; e = visionSpans(g, cell, spanScratch, 0);
+  }
+  for (; k < e; k += 2) for (let x = spans[k], end = spans[k + 1]; x <= end; x++) arr[x] += delta;
 }
 
 let prefix = new Float64Array(0);
