@@ -2,10 +2,17 @@
  * One config for the dev server, the production build and Vitest.
  * No telemetry and no CDN: everything is bundled from node_modules.
  */
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests (test/e2e, playwright-core + system Chromium) run only when E2E is set. */
-const e2e = Boolean(process.env.E2E);
+/**
+ * End-to-end tests (test/e2e: playwright-core driving the system Chromium, never a downloaded
+ * one) run whenever that Chromium is installed; E2E=1 insists on them, E2E=0 skips them.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const e2e = process.env.E2E ? process.env.E2E !== '0' : existsSync(chromium);
+if (!e2e && process.env.VITEST && !process.env.E2E)
+  console.warn(`browser tests skipped: no Chromium at ${chromium} (Debian: apt-get install -y chromium)`);
 
 export default defineConfig({
   // Relative asset paths: the built folder runs from any directory or static host.
