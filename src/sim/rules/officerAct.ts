@@ -105,22 +105,15 @@ export function baseArrestRate(s: SimState): number {
   return p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - 0.5 * s.movement.levels.courts);
 }
 
-export function officerAct(s: SimState, j: number, moves: boolean, base = baseArrestRate(s)): void {
-  const o = s.o, st = o.state[j];
-  if (!o.deployed[j] || st === OfficerState.resigned) return;
-  const p = s.params, rm = s.rng.move;
-  if (moves) {
-    const from = o.cell[j], to = randomOpenCell(s, from, rm);
-    if (to >= 0 && to !== from) officerMove(s, j, to);
-  }
-  if (st !== OfficerState.on_duty && st !== OfficerState.insider) return;
-  const cell = o.cell[j], g = s.grid;
-  if (g.nbAct[cell] <= 0) return; // tickStart rebuilds nbAct after the citizens' turn
-  const ra = s.rng.arrest;
-  let rate = base;
-  if (st === OfficerState.insider) rate *= 0.5;
-  const shield = g.nbJoined[cell];
-  if (shield > 0) rate *= Math.pow(1 - p.joinedProtection, Math.min(shield, 20));
+/**
+ * An on-duty officer (or insider, at half the rate) with active citizens in vision tries one
+ * arrest: shielded by joined officers nearby, he arrests a random active citizen in vision and
+ * steps onto his cell.
+ */
+function tryArrest(s: SimState, j: number, insider: boolean, cell: number, base: number, protect: number, ra: () => number): void {
+  let rate = insider ? base * 0.5 : base;
+  const shield = s.grid.nbJoined[cell];
+  if (shield > 0) rate *= Math.pow(protect, Math.min(shield, 20));
   if (rate < 1 && ra() >= rate) return;
   const target = pickActive(s, cell, ra);
   if (target < 0) return;
@@ -129,12 +122,25 @@ export function officerAct(s: SimState, j: number, moves: boolean, base = baseAr
   if (to !== cell) officerMove(s, j, to);
 }
 
+/** One officer's turn in live mode: move, then maybe arrest. */
+export function officerAct(s: SimState, j: number, moves: boolean, base: number): void {
+  const o = s.o, st = o.state[j];
+  if (!o.deployed[j] || st === OfficerState.resigned) return;
+  let cell = o.cell[j];
+  if (moves) {
+    const to = randomOpenCell(s, cell, s.rng.move);
+    if (to >= 0 && to !== cell) { officerMove(s, j, to); cell = to; }
+  }
+  if ((st !== OfficerState.on_duty && st !== OfficerState.insider) || s.grid.nbAct[cell] <= 0) return;
+  tryArrest(s, j, st === OfficerState.insider, cell, base, 1 - s.params.joinedProtection, s.rng.arrest);
+}
+
 /**
- * tickStart mode: every deployed officer in index order (officerAct's rules with the per-tick
- * constants hoisted; this loop runs 130,000 times an hour at national scale).
+ * tickStart mode: every deployed officer in index order (officerAct with the per-tick constants
+ * hoisted; this loop runs 130,000 times an hour at national scale).
  */
 export function officersTickStart(s: SimState, movers: MoverSampler, base: number): void {
-  const o = s.o, g = s.grid, n = o.n, dep = o.deployed, st = o.state, cellOf = o.cell, nbAct = g.nbAct, nbJoined = g.nbJoined;
+  const o = s.o, g = s.grid, n = o.n, dep = o.deployed, st = o.state, cellOf = o.cell, nbAct = g.nbAct;
   const rm = s.rng.move, ra = s.rng.arrest, protect = 1 - s.params.joinedProtection;
   const ON = OfficerState.on_duty, INSIDER = OfficerState.insider, RESIGNED = OfficerState.resigned;
   for (let j = 0; j < n; j++) {
@@ -147,14 +153,6 @@ export function officersTickStart(s: SimState, movers: MoverSampler, base: numbe
       if (to >= 0 && to !== cell) { officerMove(s, j, to); cell = to; }
     }
     if ((sj !== ON && sj !== INSIDER) || nbAct[cell] <= 0) continue;
-    let rate = sj === INSIDER ? base * 0.5 : base;
-    const shield = nbJoined[cell];
-    if (shield > 0) rate *= Math.pow(protect, Math.min(shield, 20));
-    if (rate < 1 && ra() >= rate) continue;
-    const target = pickActive(s, cell, ra);
-    if (target < 0) continue;
-    const to = s.c.cell[target];
-    arrestCitizen(s, target, j);
-    if (to !== cell) officerMove(s, j, to);
+    tryArrest(s, j, sj === INSIDER, cell, base, protect, ra);
   }
 }
