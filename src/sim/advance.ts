@@ -27,6 +27,7 @@ import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
 import { windowSum } from './world/neighbourhood';
+import { LEVEL_NAMES } from './tactics';
 
 /** Returns how many citizens were active after the citizens' turn (listed in s.activeBuf). */
 function actTickStart(s: SimState, out: number, rule: ActivationRule): number {
@@ -60,7 +61,7 @@ function endOfDay(s: SimState): void {
   s.today.momentum = s.momentum;
   regimeDay(s);
   const lv = s.movement.levels, decay = s.params.tacticDecayPerDay;
-  for (const k of Object.keys(lv) as (keyof typeof lv)[]) if (k !== 'registry' && k !== 'fund') lv[k] *= 1 - decay;
+  for (const k of LEVEL_NAMES) if (k !== 'registry' && k !== 'fund') lv[k] *= 1 - decay;
   if (s.movement.fund < 1) lv.fund = 0;
   const cap = s.params.organisingCapacityPerDay;
   s.movement.capacity = Math.min(3 * cap, s.movement.capacity + cap);

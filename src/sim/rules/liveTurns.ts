@@ -30,13 +30,14 @@ export function liveTurns(s: SimState, out: number, rule: ActivationRule): void 
     u -= m;
     const t = order[k]; order[k] = order[m]; order[m] = t;
   }
+  const always = s.params.moveProbability >= 1; // Epstein: everyone moves, no draw
   const movers = new MoverSampler(s.params.moveProbability, s.rng.move), base = baseArrestRate(s);
   const c = s.c, g = s.grid, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
   const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move, rally = s.params.rallyAttraction;
   const table = rule.table, M = rule.M, T = rule.T, gByOpinion = new Float64Array([rule.gSup, rule.gNeu, rule.gOpp]);
   const ACTIVE = CitizenState.active;
   for (let k = 0; k < N; k++) {
-    const a = order[k], mv = movers.moves();
+    const a = order[k], mv = always || movers.moves();
     if (a >= nC) { officerAct(s, a - nC, mv, base); continue; }
     const s0 = st[a];
     if (s0 > ACTIVE) continue; // detained or injured

@@ -110,29 +110,37 @@ export function baseArrestRate(s: SimState): number {
  * arrest: shielded by joined officers nearby, he arrests a random active citizen in vision and
  * steps onto his cell.
  */
-function tryArrest(s: SimState, j: number, insider: boolean, cell: number, base: number, protect: number, ra: () => number): void {
+function tryArrest(s: SimState, j: number, insider: boolean, cell: number, base: number, protect: number, ra: () => number): number {
   let rate = insider ? base * 0.5 : base;
   const shield = s.grid.nbJoined[cell];
   if (shield > 0) rate *= Math.pow(protect, Math.min(shield, 20));
-  if (rate < 1 && ra() >= rate) return;
+  if (rate < 1 && ra() >= rate) return cell;
   const target = pickActive(s, cell, ra);
-  if (target < 0) return;
+  if (target < 0) return cell;
   const to = s.c.cell[target];
   arrestCitizen(s, target, j);
-  if (to !== cell) officerMove(s, j, to);
+  return to;
 }
 
-/** One officer's turn in live mode: move, then maybe arrest. */
+/**
+ * One officer's turn in live mode: move, then maybe arrest and step onto the arrested man's cell.
+ * Nobody else acts within his turn and his own choices read no officer counts, so his footprint
+ * in the counts within vision is moved once, from where he started to where he ends.
+ */
 export function officerAct(s: SimState, j: number, moves: boolean, base: number): void {
   const o = s.o, st = o.state[j];
   if (!o.deployed[j] || st === OfficerState.resigned) return;
-  let cell = o.cell[j];
+  const from = o.cell[j];
+  let cell = from;
   if (moves) {
     const to = randomOpenCell(s, cell, s.rng.move);
-    if (to >= 0 && to !== cell) { officerMove(s, j, to); cell = to; }
+    if (to >= 0 && to !== cell) cell = to;
   }
-  if ((st !== OfficerState.on_duty && st !== OfficerState.insider) || s.grid.nbAct[cell] <= 0) return;
-  tryArrest(s, j, st === OfficerState.insider, cell, base, 1 - s.params.joinedProtection, s.rng.arrest);
+  if ((st === OfficerState.on_duty || st === OfficerState.insider) && s.grid.nbAct[cell] > 0) {
+    // The arrest reads the active citizens around `cell`, never his own position or occupancy.
+    cell = tryArrest(s, j, st === OfficerState.insider, cell, base, 1 - s.params.joinedProtection, s.rng.arrest);
+  }
+  if (cell !== from) officerMove(s, j, cell);
 }
 
 /**
@@ -153,6 +161,7 @@ export function officersTickStart(s: SimState, movers: MoverSampler, base: numbe
       if (to >= 0 && to !== cell) { officerMove(s, j, to); cell = to; }
     }
     if ((sj !== ON && sj !== INSIDER) || nbAct[cell] <= 0) continue;
-    tryArrest(s, j, sj === INSIDER, cell, base, protect, ra);
+    const end = tryArrest(s, j, sj === INSIDER, cell, base, protect, ra);
+    if (end !== cell) officerMove(s, j, end);
   }
 }

@@ -24,19 +24,20 @@ export interface ChannelGate { live: boolean[]; on: boolean[] }
 
 export function channelGate(s: SimState, x: LoyaltyContext): ChannelGate {
   const p = s.params, lv = s.movement.levels;
-  return {
-    live: [
-      s.tickTally.arrests > 0,
-      s.tickTally.violent > 0 || x.nationalViolence > 0,
-      lv.streetUnmasking > 0 || lv.publication > 0,
-      lv.amnesty > 0 || (lv.fund > 0 && s.movement.fund > 0) || lv.outreach > 0,
-      s.units.anyVisible,
-      s.momentum !== 0,
-      lv.registry > 0,
-      true,
-    ],
-    on: [p.backfireOn, p.threatOn, p.exposureOn, p.offersOn, p.peersOn, p.momentumOn, p.accountabilityOn, p.regimeOn],
-  };
+  const on = [p.backfireOn, p.threatOn, p.exposureOn, p.offersOn, p.peersOn, p.momentumOn, p.accountabilityOn, p.regimeOn];
+  // A channel switched off contributes 0 and, apart from exposure (whose identifications change
+  // the officers), draws only from its own stream: it need not run at all.
+  const live = [
+    s.tickTally.arrests > 0,
+    s.tickTally.violent > 0 || x.nationalViolence > 0,
+    lv.streetUnmasking > 0 || lv.publication > 0,
+    lv.amnesty > 0 || (lv.fund > 0 && s.movement.fund > 0) || lv.outreach > 0,
+    s.units.anyVisible,
+    s.momentum !== 0,
+    lv.registry > 0,
+    true,
+  ].map((l, ch) => l && (on[ch] || ch === 2));
+  return { live, on };
 }
 
 const wasLiveBy = new WeakMap<SimState, boolean[]>();
