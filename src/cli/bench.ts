@@ -4,6 +4,8 @@
  *                         median tick of the election-night evening peak after a warm-up
  *   classroomMsPerTick    classroom-discipline at its default (classroom) scale, median tick
  *   epsteinTicksPerSecond epstein-classic, 3,000 ticks after a 500-tick warm-up
+ *   campaignRunsPerSecond the campaigns ensemble (src/batch) on the worker pool, one worker per core,
+ *                         pool start-up included (target: 1,000 runs in under a minute)
  *   fps10k, fps100k       page frames per second in headless Chromium, minsk-2020 playing with
  *                         10,000 / 100,000 agents on the map (src/cli/benchFps.ts)
  * `--json` prints exactly one JSON object on stdout; progress goes to stderr. A part that cannot
@@ -12,6 +14,7 @@
 import { advance, createState, type SimState } from '../sim';
 import { getPreset, resolveParams } from '../scenarios';
 import { measureFps } from './benchFps';
+import { campaignPlan, campaignRate } from './benchCampaigns';
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
     fullScaleMsPerTick: attempt('fullScaleMsPerTick', fullScale),
     classroomMsPerTick: attempt('classroomMsPerTick', classroom),
     epsteinTicksPerSecond: attempt('epsteinTicksPerSecond', epstein),
+    campaignRunsPerSecond: await campaignRate(campaignPlan(), log).catch((e: Error) => { log(`campaignRunsPerSecond could not run: ${e.message}`); return null; }),
     // Headless Chromium frames per second (src/cli/benchFps.ts); null without Chromium.
     fps10k: await measureFps(10_000),
     fps100k: await measureFps(100_000),
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
     ['fullScaleMsPerTick', result.fullScaleMsPerTick, '<= 20 ms', result.fullScaleMsPerTick === null ? null : result.fullScaleMsPerTick <= 20],
     ['classroomMsPerTick', result.classroomMsPerTick, '(interactive)', null],
     ['epsteinTicksPerSecond', result.epsteinTicksPerSecond, '>= 7,500', result.epsteinTicksPerSecond === null ? null : result.epsteinTicksPerSecond >= 7500],
+    ['campaignRunsPerSecond', result.campaignRunsPerSecond, '>= 16.7', result.campaignRunsPerSecond === null ? null : result.campaignRunsPerSecond >= 16.7],
     ['fps10k', result.fps10k, '>= 55', result.fps10k === null ? null : result.fps10k >= 55],
     ['fps100k', result.fps100k, '>= 50', result.fps100k === null ? null : result.fps100k >= 50],
   ];

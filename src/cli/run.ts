@@ -23,7 +23,7 @@ export function userDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.INIT_CWD && env.INIT_CWD !== '' ? env.INIT_CWD : process.cwd();
 }
 
-function readJsonFile(path: string, baseDir: string, what: string): unknown {
+export function readJsonFile(path: string, baseDir: string, what: string): unknown {
   const file = resolve(baseDir, path);
   let text: string;
   try {

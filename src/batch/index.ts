@@ -1,0 +1,24 @@
+/**
+ * Public surface of src/batch that is safe in the browser: plans, runs, rows, sweeps, priors,
+ * statistics, results and merging. The worker-thread pool (pool.ts) is Node only, imported
+ * directly by the CLI, so the page's bundle never pulls in node:worker_threads.
+ */
+export { BatchError } from './errors';
+export { Z95, wilson, oddsRatio, riskRatio, ratio, impliedByTargets } from './stats';
+export type { Proportion, Ratio, RatioKind, Table2x2, Implied } from './stats';
+export { summarize, PARTICIPATION_BANDS, NAVCO_VIOLENT_SUCCESS } from './summarize';
+export type { BatchStats, Targets, Comparison } from './summarize';
+export { runSeed, fmix32, fingerprint } from './seeds';
+export { parseSweepArg, checkAxes, pointCount, pointValues, MAX_AXIS_POINTS } from './sweep';
+export type { SweepAxis } from './sweep';
+export { validatePriors, samplePriors, DISTS } from './priors';
+export type { Prior, PriorSet, Dist } from './priors';
+export { CAMPAIGNS, CAMPAIGNS_FILE, campaignScenario, campaignPriors } from './campaigns';
+export { checkPlan, checkRuns, runInputs, runParams, runOne, shardIndices, totalRuns, MAX_TOTAL_RUNS } from './plan';
+export type { BatchPlan, RunInputs } from './plan';
+export { makeRow, rowsToCsv, replayArgs, paramColumns, METRIC_KEYS } from './rows';
+export type { Row, RunMetrics, Cell } from './rows';
+export { batchInfo, batchStats, batchResult, resultJson } from './result';
+export type { BatchInfo, BatchResult, PointStats, Stats, ShardInfo } from './result';
+export { asShard, mergeShards } from './merge';
+export type { ShardDoc } from './merge';

@@ -1,0 +1,85 @@
+/**
+ * Priors: distributions that scenario parameters are drawn from, one draw per run, so an
+ * ensemble describes a world of campaigns rather than one city (MODEL.md section 6). Draws come
+ * from a stream of their own, seeded by the run's seed alone, so they never shift the model's
+ * streams and a run's sampled values are the same at every sweep point.
+ */
+import seedrandom from 'seedrandom';
+import { PARAM_KEYS, PARAM_SPECS, type ParamKey } from '../sim/index';
+import type { NumberSpec } from '../sim/params/spec';
+import { Checker, suggest } from '../scenarios/check';
+
+/**
+ * uniform: min + u·(max−min); logUniform: min·(max/min)^u (for weights whose plausible values
+ * span a factor, where "twice as strong" and "half as strong" should be equally likely);
+ * int: a uniform integer in [min, max].
+ */
+export const DISTS = ['uniform', 'logUniform', 'int'] as const;
+export type Dist = (typeof DISTS)[number];
+
+export interface Prior {
+  key: ParamKey;
+  dist: Dist;
+  min: number;
+  max: number;
+  /** Why this range: shown in docs/research.md and kept beside the numbers. */
+  why: string;
+}
+
+export interface PriorSet {
+  version: 1;
+  note: string;
+  priors: Prior[];
+}
+
+/** Significant digits kept of a drawn number: rows stay readable and replay from their text. */
+const DIGITS = 4;
+
+export function validatePriors(raw: unknown, source: string): PriorSet {
+  const c = new Checker(source);
+  const o = c.object(raw, '', 'a JSON object');
+  c.keys(o, '', ['version', 'note', 'priors']);
+  if (o.version !== 1) c.fail('version', `must be 1, got ${JSON.stringify(o.version) ?? 'nothing'}`);
+  const note = o.note === undefined ? '' : c.string(o.note, 'note', false);
+  const seen = new Set<string>();
+  const priors = c.array(o.priors, 'priors').map((p, i): Prior => {
+    const path = `priors[${i}]`;
+    const e = c.object(p, path);
+    c.keys(e, path, ['key', 'dist', 'min', 'max', 'why']);
+    const key = c.string(e.key, `${path}.key`);
+    if (!(PARAM_KEYS as readonly string[]).includes(key)) c.fail(`${path}.key`, `'${key}' is not a parameter${suggest(key, PARAM_KEYS)}`);
+    const spec = PARAM_SPECS[key as ParamKey] as NumberSpec;
+    if (spec.type !== 'number' && spec.type !== 'integer') c.fail(`${path}.key`, `'${key}' is not a number or integer parameter`);
+    if (seen.has(key)) c.fail(`${path}.key`, `'${key}' has a prior already`);
+    seen.add(key);
+    const dist = c.string(e.dist, `${path}.dist`);
+    if (!(DISTS as readonly string[]).includes(dist)) c.fail(`${path}.dist`, `must be one of ${DISTS.join('|')}, got '${dist}'`);
+    const min = c.number(e.min, `${path}.min`, spec.min, spec.max);
+    const max = c.number(e.max, `${path}.max`, spec.min, spec.max);
+    if (min > max) c.fail(path, `min (${min}) exceeds max (${max})`);
+    if ((dist === 'int' || spec.type === 'integer') && (dist !== 'int' || !Number.isInteger(min) || !Number.isInteger(max)))
+      c.fail(`${path}.dist`, `'${key}' is an integer parameter: use dist 'int' with integer min and max`);
+    if (dist === 'logUniform' && !(min > 0)) c.fail(`${path}.min`, 'must be positive for logUniform');
+    const why = e.why === undefined ? '' : c.string(e.why, `${path}.why`, false);
+    return { key: key as ParamKey, dist: dist as Dist, min, max, why };
+  });
+  return { version: 1, note, priors };
+}
+
+function draw(p: Prior, u: number): number {
+  switch (p.dist) {
+    case 'int': return Math.min(p.max, p.min + Math.floor(u * (p.max - p.min + 1)));
+    case 'uniform': return p.min + u * (p.max - p.min);
+    case 'logUniform': return p.min * Math.pow(p.max / p.min, u);
+  }
+}
+
+/** The values of every prior for one run, in the file's order (one uniform draw each). */
+export function samplePriors(set: PriorSet, seed: number): Array<[ParamKey, number]> {
+  const rng = seedrandom.alea(`breaking-ranks:priors:${seed >>> 0}`);
+  return set.priors.map((p) => {
+    const x = draw(p, rng());
+    const v = p.dist === 'int' ? x : Number(x.toPrecision(DIGITS));
+    return [p.key, Math.min(p.max, Math.max(p.min, v))];
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * A batch's result document: `{ batch, rows, stats }` (a shard adds `shard`). `batch` records what
+ * was run (and fingerprints of the inputs, so shards of different batches are never merged);
+ * `stats` is a function of the rows and `batch` alone, so merged shards print the same bytes as
+ * the single run.
+ */
+import { resolveParams } from '../scenarios/index';
+import { totalRuns, type BatchPlan } from './plan';
+import type { Row } from './rows';
+import { fingerprint } from './seeds';
+import type { RatioKind } from './stats';
+import { summarize, type BatchStats, type Targets } from './summarize';
+import { pointCount, pointValues, type SweepAxis } from './sweep';
+
+export interface BatchInfo {
+  scenario: string;
+  seed: number;
+  runs: number;
+  points: number;
+  total: number;
+  sets: Array<[string, string]>;
+  sweep: SweepAxis[];
+  /** The priors' keys when the batch samples them (campaigns), else null. */
+  sampled: string[] | null;
+  targets: Targets;
+  /** FNV-1a of the scenario, calibration and priors as loaded. */
+  fingerprint: string;
+}
+
+export interface PointStats { point: number; values: Record<string, number>; stats: BatchStats; }
+export type Stats = BatchStats & { points?: PointStats[] };
+export interface BatchResult { batch: BatchInfo; rows: Row[]; stats: Stats; }
+export interface ShardInfo { index: number; count: number; }
+
+export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
+  const p = resolveParams(plan.scenario, plan.sets, plan.calibration);
+  return {
+    scenario: plan.scenarioName,
+    seed: plan.seed,
+    runs: plan.runs,
+    points: pointCount(plan.sweep),
+    total: totalRuns(plan),
+    sets: plan.sets.map(([k, v]) => [k, v]),
+    sweep: plan.sweep.map((a) => ({ key: a.key, values: [...a.values] })),
+    sampled: plan.priors ? plan.priors.priors.map((x) => x.key) : null,
+    targets: {
+      successRate: p.targetSuccessRate,
+      defectionShareInSuccesses: p.targetDefectionShareInSuccesses,
+      successMultiplier: p.targetSuccessMultiplier,
+      kind,
+    },
+    fingerprint: fingerprint(JSON.stringify([plan.scenario, plan.calibration, plan.priors])),
+  };
+}
+
+/** Stats of all rows and, with a sweep, of each grid point's rows. */
+export function batchStats(info: BatchInfo, rows: readonly Row[]): Stats {
+  const all: Stats = summarize(rows, info.targets);
+  if (info.sweep.length === 0) return all;
+  const byPoint: Row[][] = Array.from({ length: info.points }, () => []);
+  for (const r of rows) byPoint[r.point ?? 0]?.push(r);
+  all.points = byPoint.map((pr, point) => ({
+    point,
+    values: Object.fromEntries(pointValues(info.sweep, point)),
+    stats: summarize(pr, info.targets),
+  }));
+  return all;
+}
+
+export function batchResult(info: BatchInfo, rows: Row[]): BatchResult {
+  return { batch: info, rows, stats: batchStats(info, rows) };
+}
+
+/** The JSON text: one line, no timestamps or paths beyond what the user typed. */
+export function resultJson(r: BatchResult, shard: ShardInfo | null = null): string {
+  const doc = shard === null ? r : { batch: r.batch, shard, rows: r.rows, stats: r.stats };
+  return JSON.stringify(doc) + '\n';
+}

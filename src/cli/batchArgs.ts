@@ -1,0 +1,99 @@
+/**
+ * Parses the argv of `batch` (same conventions as `sim`: `--flag value` or `--flag=value`;
+ * --set and --sweep repeat). Only shapes are checked here; parameter names and values are
+ * checked against the schema when the plan is built.
+ */
+import { parseSetArg } from '../scenarios/index';
+import { parseSweepArg, type RatioKind, type SweepAxis } from '../batch/index';
+import { DEFAULT_SEED, FORMATS, parseUint, type Format } from './args';
+import { CliError } from './errors';
+
+export interface BatchOptions {
+  help: boolean;
+  scenario: string | null;
+  runs: number | null;
+  seed: number;
+  /** null = one per core. */
+  workers: number | null;
+  sets: Array<[string, string]>;
+  sweep: SweepAxis[];
+  shard: { index: number; count: number } | null;
+  format: Format;
+  out: string | null;
+  calibration: string | null;
+  /** null = the scenario's own (campaigns: the built-in priors); 'none' = no sampling; or a file. */
+  priors: string | null;
+  multiplier: RatioKind;
+}
+
+const VALUE_FLAGS = ['--scenario', '--runs', '--seed', '--workers', '--set', '--sweep', '--shard', '--format', '--out',
+  '--calibration', '--priors', '--multiplier'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+const REPEATABLE = new Set<string>(['--set', '--sweep']);
+const UINT32_MAX = 4294967295;
+
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+  if (!m || !(count >= 1 && count <= 1_000_000) || !(index >= 1 && index <= count))
+    throw new CliError(`--shard expects i/n with 1 <= i <= n (e.g. 2/8), got '${text}'`);
+  return { index, count };
+}
+
+export function parseBatchArgs(argv: readonly string[]): BatchOptions {
+  const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds' };
+  const seen = new Set<string>();
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (!arg.startsWith('-')) throw new CliError(`unexpected argument '${arg}' (flags start with --; see --help)`);
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag === '--help' || flag === '-h') { o.help = true; continue; }
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new CliError(`unknown flag '${flag}' (see --help)`);
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      const next = argv[k + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new CliError(`${flag} needs a value (see --help)`);
+      value = next;
+      k++;
+    }
+    if (!REPEATABLE.has(flag)) {
+      if (seen.has(flag)) throw new CliError(`${flag} given more than once`);
+      seen.add(flag);
+    }
+    apply(o, flag as ValueFlag, value);
+  }
+  if (o.help) return o;
+  if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
+  if (o.runs === null) throw new CliError('missing --runs <N> (runs per sweep point; see --help)');
+  return o;
+}
+
+function apply(o: BatchOptions, flag: ValueFlag, value: string): void {
+  const nonEmpty = (): string => {
+    if (value.trim() === '') throw new CliError(`${flag} needs a non-empty value`);
+    return value;
+  };
+  switch (flag) {
+    case '--scenario': o.scenario = nonEmpty(); break;
+    case '--runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
+    case '--seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
+    case '--workers': o.workers = parseUint(flag, value, 1, 1024); break;
+    case '--set': o.sets.push(parseSetArg(value)); break;
+    case '--sweep': o.sweep.push(parseSweepArg(value)); break;
+    case '--shard': o.shard = parseShard(value); break;
+    case '--format':
+      if (!(FORMATS as readonly string[]).includes(value)) throw new CliError(`--format expects ${FORMATS.join('|')}, got '${value}'`);
+      o.format = value as Format;
+      break;
+    case '--out': o.out = nonEmpty(); break;
+    case '--calibration': o.calibration = nonEmpty(); break;
+    case '--priors': o.priors = nonEmpty(); break;
+    case '--multiplier':
+      if (value !== 'odds' && value !== 'risk') throw new CliError(`--multiplier expects odds|risk, got '${value}'`);
+      o.multiplier = value;
+      break;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Output of a batch: the JSON document, the rows as CSV, or a readable report of the research
+ * figures beside their targets and the arithmetic the targets imply. Like `sim`'s output it is a
+ * function of the result alone (no timings, no paths beyond what the user typed).
+ */
+import { CAMPAIGNS, CAMPAIGNS_FILE, replayArgs, resultJson, rowsToCsv } from '../batch/index';
+import type { BatchResult, BatchStats, Implied, Proportion, Ratio, ShardInfo } from '../batch/index';
+import type { Format } from './args';
+import { table } from './format';
+
+const pct = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
+const num = (x: number | null) => (x === null ? '-' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const interval = (lo: number | null, hi: number | null, f: (x: number | null) => string) => (lo === null ? '-' : `[${f(lo)}, ${f(hi)}]`);
+const propCells = (p: Proportion): string[] => [pct(p.value), interval(p.lo, p.hi, pct), `${p.k}/${p.n}`];
+const ratioCells = (r: Ratio): string[] => [num(r.value), interval(r.lo, r.hi, num), r.corrected ? '+0.5 in every cell' : ''];
+const yesNo = (b: boolean | null) => (b === null ? '-' : b ? 'yes' : 'no');
+const ratioName = (k: 'odds' | 'risk') => (k === 'odds' ? 'odds ratio' : 'risk ratio');
+
+function figures(st: BatchStats): string[] {
+  const [sr, share, mult] = st.comparison;
+  const kind = ratioName(st.successMultiplier.kind);
+  const rows = [
+    ['figure', 'measured', '95% interval', 'count', 'target', 'target inside'],
+    ['success rate', ...propCells(st.successRate), pct(sr.target), yesNo(sr.inside)],
+    ['defection share in successes', ...propCells(st.defectionShareInSuccesses), pct(share.target), yesNo(share.inside)],
+    [`success multiplier (${kind})`, ...ratioCells(st.successMultiplier), num(mult.target), yesNo(mult.inside)],
+    ['defection occurred', ...propCells(st.defectionRate), '', ''],
+    ['success with defection', ...propCells(st.successWithDefection), '', ''],
+    ['success without defection', ...propCells(st.successWithoutDefection), '', ''],
+    [`(${st.successMultiplier.kind === 'odds' ? 'risk ratio' : 'odds ratio'})`,
+      ...ratioCells(st.successMultiplier.kind === 'odds' ? st.riskRatio : st.oddsRatio), '', ''],
+  ];
+  return table(rows, '  ');
+}
+
+function impliedRow(label: string, s: number | null, im: Implied | null): string[] {
+  if (s === null) return [label, '-', '-', '-'];
+  return im === null ? [label, 'no consistent solution', '', '']
+    : [label, pct(im.defectionRate), pct(im.successWithDefection), pct(im.successWithoutDefection)];
+}
+
+export function statsSummary(st: BatchStats): string[] {
+  const t = st.table, o = st.outcomes, f = st.fallCauses, tg = st.targets;
+  const lines = [
+    `Runs        ${st.runs} (${st.nonviolentRuns} nonviolent); nonviolent outcomes: ${o.success} success `
+      + `(force ${f.force}, overwhelm ${f.overwhelm}, elite ${f.elite}), ${o.failure} failure, ${o.stalemate} stalemate`,
+    '',
+    'Research figures (nonviolent runs; 95% intervals: Wilson for shares, Woolf/Katz for ratios):',
+    ...figures(st),
+    '',
+    'Nonviolent runs by defection and outcome:',
+    ...table([['', 'success', 'failure or stalemate'], ['defection occurred', String(t.defectionSuccess), String(t.defectionNonSuccess)],
+      ['no defection', String(t.noDefectionSuccess), String(t.noDefectionNonSuccess)]], '  '),
+    '',
+    'Discipline (all runs): success of nonviolent vs violent runs (NAVCO: 53% vs 26%):',
+    ...table([['runs', 'success', '95% interval', 'count'], ['nonviolent', ...propCells(st.discipline.nonviolent)],
+      ['violent', ...propCells(st.discipline.violent)], ['odds ratio', ...ratioCells(st.discipline.oddsRatio)]], '  '),
+    '',
+    'Success by peak participation (share of citizens active at the busiest tick; nonviolent runs):',
+    ...table([['peak', 'success', '95% interval', 'count'], ...st.participation.map((b) => [b.band, ...propCells(b.success)])], '  '),
+    '',
+    `What the targets imply (${pct(tg.defectionShareInSuccesses)} of successes with defection, ${ratioName(tg.kind)} ${num(tg.successMultiplier)}):`,
+    ...table([['success rate', 'defection occurs', 'success with it', 'success without'],
+      impliedRow(`${pct(tg.successRate)} (target)`, tg.successRate, st.implied.atTargetSuccessRate),
+      impliedRow(`${pct(st.successRate.value)} (measured)`, st.successRate.value, st.implied.atMeasuredSuccessRate),
+      [`${pct(st.successRate.value)} (model)`, pct(st.defectionRate.value), pct(st.successWithDefection.value), pct(st.successWithoutDefection.value)]], '  '),
+  ];
+  return lines;
+}
+
+export function toBatchSummary(r: BatchResult, shard: ShardInfo | null): string {
+  const b = r.batch;
+  const lines = [
+    `Batch       ${b.scenario}, seed ${b.seed}, ${b.runs} runs per point × ${b.points} point${b.points > 1 ? 's' : ''} = ${b.total} runs`
+      + (shard ? ` (shard ${shard.index}/${shard.count}: ${r.rows.length} runs)` : ''),
+  ];
+  if (b.sampled) lines.push(`Sampled     ${b.sampled.join(', ')}`);
+  if (b.sets.length) lines.push(`Set         ${b.sets.map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  lines.push(...statsSummary(r.stats));
+  if (r.stats.points) {
+    lines.push('', 'Sweep points (nonviolent runs):');
+    const keys = b.sweep.map((a) => a.key);
+    lines.push(...table([[...keys, 'runs', 'success', 'defection in successes', 'multiplier', 'interval'],
+      ...r.stats.points.map((p) => [...keys.map((k) => String(p.values[k])), String(p.stats.nonviolentRuns),
+        pct(p.stats.successRate.value), pct(p.stats.defectionShareInSuccesses.value), num(p.stats.successMultiplier.value),
+        interval(p.stats.successMultiplier.lo, p.stats.successMultiplier.hi, num)])], '  '));
+  }
+  if (r.rows.length > 0) {
+    const scen = b.scenario === CAMPAIGNS ? CAMPAIGNS_FILE : b.scenario;
+    lines.push('', `Replay run ${r.rows[0].run}: npm run --silent sim -- ${replayArgs(scen, r.rows[0]).join(' ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatBatch(r: BatchResult, format: Format, shard: ShardInfo | null): string {
+  switch (format) {
+    case 'json': return resultJson(r, shard);
+    case 'csv': return rowsToCsv(r.rows);
+    case 'summary': return toBatchSummary(r, shard);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Where batch and merge write: stdout, or --out relative to the directory npm was run from. The
+ * folder is checked before any work, so a long batch is not thrown away at the end.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CliError } from './errors';
+
+export function checkOutDir(out: string | null, baseDir: string): void {
+  if (out !== null && !existsSync(dirname(resolve(baseDir, out))))
+    throw new CliError(`cannot write '${out}': folder ${dirname(resolve(baseDir, out))} does not exist`);
+}
+
+export function emit(text: string, out: string | null, baseDir: string): void {
+  if (out === null) { process.stdout.write(text); return; }
+  const file = resolve(baseDir, out);
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `cannot write '${out}': folder ${dirname(file)} does not exist`
+      : `cannot write '${out}' (${code ?? (e as Error).message})`);
+  }
+}
+
+/** One line on stderr and the exit code: 2 for a known input mistake, 1 for anything else. */
+export function reportError(command: string, e: unknown, known: boolean): number {
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  process.stderr.write(`${command}: ${known ? msg : `unexpected error: ${msg}`}\n`);
+  return known ? 2 : 1;
+}

@@ -1,0 +1,120 @@
+/** Seeds, sweep grids, priors and plans: deterministic, validated, and replayable with `sim`. */
+import { describe, expect, it } from 'vitest';
+import {
+  BatchError, campaignPriors, campaignScenario, checkPlan, parseSweepArg, pointValues, replayArgs, runInputs, runOne, runSeed,
+  samplePriors, shardIndices, validatePriors, type BatchPlan,
+} from '../../src/batch/index';
+import { getPreset } from '../../src/scenarios/index';
+import { parseArgs } from '../../src/cli/args';
+import { runSim } from '../../src/cli/run';
+
+const plan = (over: Partial<BatchPlan> = {}): BatchPlan => checkPlan({
+  scenarioName: 'granovetter-riot', scenario: getPreset('granovetter-riot'), seed: 7, runs: 3, sets: [], sweep: [],
+  calibration: null, priors: null, ...over,
+});
+
+describe('seeds', () => {
+  it('are a pure function of (batch seed, run): fixed values, no repeats', () => {
+    // Pinned so a change of the derivation (which would change every published batch) is noticed.
+    expect([0, 1, 2].map((r) => runSeed(1, r))).toEqual([2571226413, 1435675793, 4278476930]);
+    expect(runSeed(1, 5)).toBe(runSeed(1, 5));
+    const seen = new Set(Array.from({ length: 10_000 }, (_, r) => runSeed(42, r)));
+    expect(seen.size).toBe(10_000);
+    expect(runSeed(1, 0)).not.toBe(runSeed(2, 0));
+  });
+
+  it('are the same at every sweep point (common random numbers)', () => {
+    const p = plan({ sweep: [parseSweepArg('legitimacy=0.2:0.4:0.1')] });
+    const seeds = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((g) => runInputs(p, g).seed);
+    expect(seeds.slice(0, 3)).toEqual(seeds.slice(3, 6));
+    expect(seeds.slice(0, 3)).toEqual([0, 1, 2].map((r) => runSeed(7, r)));
+  });
+});
+
+describe('sweep grids', () => {
+  it('keeps the end point and removes binary noise', () => {
+    expect(parseSweepArg('legitimacy=0.3:0.7:0.1').values).toEqual([0.3, 0.4, 0.5, 0.6, 0.7]);
+    expect(parseSweepArg('officerCount=10:25:5').values).toEqual([10, 15, 20, 25]);
+    expect(parseSweepArg('legitimacy=0.5:0.5:0.1').values).toEqual([0.5]);
+  });
+
+  it('forms the cartesian product, last axis fastest', () => {
+    const axes = [parseSweepArg('officerCount=10:20:10'), parseSweepArg('legitimacy=0.1:0.3:0.1')];
+    expect([0, 1, 2, 3, 5].map((p) => pointValues(axes, p))).toEqual([
+      [['officerCount', 10], ['legitimacy', 0.1]], [['officerCount', 10], ['legitimacy', 0.2]],
+      [['officerCount', 10], ['legitimacy', 0.3]], [['officerCount', 20], ['legitimacy', 0.1]],
+      [['officerCount', 20], ['legitimacy', 0.3]],
+    ]);
+  });
+
+  it.each([
+    ['legitimacy', /expects key=from:to:step/],
+    ['legitimacy=0.1:0.5', /expects key=from:to:step/],
+    ['nosuch=0:1:0.1', /unknown parameter 'nosuch'/],
+    ['torus=0:1:1', /only number and integer parameters.*boolean/],
+    ['visionShape=0:1:1', /only number and integer parameters.*enum/],
+    ['legitimacy=0.1:0.5:0', /step must be positive/],
+    ['legitimacy=0.5:0.1:0.1', /from \(0.5\) exceeds to/],
+    ['legitimacy=a:0.5:0.1', /from must be a number/],
+    ['officerCount=1.5:3:1', /integer parameter/],
+    ['legitimacy=0.5:1.5:0.5', /legitimacy' = 1.5 is out of range/],
+    ['legitimacy=0:1:0.00001', /exceed the limit/],
+  ])('rejects %s', (arg, msg) => {
+    expect(() => parseSweepArg(arg)).toThrow(msg);
+  });
+
+  it('rejects an axis twice and a key both set and swept', () => {
+    expect(() => plan({ sweep: [parseSweepArg('legitimacy=0.1:0.2:0.1'), parseSweepArg('legitimacy=0.3:0.4:0.1')] })).toThrow(/more than once/);
+    expect(() => plan({ sets: [['legitimacy', '0.2']], sweep: [parseSweepArg('legitimacy=0.3:0.4:0.1')] })).toThrow(BatchError);
+  });
+});
+
+describe('priors', () => {
+  const priors = campaignPriors();
+
+  it('draw within their ranges, from the run seed alone', () => {
+    const a = samplePriors(priors, 123), b = samplePriors(priors, 123), c = samplePriors(priors, 124);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+    for (const [[k, v], p] of a.map((x, i) => [x, priors.priors[i]] as const)) {
+      expect(k).toBe(p.key);
+      expect(v).toBeGreaterThanOrEqual(p.min);
+      expect(v).toBeLessThanOrEqual(p.max);
+      if (p.dist === 'int') expect(Number.isInteger(v)).toBe(true);
+    }
+  });
+
+  it.each([
+    [{ version: 1, priors: [{ key: 'legitimcy', dist: 'uniform', min: 0, max: 1 }] }, /did you mean 'legitimacy'/],
+    [{ version: 1, priors: [{ key: 'torus', dist: 'uniform', min: 0, max: 1 }] }, /not a number or integer/],
+    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'normal', min: 0, max: 1 }] }, /must be one of uniform/],
+    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0.8, max: 0.2 }] }, /min \(0.8\) exceeds max/],
+    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0, max: 2 }] }, /out of range \[0, 1\]/],
+    [{ version: 1, priors: [{ key: 'officerCount', dist: 'uniform', min: 1, max: 9 }] }, /integer parameter/],
+    [{ version: 1, priors: [{ key: 'backfireWeight', dist: 'logUniform', min: 0, max: 1 }] }, /positive for logUniform/],
+    [{ version: 2, priors: [] }, /version must be 1/],
+  ])('reject a bad prior file (%#)', (raw, msg) => {
+    expect(() => validatePriors(raw, 'p.json')).toThrow(msg);
+  });
+});
+
+describe('runs', () => {
+  it('a campaigns row replays exactly with `sim` and its --set flags', () => {
+    const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 3, runs: 2, sets: [['horizonDays', '12']],
+      sweep: [], calibration: null, priors: campaignPriors() });
+    const row = runOne(p, 1);
+    expect(row.horizonDays).toBe(12); // --set wins over the sampled value
+    expect(row.legitimacy).toBe(samplePriors(campaignPriors(), runSeed(3, 1))[0][1]);
+    const args = replayArgs('src/batch/campaigns.json', row);
+    const rep = runSim(parseArgs([...args, '--calibration', 'none']), process.cwd()).report;
+    expect([rep.outcome, rep.fallCause, rep.tippingTick, rep.summary.defectedShare, rep.summary.peakParticipation, rep.summary.nonviolent])
+      .toEqual([row.outcome, row.fallCause, row.tippingTick, row.defectedShare, row.peakParticipation, row.nonviolent]);
+  });
+
+  it('shards are strided, disjoint and cover every run', () => {
+    expect(shardIndices(10, { index: 1, count: 3 })).toEqual([0, 3, 6, 9]);
+    expect(shardIndices(10, { index: 3, count: 3 })).toEqual([2, 5, 8]);
+    expect(shardIndices(2, { index: 3, count: 3 })).toEqual([]);
+    expect(shardIndices(4, null)).toEqual([0, 1, 2, 3]);
+  });
+});

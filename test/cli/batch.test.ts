@@ -1,0 +1,106 @@
+/** The batch and merge commands: argument checks, one-line errors, shards + merge = single run. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBatchArgs } from '../../src/cli/batchArgs';
+
+const root = process.cwd();
+
+function cmd(entry: 'batch' | 'merge', args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, `src/cli/${entry}.ts`), ...args], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: '', ...env }, timeout: 60_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'batch-cli-'));
+// Small and quick: the campaign world over 8 days, 3 runs at each of 2 sweep points.
+const BASE = ['--scenario', 'campaigns', '--runs', '3', '--seed', '5', '--set', 'horizonDays=8', '--sweep', 'arrestRate=0.1:0.2:0.1'];
+
+describe('batch arguments', () => {
+  it('parses every flag', () => {
+    const o = parseBatchArgs([...BASE, '--workers', '2', '--shard', '2/4', '--format=json', '--out', 'x.json', '--multiplier', 'risk', '--priors', 'none']);
+    expect(o).toMatchObject({ scenario: 'campaigns', runs: 3, seed: 5, workers: 2, sets: [['horizonDays', '8']], shard: { index: 2, count: 4 },
+      format: 'json', out: 'x.json', multiplier: 'risk', priors: 'none' });
+    expect(o.sweep).toEqual([{ key: 'arrestRate', values: [0.1, 0.2] }]);
+  });
+
+  it.each([
+    [['--scenario', 'campaigns'], /missing --runs/],
+    [['--runs', '3'], /missing --scenario/],
+    [[...BASE, '--shard', '0/3'], /--shard expects i\/n/],
+    [[...BASE, '--shard', '4/3'], /--shard expects i\/n/],
+    [[...BASE, '--shard', 'half'], /--shard expects i\/n/],
+    [[...BASE, '--workers', '0'], /--workers expects an integer from 1/],
+    [['--scenario', 'campaigns', '--runs', '2.5'], /--runs expects an integer/],
+    [[...BASE, '--multiplier', 'hazard'], /--multiplier expects odds\|risk/],
+    [[...BASE, '--sweep', 'torus=0:1:1'], /only number and integer/],
+    [[...BASE, '--seed', '1', '--seed', '2'], /--seed given more than once/],
+    [[...BASE, '--frobnicate'], /unknown flag '--frobnicate'/],
+  ])('rejects %j', (args, msg) => {
+    expect(() => parseBatchArgs(args)).toThrow(msg);
+  });
+});
+
+describe('batch and merge commands', () => {
+  it.each([
+    ['unknown scenario', ['--scenario', 'atlantis', '--runs', '2'], /unknown scenario 'atlantis'/],
+    ['unknown parameter', [...BASE, '--set', 'foo=1'], /unknown parameter 'foo'/],
+    ['set and swept', [...BASE, '--set', 'arrestRate=0.3'], /'arrestRate' is given both by --set and by --sweep/],
+    ['the base breaks a cross-parameter rule', [...BASE, '--set', 'detentionMinDays=30'], /parameter 'detentionMinDays' \(30\) exceeds/],
+    // Points (arrestRate, detentionMinDays): the third, (0.1, 20), is the first to break the rule: runs 6-8.
+    ['a sweep point breaks it', [...BASE, '--sweep', 'detentionMinDays=10:20:5'], /run 6 \(seed \d+\): parameter 'detentionMinDays' \(20\)/],
+    ['missing priors file', [...BASE, '--priors', 'nope.json'], /nope.json: priors file not found/],
+    ['bad shard', [...BASE, '--shard', '5/4'], /--shard expects i\/n/],
+  ])('batch: %s → exit 2, one line', (_n, args, msg) => {
+    const r = cmd('batch', args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^batch: /);
+    expect(r.err).toMatch(msg);
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('3 shards (1 worker each) merge into the single run on 2 workers, byte for byte', () => {
+    const single = cmd('batch', [...BASE, '--format', 'json', '--workers', '2']);
+    expect(single.code).toBe(0);
+    expect(single.err).toBe('');
+    for (const i of [1, 2, 3]) {
+      // Relative --out: resolved against INIT_CWD, the folder npm was run from.
+      const r = cmd('batch', [...BASE, '--format', 'json', '--workers', '1', '--shard', `${i}/3`, '--out', `s${i}.json`], { INIT_CWD: tmp });
+      expect(r.code, r.err).toBe(0);
+    }
+    const merged = cmd('merge', ['s3.json', 's1.json', 's2.json'], { INIT_CWD: tmp });
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toBe(single.out);
+
+    const doc = JSON.parse(single.out);
+    expect(Object.keys(doc)).toEqual(['batch', 'rows', 'stats']);
+    expect(doc.rows).toHaveLength(6);
+    expect(Object.keys(doc.rows[0]).slice(0, 4)).toEqual(['run', 'point', 'seed', 'legitimacy']);
+    expect(doc.stats.points.map((p: { values: object }) => p.values)).toEqual([{ arrestRate: 0.1 }, { arrestRate: 0.2 }]);
+    expect(single.out).not.toMatch(/NaN|Infinity/);
+
+    const csv = cmd('merge', ['s1.json', 's2.json', 's3.json', '--format', 'csv'], { INIT_CWD: tmp });
+    expect(csv.out.split('\n')[0]).toMatch(/^run,point,seed,legitimacy,.*,arrestRate,.*,horizonDays,outcome,fallCause,tippingTick,/);
+    expect(csv.out.trimEnd().split('\n')).toHaveLength(7);
+
+    const partial = cmd('merge', ['s1.json', 's2.json'], { INIT_CWD: tmp });
+    expect([partial.code, partial.err]).toEqual([2, 'merge: missing shard 3/3\n']);
+    writeFileSync(join(tmp, 'junk.json'), '{"rows": 1');
+    const junk = cmd('merge', ['s1.json', 'junk.json'], { INIT_CWD: tmp });
+    expect([junk.code, junk.err]).toEqual([2, 'merge: junk.json: not JSON (merge reads the output of batch --format json --shard i/n)\n']);
+    expect(readFileSync(join(tmp, 's1.json'), 'utf8')).toMatch(/"shard":\{"index":1,"count":3\}/);
+  });
+
+  it('summary shows the targets and what they imply', () => {
+    const r = cmd('batch', [...BASE, '--workers', '1']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/success multiplier \(odds ratio\)/);
+    expect(r.out).toMatch(/53\.0% \(target\) +28\.6% +96\.2% +35\.7%/);
+    expect(r.out).toMatch(/Sweep points/);
+    expect(r.out).toMatch(/Replay run 0: npm run --silent sim -- --scenario src\/batch\/campaigns\.json --seed \d+ --set legitimacy=/);
+  });
+});
