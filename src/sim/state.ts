@@ -89,7 +89,7 @@ export interface Grid {
   spanHalf: Int32Array;        // half-width of the vision area in each row dy = -r..r
   spanStart: Int32Array | null; // live mode: where each cell's vision spans start in `spans`
   spans: Int32Array;           // [start, end] cell-index runs of every cell's vision area
-  nbr: Int32Array | null;      // neighbour cells of each cell, K per cell (-1 off the map), when affordable
+  nbr: Uint16Array | null;     // live mode: neighbour cells of each cell, K per cell (0xffff off the map), when small
   rallyCells: Int32Array;
   nearestRally: Int32Array;    // nearest rally cell of each cell (-1 none)
 }

@@ -20,7 +20,7 @@ function pickActive(s: SimState, cell: number, r: () => number): number {
   const buf = s.scratch;
   let n = 0;
   if (tab !== null) {
-    for (let k = cell * K, e = k + K; k < e; k++) { const cc = tab[k]; if (cc >= 0 && act[cc] > 0) { buf[n++] = cc; total += act[cc]; } }
+    for (let k = cell * K, e = k + K; k < e; k++) { const cc = tab[k]; if (cc !== 0xffff && act[cc] > 0) { buf[n++] = cc; total += act[cc]; } }
   } else {
     const w = g.w, h = g.h, x0 = cell % w, y0 = (cell / w) | 0, ox = g.offX, oy = g.offY, torus = g.torus;
     for (let k = 0; k < K; k++) {

@@ -151,11 +151,11 @@ export function randomOpenCell(s: SimState, cell: number, r: () => number): numb
       if (uses === 4) { v = r(); uses = 0; }
       v *= K; const k = Math.floor(v); v -= k; uses++;
       const c = tab[base + k];
-      if (c >= 0 && occ[c] < cap) return c;
+      if (c !== 0xffff && occ[c] < cap) return c;
     }
     let n = 0;
     const buf = s.scratch;
-    for (let k = 0; k < K; k++) { const c = tab[base + k]; if (c >= 0 && occ[c] < cap) buf[n++] = c; }
+    for (let k = 0; k < K; k++) { const c = tab[base + k]; if (c !== 0xffff && occ[c] < cap) buf[n++] = c; }
     return n === 0 ? -1 : buf[Math.floor(r() * n)];
   }
   const w = g.w, h = g.h, x0 = cell % w, y0 = (cell / w) | 0, ox = g.offX, oy = g.offY, torus = g.torus;

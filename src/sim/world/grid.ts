@@ -84,9 +84,10 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
   // Live mode updates whole vision areas on every move: a neighbour table pays when it stays
   // cache-sized. At city scale arithmetic beats a table that would miss the cache on each read.
   const K = off.x.length;
-  if (p.countMode === 'live' && cells * K <= 4_000_000) {
-    const tab = new Int32Array(cells * K);
-    for (let c = 0; c < cells; c++) for (let k = 0; k < K; k++) tab[c * K + k] = offsetCell(grid, c, off.x[k], off.y[k]);
+  // 16-bit entries halve the table (Epstein's fits the second-level cache); 0xffff = off the map.
+  if (p.countMode === 'live' && cells * K <= 4_000_000 && cells < 0xffff) {
+    const tab = new Uint16Array(cells * K);
+    for (let c = 0; c < cells; c++) for (let k = 0; k < K; k++) { const n = offsetCell(grid, c, off.x[k], off.y[k]); tab[c * K + k] = n < 0 ? 0xffff : n; }
     grid.nbr = tab;
   }
   if (p.countMode === 'live') buildSpanTable(grid);
