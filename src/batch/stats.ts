@@ -65,12 +65,19 @@ function corrected(t: Table2x2): { t: Table2x2; corrected: boolean } {
 }
 
 /** Odds ratio (a·d)/(b·c) with Woolf's interval exp(ln OR ± z·sqrt(1/a + 1/b + 1/c + 1/d)). */
+/**
+ * 12 significant digits: Math.log and Math.exp may differ in the last bit between JavaScript
+ * engines (Node 20 and Chromium do for log 3), so ratios are rounded to keep the JSON of the
+ * page, the CLI and merged shards identical everywhere.
+ */
+const sig12 = (x: number): number => Number(x.toPrecision(12));
+
 export function oddsRatio(table: Table2x2, z = Z95): Ratio {
   if (degenerate(table)) return nullRatio('odds');
   const { t, corrected: corr } = corrected(table);
   const ln = Math.log((t.a * t.d) / (t.b * t.c));
   const se = Math.sqrt(1 / t.a + 1 / t.b + 1 / t.c + 1 / t.d);
-  return { value: Math.exp(ln), lo: Math.exp(ln - z * se), hi: Math.exp(ln + z * se), kind: 'odds', corrected: corr };
+  return { value: sig12(Math.exp(ln)), lo: sig12(Math.exp(ln - z * se)), hi: sig12(Math.exp(ln + z * se)), kind: 'odds', corrected: corr };
 }
 
 /**
@@ -82,7 +89,7 @@ export function riskRatio(table: Table2x2, z = Z95): Ratio {
   const { t, corrected: corr } = corrected(table);
   const ln = Math.log((t.a / (t.a + t.b)) / (t.c / (t.c + t.d)));
   const se = Math.sqrt(1 / t.a - 1 / (t.a + t.b) + 1 / t.c - 1 / (t.c + t.d));
-  return { value: Math.exp(ln), lo: Math.exp(ln - z * se), hi: Math.exp(ln + z * se), kind: 'risk', corrected: corr };
+  return { value: sig12(Math.exp(ln)), lo: sig12(Math.exp(ln - z * se)), hi: sig12(Math.exp(ln + z * se)), kind: 'risk', corrected: corr };
 }
 
 export const ratio = (table: Table2x2, kind: RatioKind): Ratio => (kind === 'odds' ? oddsRatio(table) : riskRatio(table));

@@ -11,7 +11,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AgentBuffers, GameStore, SeriesView } from '../store/types';
 import { createBriefing } from './briefing';
 import { createCharts } from './charts';
-import { createControls, markParamsOpen } from './controls';
+import { createControls, markParamsOpen, markResearchOpen } from './controls';
 import { createDebrief } from './debrief';
 import { el, throttledLoop, watch } from './dom';
 import { createEvents } from './events';
@@ -20,13 +20,15 @@ import { createKeys } from './keys';
 import { createNotice } from './notice';
 import { createParams } from './params';
 import { createReadout } from './readout';
+import { createResearch, type ResearchOptions } from './research/index';
 import { createTactics } from './tactics';
 import type { PanelDeps } from './types';
 
 /** Charts and the readout are redrawn at most this often (the series grows every frame). */
 export const REDRAW_HZ = 10;
 
-export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStore>; getSeries: () => SeriesView; getAgents: () => AgentBuffers | null }): { destroy(): void } {
+export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStore>; getSeries: () => SeriesView; getAgents: () => AgentBuffers | null;
+  research?: ResearchOptions }): { destroy(): void } {
   const d: PanelDeps = deps;
   const { store } = d;
   const doc = root.ownerDocument;
@@ -43,9 +45,11 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
   const inspector = createInspector(d);
   const charts = createCharts(d);
   const events = createEvents(d);
+  const research = createResearch({ ...deps.research, onBusy: (label) => controls.researchBusy(label) });
 
   const toggleParams = (open = params.isOpen() ? false : true): void => {
     if (open) {
+      if (research.isOpen()) toggleResearch(false);
       params.open();
       params.root.querySelector<HTMLElement>('h2')?.focus();
     } else if (params.isOpen()) {
@@ -57,6 +61,23 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
   params.root.querySelector('h2')?.setAttribute('tabindex', '-1');
   params.root.querySelector('.br-close')?.addEventListener('click', () => markParamsOpen(root, false));
 
+  // The research drawer takes the parameter drawer's place (both sit on the right).
+  const toggleResearch = (open = !research.isOpen()): void => {
+    if (open) {
+      if (params.isOpen()) toggleParams(false);
+      research.open();
+      research.root.querySelector<HTMLElement>('h2')?.focus();
+    } else if (research.isOpen()) {
+      research.close();
+      doc.getElementById('br-research-toggle')?.focus();
+    }
+    markResearchOpen(root, research.isOpen());
+  };
+  research.root.querySelector('.br-close')?.addEventListener('click', () => {
+    markResearchOpen(root, false);
+    doc.getElementById('br-research-toggle')?.focus();
+  });
+
   const keys = createKeys({
     step: () => {
       const s = store.getState();
@@ -65,6 +86,7 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
     speed: (dir) => controls.speedUp(dir),
     escape: () => {
       if (params.isOpen()) { toggleParams(false); return true; }
+      if (research.isOpen()) { toggleResearch(false); return true; }
       if (store.getState().selectedOfficer !== null) { store.getState().selectOfficer(null); return true; }
       if (debrief.isOpen()) { debrief.close(); return true; }
       if (briefing.isOpen()) { briefing.close(); return true; }
@@ -77,6 +99,7 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
     openDebrief: () => { briefing.close(); debrief.open(); },
     toggleParams: () => toggleParams(),
     toggleHelp: () => keys.toggle(),
+    toggleResearch: () => toggleResearch(),
   });
 
   root.classList.add('br-ui');
@@ -85,7 +108,7 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
   (chartsSlot && !root.contains(chartsSlot) ? chartsSlot : root).append(lower);
   overlaySlot.classList.add('br-has-overlays');
   overlaySlot.append(briefing.root, debrief.root);
-  doc.body.append(params.root, keys.root);
+  doc.body.append(params.root, research.root, keys.root);
 
   // Bring the inspector into view when an officer is picked (the side column may be scrolled).
   const unsubSelect = watch(store, (s) => s.selectedOfficer, (id) => {
@@ -94,7 +117,7 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
 
   const stopLoop = throttledLoop(REDRAW_HZ, () => { charts.draw(); readout.draw(); });
 
-  const parts = [notice, briefing, debrief, params, readout, tactics, inspector, charts, events, controls, keys];
+  const parts = [notice, briefing, debrief, params, research, readout, tactics, inspector, charts, events, controls, keys];
   return {
     destroy() {
       stopLoop();

@@ -49,9 +49,10 @@ export interface ControlsHooks {
   openDebrief(): void;
   toggleParams(): void;
   toggleHelp(): void;
+  toggleResearch(): void;
 }
 
-export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Panel & { speedUp(dir: 1 | -1): void } {
+export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Panel & { speedUp(dir: 1 | -1): void; researchBusy(label: string | null): void } {
   const root = el('header', { class: 'br-controls', 'aria-label': t('controls.legend') });
   // The page's header may already carry the title (index.html); then the controls do not repeat it.
   const title = document.querySelector('h1') ? null : el('h1', { class: 'br-ctl-title' }, t('app.title'));
@@ -84,6 +85,8 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
   const debrief = button(t('controls.debrief'), () => hooks.openDebrief(), { class: 'br-secondary', hidden: true });
   const params = button(t('controls.params'), () => hooks.toggleParams(),
     { class: 'br-secondary', 'aria-controls': 'br-params', 'aria-expanded': 'false', id: 'br-params-toggle' });
+  const research = button(t('controls.research'), () => hooks.toggleResearch(),
+    { class: 'br-secondary', 'aria-controls': 'br-research', 'aria-expanded': 'false', id: 'br-research-toggle', title: t('controls.researchHelp') });
   const help = button(t('controls.help'), () => hooks.toggleHelp(),
     { class: 'br-secondary br-help-btn', 'aria-keyshortcuts': '?', 'aria-label': t('controls.helpLabel'), title: t('controls.helpLabel') });
 
@@ -91,7 +94,7 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
     el('div', { class: 'br-row' }, title ?? '', play, step, stepDay, speedField),
     status,
     el('div', { class: 'br-row' }, scenarioField, seedField),
-    el('div', { class: 'br-row' }, restart, briefing, debrief, params, help),
+    el('div', { class: 'br-row' }, restart, briefing, debrief, params, research, help),
   );
 
   // ---- behaviour ---------------------------------------------------------------------------
@@ -151,6 +154,8 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
       const next = opts[Math.max(0, Math.min(opts.length - 1, (k < 0 ? 0 : k) + dir))];
       if (next !== undefined && next !== store.getState().speed) store.getState().setSpeed(next);
     },
+    /** The Research button shows a running batch's progress ("Research 45%"). */
+    researchBusy(label) { setText(research, label === null ? t('controls.research') : t('controls.researchBusy', { pct: label })); },
     destroy() { unsubs.forEach((u) => u()); root.remove(); },
   };
 }
@@ -158,4 +163,9 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
 /** Keeps the parameter-drawer button's aria-expanded in step with the drawer. */
 export function markParamsOpen(root: HTMLElement, open: boolean): void {
   root.querySelector('#br-params-toggle')?.setAttribute('aria-expanded', String(open));
+}
+
+/** The same for the research drawer's button. */
+export function markResearchOpen(root: HTMLElement, open: boolean): void {
+  root.querySelector('#br-research-toggle')?.setAttribute('aria-expanded', String(open));
 }

@@ -1,0 +1,90 @@
+/**
+ * What `calibrate` prints and writes: the progress line of one ensemble, the final report
+ * (fitted coefficients, statistics with intervals, the criterion and why it fails) and the
+ * calibration file with its `fit` record (targets, runs, seed, achieved figures; no timestamps).
+ */
+import type { BatchStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets } from '../batch/index';
+import { CALIBRATION_KEYS } from '../batch/index';
+
+const pct = (p: number | null): string => (p === null ? '-' : `${(100 * p).toFixed(1)}%`);
+const num = (v: number | null): string => (v === null ? '-' : v.toPrecision(3));
+const sig = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(4)));
+const coefText = (c: Coefficients): string => Object.entries(c).map(([k, v]) => `${k} ×${v}`).join(', ');
+
+export const fmtTime = (s: number): string => (s < 90 ? `${Math.ceil(s)}s` : s < 5400 ? `${Math.round(s / 60)}m` : `${(s / 3600).toFixed(1)}h`);
+
+/** One line per ensemble: stage, statistics, objective, coefficients and an upper-bound ETA. */
+export function progressLine(e: EvaluationInfo, secondsPerRun: number): string {
+  const st = e.stats;
+  return `calibrate: stage ${e.stage}/${e.stages} (${e.runs} runs) step ${e.evaluation}: success ${pct(st.successRate.value)}, `
+    + `defection in successes ${pct(st.defectionShareInSuccesses.value)}, ${st.targets.kind} ratio ${num(st.successMultiplier.value)}; `
+    + `objective ${e.objective.toFixed(2)} (best ${e.bestObjective.toFixed(2)}) | ${coefText(e.coefficients)} | ETA ≤ ${fmtTime(e.runsLeftAtMost * secondsPerRun)}`;
+}
+
+const interval = (p: { lo: number | null; hi: number | null }, f: (v: number | null) => string) => `[${f(p.lo)}, ${f(p.hi)}]`;
+
+export function formatReport(fit: FitResult, runs: number, seed: number): string {
+  const st = fit.stats, t = st.table, lines: string[] = [];
+  const keys = CALIBRATION_KEYS.map((k) => k.key as string);
+  lines.push(`calibration on the campaigns ensemble: ${runs} runs (${st.nonviolentRuns} nonviolent), seed ${seed}, ${fit.evaluations} ensembles`);
+  lines.push('fitted coefficients (factor on the parameter\'s value):');
+  for (const k of CALIBRATION_KEYS)
+    lines.push(`  ${k.key.padEnd(24)} ×${String(fit.coefficients[k.key]).padEnd(6)} range ×${k.min}–×${k.max}${fit.atBound.includes(k.key) ? '  (at the edge of its range)' : ''}`);
+  for (const [k, v] of Object.entries(fit.coefficients)) if (!keys.includes(k)) lines.push(`  ${k.padEnd(24)} ×${v} (kept, not fitted)`);
+  const row = (label: string, p: Proportion | Ratio, name: Comparison['name']) => {
+    const ratio = name === 'successMultiplier', f = ratio ? num : pct;
+    const c = st.comparison.find((x) => x.name === name);
+    const target = c ? (ratio ? String(c.target) : pct(c.target)) : '-';
+    return `  ${label.padEnd(30)} ${f(p.value).padStart(6)} ${interval(p, f).padEnd(16)} target ${target}${c?.inside ? '  inside' : '  OUTSIDE'}`;
+  };
+  lines.push('achieved (95% intervals):');
+  lines.push(row('success rate', st.successRate, 'successRate'));
+  lines.push(row('defection share in successes', st.defectionShareInSuccesses, 'defectionShareInSuccesses'));
+  lines.push(row(`${st.targets.kind} ratio`, st.successMultiplier, 'successMultiplier')
+    + (fit.verdict.intervalFactor !== null ? `; interval spans ×${fit.verdict.intervalFactor.toFixed(2)} (≤ 2 required)` : ''));
+  lines.push(`  defection occurred ${pct(st.defectionRate.value)}; success with defection ${pct(st.successWithDefection.value)}, without ${pct(st.successWithoutDefection.value)}`);
+  lines.push(`  table: defection & success ${t.defectionSuccess}, defection & no success ${t.defectionNonSuccess}, no defection & success ${t.noDefectionSuccess}, neither ${t.noDefectionNonSuccess}`);
+  lines.push(`  successes by route: force ${st.fallCauses.force}, overwhelm ${st.fallCauses.overwhelm}, elite ${st.fallCauses.elite}`);
+  if (fit.verdict.runsNeeded !== null) lines.push(`  runs for a ratio interval of ×2 at these cell shares: about ${fit.verdict.runsNeeded}`);
+  if (fit.verdict.holds) lines.push('criterion (MODEL.md section 6): holds');
+  else {
+    lines.push('criterion (MODEL.md section 6): NOT met:');
+    for (const r of fit.verdict.reasons) lines.push(`  - ${r}`);
+    if (fit.atBound.length > 0) lines.push(`  - the search reached the edge of the range of ${fit.atBound.join(', ')}: these coefficients cannot move the statistics further`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const prop = (p: Proportion) => ({ value: sig(p.value), lo: sig(p.lo), hi: sig(p.hi), k: p.k, n: p.n });
+
+/** The calibration file: coefficients and the record of the fit (deterministic, date-free). */
+export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number): string {
+  const st: BatchStats = fit.stats, m = st.successMultiplier;
+  const doc = {
+    version: 1,
+    note: 'Fitted by `npm run calibrate` (MODEL.md section 6; docs/research.md): multiplicative coefficients on the named parameters, '
+      + 'applied after the scenario and --set. `fit` records the targets, the ensemble and what it achieved.',
+    coefficients: fit.coefficients,
+    fit: {
+      scenario: 'campaigns',
+      targets,
+      runs,
+      seed,
+      nonviolentRuns: st.nonviolentRuns,
+      criterion: fit.verdict.holds,
+      reasons: fit.verdict.reasons,
+      achieved: {
+        successRate: prop(st.successRate),
+        defectionShareInSuccesses: prop(st.defectionShareInSuccesses),
+        successMultiplier: { kind: m.kind, value: sig(m.value), lo: sig(m.lo), hi: sig(m.hi), corrected: m.corrected,
+          intervalFactor: sig(fit.verdict.intervalFactor) },
+        defectionRate: prop(st.defectionRate),
+        successWithDefection: prop(st.successWithDefection),
+        successWithoutDefection: prop(st.successWithoutDefection),
+        table: st.table,
+        fallCauses: st.fallCauses,
+      },
+    },
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The results of a finished batch: counts, the research figures against their targets (a table:
+ * it reads on a projector and to a screen reader), notes on undefined figures and wide
+ * intervals, the 2×2 table, the targets' arithmetic, and for a sweep the chart of success rate
+ * against the swept parameter with a table of every point. CSV and JSON downloads are the CLI's
+ * `--format csv` and `--format json` bytes.
+ */
+import { resultJson, rowsToCsv, type BatchResult } from '../../batch/index';
+import { specOf } from '../../sim';
+import { button, el } from '../dom';
+import { t } from '../strings';
+import { drawSweepChart, sweepLegend, type SweepChart } from './sweepChart';
+import { countsLine, impliedRows, pointRows, statNotes, statRows } from './statsModel';
+
+type Cell = string | Node;
+
+/** A table with a header row; `rowHeads` makes each row's first cell a <th scope="row">. */
+export function table(cls: string, caption: string | null, head: string[], rows: Cell[][], rowHeads = true): HTMLTableElement {
+  return el('table', { class: `br-table ${cls}` },
+    caption ? el('caption', {}, caption) : null,
+    el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 && rowHeads ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))));
+}
+
+/** Saves text as a file through a Blob link (the page's only way to hand the user a file). */
+export function download(text: string, filename: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+export function statsTable(r: BatchResult): HTMLTableElement {
+  const rows = statRows(r.stats);
+  const tbl = table('br-research-stats', null,
+    [t('research.figure'), t('research.measured'), t('research.interval'), t('research.count'), t('research.target'), t('research.inside')],
+    rows.map((s) => [s.label, s.measured, s.interval, s.count, s.target,
+      s.insideState === null ? s.inside : el('span', { class: s.insideState ? 'br-inside' : 'br-outside' }, s.inside)]));
+  tbl.querySelectorAll('tbody tr').forEach((tr, i) => {
+    tr.setAttribute('data-stat', rows[i].id);
+    if (i === 2) tr.classList.add('br-research-last-target');
+  });
+  return tbl;
+}
+
+export interface Results { root: HTMLElement; destroy(): void; }
+
+export function renderResults(r: BatchResult, fileBase: string): Results {
+  const st = r.stats, tb = st.table;
+  const notes = statNotes(st);
+  const runsText = r.batch.sweep.length > 0 ? t('research.resultsRuns', { points: r.batch.points, runs: r.batch.runs })
+    : t('research.resultsRunsOne', { total: r.batch.total });
+  const root = el('section', { class: 'br-research-results', 'aria-labelledby': 'br-research-results-title' },
+    el('h3', { id: 'br-research-results-title', tabindex: -1 }, t('research.results'),
+      el('span', { class: 'br-muted br-research-of' }, ` · ${t('research.resultsOf', { scenario: r.batch.scenario, seed: r.batch.seed, runs: runsText })}`)),
+    el('p', { class: 'br-research-counts' }, countsLine(st)),
+    r.batch.sweep.length > 0 ? el('p', { class: 'br-muted' }, t('research.pooled')) : null);
+
+  let chart: SweepChart | null = null;
+  const axis = r.batch.sweep[0];
+  if (axis && st.points) {
+    const label = specOf(axis.key).label;
+    const host = el('div', { class: 'br-research-chart-host', 'aria-hidden': 'true' });
+    root.append(el('figure', { class: 'br-research-chart', 'aria-labelledby': 'br-research-chart-title' },
+      el('figcaption', {}, el('strong', { id: 'br-research-chart-title' }, t('research.chartTitle', { param: label })), ' ',
+        el('span', { class: 'br-muted' }, t('research.chartCaption'))),
+      sweepLegend(st.targets.successRate), host));
+    root.append(table('br-research-points', t('research.points'),
+      [label, t('research.chartSuccess'), t('research.interval'), t('research.count'), t('research.stat.defectionShareInSuccesses'),
+        t('research.stat.multiplier', { kind: t(st.successMultiplier.kind === 'odds' ? 'research.kindOdds' : 'research.kindRisk') })],
+      pointRows(st.points, axis.key).map((p) => [p.value, p.success, p.interval, p.count, p.share, p.multiplier])));
+    if (st.points.some((p) => p.stats.successMultiplier.corrected)) root.append(el('p', { class: 'br-help' }, t('research.pointsNote')));
+    // Drawn once the drawer has laid the host out.
+    const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
+    later(() => { if (host.isConnected) chart = drawSweepChart(host, st.points!, axis.key, label, st.targets.successRate); });
+  }
+
+  root.append(el('h4', {}, t('research.figuresTitle')), statsTable(r));
+  if (notes.length > 0) root.append(el('ul', { class: 'br-research-notes', role: 'note' }, ...notes.map((n) => el('li', {}, n))));
+  root.append(el('p', { class: 'br-help' }, t('research.note.nonviolent')));
+
+  root.append(
+    el('h4', {}, t('research.table2x2')),
+    table('br-research-2x2', null, ['', t('research.success'), t('research.nonSuccess')], [
+      [t('research.withDefection'), String(tb.defectionSuccess), String(tb.defectionNonSuccess)],
+      [t('research.noDefection'), String(tb.noDefectionSuccess), String(tb.noDefectionNonSuccess)],
+    ]),
+    el('h4', {}, t('research.implied')),
+    table('br-research-implied', null, ['', t('research.pD'), t('research.pSD'), t('research.pSnD')],
+      impliedRows(st).map((x) => [x.label, x.pD, x.pSD, x.pSnD])),
+  );
+
+  const csv = button(t('research.csv'), () => download(rowsToCsv(r.rows), `${fileBase}.csv`, 'text/csv'), { class: 'br-research-csv' });
+  const json = button(t('research.json'), () => download(resultJson(r), `${fileBase}.json`, 'application/json'), { class: 'br-research-json' });
+  root.append(el('h4', {}, t('research.export')), el('div', { class: 'br-inline' }, csv, json), el('p', { class: 'br-help' }, t('research.exportHelp')));
+  return { root, destroy() { chart?.destroy(); root.remove(); } };
+}

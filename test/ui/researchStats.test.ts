@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+/**
+ * The research results as text and tables: figures beside targets with their intervals, the
+ * 0.5-correction flag, undefined (null) figures and wide intervals explained, the targets'
+ * arithmetic (MODEL.md: ~29%, ~96%, ~36% at 53% success), and the sweep's per-point table.
+ */
+import { describe, expect, it } from 'vitest';
+import { batchResult, summarize, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
+import { renderResults, statsTable } from '../../src/ui/research/results';
+import { countsLine, impliedRows, pointRows, statNotes, statRows } from '../../src/ui/research/statsModel';
+
+const TARGETS: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
+
+let run = 0;
+function row(defection: boolean, success: boolean, nonviolent = true, point?: number): Row {
+  const r: Record<string, unknown> = { run: run++ };
+  if (point !== undefined) r.point = point;
+  Object.assign(r, { seed: 1, outcome: success ? 'success' : 'failure', fallCause: success ? 'force' : null, tippingTick: null, tippingDay: null,
+    peakParticipation: 0.2, defectedShare: defection ? 0.2 : 0, defectionOccurred: defection, violenceShare: nonviolent ? 0 : 0.5, nonviolent });
+  return r as Row;
+}
+/** a defection+success, b defection+non-success, c no defection+success, d neither. */
+const rows = (a: number, b: number, c: number, d: number, point?: number): Row[] => [
+  ...Array.from({ length: a }, () => row(true, true, true, point)), ...Array.from({ length: b }, () => row(true, false, true, point)),
+  ...Array.from({ length: c }, () => row(false, true, true, point)), ...Array.from({ length: d }, () => row(false, false, true, point)),
+];
+
+describe('statRows', () => {
+  it('lists the three targeted figures first, with measured value, interval, count, target and verdict', () => {
+    const st = summarize([...rows(6, 4, 3, 7), row(false, true, false), row(false, false, false)], TARGETS);
+    const r = statRows(st);
+    expect(r.map((x) => x.id)).toEqual(['successRate', 'defectionShareInSuccesses', 'successMultiplier', 'defectionRate',
+      'successWithDefection', 'successWithoutDefection', 'riskRatio']);
+    expect(r[0]).toMatchObject({ measured: '45.0%', count: '9 / 20', target: '53.0%', inside: 'yes', insideState: true });
+    expect(r[0].interval).toMatch(/^\d+\.\d% – \d+\.\d%$/);
+    expect(r[1]).toMatchObject({ measured: '66.7%', count: '6 / 9', target: '52.0%' });
+    expect(r[2]).toMatchObject({ label: 'Success multiplier (odds ratio)', measured: '3.50', target: '46.0', inside: 'no', insideState: false, corrected: false });
+    expect(r[3]).toMatchObject({ measured: '50.0%', target: '', inside: '' });
+    expect(countsLine(st)).toBe('22 runs, 20 nonviolent. Nonviolent outcomes: 9 success (force 9, overwhelm 0, elite 0), 11 failure, 0 stalemate.');
+  });
+
+  it('flags the 0.5 correction when a cell is zero, and says so in the notes', () => {
+    const st = summarize(rows(3, 0, 2, 5), TARGETS);
+    const mult = statRows(st)[2];
+    expect(mult.corrected).toBe(true);
+    expect(mult.count).toBe('+0.5 in every cell');
+    expect(statNotes(st).some((n) => n.includes('0.5 was added to every cell'))).toBe(true);
+  });
+
+  it('explains undefined figures (null) instead of printing numbers', () => {
+    const st = summarize(rows(0, 0, 4, 6), TARGETS); // nobody defected: no ratio, no P(S|D)
+    const r = statRows(st);
+    expect(r[2]).toMatchObject({ measured: '—', interval: '—', defined: false, inside: '—', insideState: null });
+    expect(r.find((x) => x.id === 'successWithDefection')).toMatchObject({ measured: '—', count: '0 / 0', defined: false });
+    const notes = statNotes(st);
+    expect(notes[0]).toMatch(/^Not defined here: Success multiplier \(odds ratio\), Success with defection, \(risk ratio\)/);
+  });
+
+  it('notes wide intervals in small ensembles, not in large ones', () => {
+    expect(statNotes(summarize(rows(2, 1, 1, 2), TARGETS)).some((n) => n.startsWith('Wide intervals: Success rate'))).toBe(true);
+    expect(statNotes(summarize(rows(300, 100, 200, 400), TARGETS)).some((n) => n.startsWith('Wide intervals'))).toBe(false);
+  });
+});
+
+describe('impliedRows', () => {
+  it("shows MODEL.md's arithmetic at the target success rate, at the measured one, and as measured", () => {
+    const st = summarize(rows(6, 4, 3, 7), TARGETS);
+    const [atTarget, atMeasured, measured] = impliedRows(st);
+    expect(atTarget).toEqual({ label: 'Targets at success rate 53.0%', pD: '28.6%', pSD: '96.2%', pSnD: '35.7%' });
+    expect(atMeasured.label).toBe('Targets at success rate 45.0%');
+    expect(measured).toEqual({ label: 'This ensemble (measured)', pD: '50.0%', pSD: '60.0%', pSnD: '30.0%' });
+  });
+});
+
+const info = (sweep: BatchInfo['sweep'], runs: number): BatchInfo => ({ scenario: 'campaigns', seed: 1, runs, points: sweep[0]?.values.length ?? 1,
+  total: runs * (sweep[0]?.values.length ?? 1), sets: [], sweep, sampled: null, targets: TARGETS, fingerprint: 'x' });
+
+describe('the tables', () => {
+  it('statsTable: one row per figure, row headers, verdicts marked', () => {
+    const tbl = statsTable(batchResult(info([], 20), rows(6, 4, 3, 7)));
+    expect([...tbl.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Figure', 'Measured', '95% interval', 'Count', 'Target', 'Target inside?']);
+    const trs = [...tbl.querySelectorAll('tbody tr')];
+    expect(trs.map((tr) => tr.getAttribute('data-stat'))).toEqual(['successRate', 'defectionShareInSuccesses', 'successMultiplier', 'defectionRate',
+      'successWithDefection', 'successWithoutDefection', 'riskRatio']);
+    expect(trs[0].querySelector('th[scope="row"]')!.textContent).toBe('Success rate');
+    expect(trs[0].querySelector('.br-inside')!.textContent).toBe('yes');
+    expect(trs[2].querySelector('.br-outside')!.textContent).toBe('no');
+  });
+
+  it('renderResults of a sweep: a chart figure and one table row per point, plus export buttons', () => {
+    const all = [...rows(5, 1, 2, 2, 0), ...rows(1, 1, 1, 7, 1)];
+    const r = batchResult(info([{ key: 'legitimacy', values: [0.4, 0.8] }], 10), all);
+    const points = pointRows(r.stats.points!, 'legitimacy');
+    expect(points.map((p) => [p.value, p.success, p.count])).toEqual([['0.4', '70.0%', '7 / 10'], ['0.8', '20.0%', '2 / 10']]);
+    const view = renderResults(r, 'breaking-ranks-campaigns-seed1-runs10-sweep-legitimacy');
+    document.body.append(view.root);
+    expect(view.root.querySelector('figure.br-research-chart')).not.toBeNull();
+    expect(view.root.querySelectorAll('.br-research-points tbody tr')).toHaveLength(2);
+    expect(view.root.querySelector('.br-research-csv')!.textContent).toBe('Download CSV');
+    expect(view.root.querySelector('.br-research-json')!.textContent).toBe('Download JSON');
+    expect(view.root.textContent).toContain('2 points × 10 runs');
+    view.destroy();
+  });
+});
