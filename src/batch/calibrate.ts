@@ -4,8 +4,9 @@
  * multiplier's interval spans no more than a factor of 2. Pure: the ensemble is an `evaluate`
  * callback (the CLI runs the campaigns ensemble on the worker pool; tests pass a fake), always
  * with the same seeds (common random numbers), so two coefficient sets differ by their effect,
- * not by luck. Search: Nelder-Mead in log-coefficient space, coarse to fine (small ensembles first,
- * then the full size to confirm). Why these coefficients and their ranges: docs/research.md.
+ * not by luck. The search (fit.ts): damped least squares in log-coefficient space, coarse to fine
+ * (small ensembles first, then the full size to confirm). Why these coefficients and their
+ * ranges: docs/research.md.
  */
 import type { ParamKey } from '../sim/index';
 import { impliedByTargets, Z95 } from './stats';
@@ -15,9 +16,10 @@ export interface FitKey { key: ParamKey; min: number; max: number; }
 
 /** The fitted coefficients (factors on the parameter's value) and the box the search stays in. */
 export const CALIBRATION_KEYS: readonly FitKey[] = [
-  { key: 'momentumWeight', min: 0.25, max: 4 },
+  { key: 'momentumWeight', min: 0.25, max: 6 },
   { key: 'momentumLoyaltyWeight', min: 0.25, max: 8 },
   { key: 'regimeWeight', min: 0.25, max: 8 },
+  { key: 'backfireWeight', min: 0.25, max: 8 },
   { key: 'forcePerProtester', min: 0.25, max: 4 },
 ];
 
@@ -79,12 +81,17 @@ function scaled(st: BatchStats): Scaled[] {
 }
 
 /**
- * Sum of squared distances of each statistic to its target, in logit (proportions) or log (the
- * ratio) units, each over its interval's half-width: 0 exactly at the targets, about 1 when one
- * target sits on its interval's edge. An undefined statistic costs 100.
+ * The distance of each statistic to its target, in logit (proportions) or log (the ratio) units,
+ * over its interval's half-width: 0 exactly at a target, about ±1 on its interval's edge. An
+ * undefined statistic counts 10.
  */
+export function residuals(st: BatchStats): number[] {
+  return scaled(st).map((x) => (x.g === null ? 10 : (x.g - x.target) / x.h));
+}
+
+/** Sum of the squared residuals: 0 exactly at the targets, about 1 when one sits on its interval's edge. */
 export function objective(st: BatchStats): number {
-  return scaled(st).reduce((sum, x) => sum + (x.g === null ? 100 : ((x.g - x.target) / x.h) ** 2), 0);
+  return residuals(st).reduce((sum, r) => sum + r * r, 0);
 }
 
 /** Runs (at this ensemble's nonviolent share) after which the multiplier's interval spans ≤ 2. */
@@ -135,8 +142,8 @@ export function criterion(st: BatchStats): Verdict {
   return { holds: reasons.length === 0, reasons, intervalFactor: factor, runsNeeded: need };
 }
 
-/** Ensemble sizes of the coarse-to-fine schedule: N/16 and N/4 (at least 200), then N. */
+/** Ensemble sizes of the coarse-to-fine schedule: N/8 and N/2 (at least 200), then N. */
 export function schedule(runs: number): number[] {
-  const out = [Math.round(runs / 16), Math.round(runs / 4), runs].map((r) => Math.min(runs, Math.max(200, r)));
+  const out = [Math.round(runs / 8), Math.round(runs / 2), runs].map((r) => Math.min(runs, Math.max(200, r)));
   return out.filter((r, i) => out.indexOf(r) === i);
 }

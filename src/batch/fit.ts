@@ -1,17 +1,25 @@
 /**
- * The calibration search (MODEL.md section 6), coarse to fine: Nelder-Mead on ln(coefficient) at
- * each ensemble size of schedule(runs), each stage starting from the best point of the one before
- * with a smaller simplex. Coefficients are rounded to 3 significant digits before each ensemble,
- * so the values written to the file are exactly the ones measured. A stage stops early once its
- * ensemble puts every target inside its interval (the last: once the whole criterion holds).
+ * The calibration search (MODEL.md section 6), coarse to fine: Levenberg-Marquardt on
+ * ln(coefficient) with the three scaled target distances as residuals, at each ensemble size of
+ * schedule(runs), each stage starting from the best point of the one before with smaller steps.
+ * With fixed seeds the statistics are smooth enough in the coefficients for a finite-difference
+ * Jacobian, and the damped step is the smallest move that closes the gaps (more coefficients
+ * than targets: the fit stays near where it started). Coefficients are rounded to 3 significant
+ * digits before each ensemble, so the values written to the file are exactly the ones measured.
+ * A stage stops early once its estimates are as close as the final ensemble needs (the last:
+ * once the whole criterion holds).
  */
-import { CALIBRATION_KEYS, criterion, objective, schedule, type Coefficients, type Evaluate, type FitKey, type Verdict } from './calibrate';
-import { nelderMead } from './nelderMead';
+import { CALIBRATION_KEYS, criterion, objective, residuals, schedule, type Coefficients, type Evaluate, type FitKey, type Verdict } from './calibrate';
+import { levenberg } from './levenberg';
 import type { BatchStats } from './summarize';
 
-/** Ensembles per stage at most (coarse, middle, full) and the initial simplex step in ln units. */
-export const STAGE_EVALUATIONS = [60, 30, 12];
-const STAGE_STEP = [0.5, 0.25, 0.1];
+/**
+ * Ensembles per stage at most (coarse, middle, full), the finite-difference step and the largest
+ * move per iteration in ln units; a small final size has fewer stages and starts coarse all the same.
+ */
+export const STAGE_EVALUATIONS = [30, 24, 24];
+const STAGE_STEP = [0.25, 0.15, 0.12];
+const STAGE_MOVE = [0.7, 0.4, 0.3];
 
 export interface FitOptions {
   /** Runs of the final ensemble (the criterion is judged there). */
@@ -25,6 +33,7 @@ export interface FitOptions {
 }
 
 export interface EvaluationInfo {
+  /** 1..stages; 0 = the start measured at the full size first (confirmation). */
   stage: number; stages: number; runs: number;
   /** Ensembles run so far (cached repeats excluded) and the most the schedule allows. */
   evaluation: number; maxEvaluations: number;
@@ -45,12 +54,13 @@ export interface FitResult {
 }
 
 const round3 = (v: number): number => Number(v.toPrecision(3));
-const allInside = (st: BatchStats) => st.comparison.every((c) => c.inside === true);
+/** Which full-size ensemble is the fit: one meeting the criterion first, then the lower objective. */
+const rank = (e: { stats: BatchStats; objective: number }): number => (criterion(e.stats).holds ? 0 : 1e9) + e.objective;
 
-/** Upper bound on the runs a fit performs (for an ETA): Σ stage runs × stage ensembles. */
+/** Upper bound on the runs a fit performs: the start at full size, then Σ stage runs × ensembles. */
 export function fitBudget(runs: number, evaluations = STAGE_EVALUATIONS): number {
-  const stages = schedule(runs), offset = 3 - stages.length;
-  return stages.reduce((s, r, i) => s + r * evaluations[Math.min(evaluations.length - 1, i + offset)], 0);
+  const sizes = schedule(runs);
+  return (sizes.length > 1 ? runs : 0) + sizes.reduce((s, r, i) => s + r * evaluations[Math.min(evaluations.length - 1, i)], 0);
 }
 
 export async function fitCoefficients(evaluate: Evaluate, o: FitOptions): Promise<FitResult> {
@@ -58,43 +68,47 @@ export async function fitCoefficients(evaluate: Evaluate, o: FitOptions): Promis
   const lower = keys.map((k) => Math.log(k.min)), upper = keys.map((k) => Math.log(k.max));
   const toCoef = (x: readonly number[]): Coefficients =>
     Object.fromEntries(keys.map((k, i) => [k.key, round3(Math.min(k.max, Math.max(k.min, Math.exp(x[i]))))]));
-  const stages = schedule(o.runs), budgets = o.evaluations ?? STAGE_EVALUATIONS;
-  // With fewer stages (a small ensemble) the remaining ones are the finer ones.
-  const offset = 3 - stages.length;
+  const sizes = schedule(o.runs), budgets = o.evaluations ?? STAGE_EVALUATIONS;
+  // The stages; with several, the start is first measured at the full size: a calibration that
+  // already meets the criterion (a refit of the shipped one) is confirmed in one ensemble.
+  const stages = sizes.map((runs, i) => ({ runs, budget: budgets[Math.min(budgets.length - 1, i)], at: Math.min(STAGE_STEP.length - 1, i) }));
+  if (sizes.length > 1) stages.unshift({ runs: o.runs, budget: 1, at: STAGE_STEP.length - 1 });
   const cache = new Map<string, { stats: BatchStats; objective: number }>();
   let evaluations = 0, x = keys.map((k, i) => Math.min(upper[i], Math.max(lower[i], Math.log(o.start?.[k.key] ?? 1))));
   let last: { coefficients: Coefficients; stats: BatchStats; objective: number } | null = null;
-  const budgetOf = (i: number) => budgets[Math.min(budgets.length - 1, i + offset)];
-  const runsAfter = (s: number) => stages.reduce((sum, r, i) => sum + (i > s ? r * budgetOf(i) : 0), 0);
-  const maxEvaluations = stages.reduce((sum, _, i) => sum + budgetOf(i), 0);
+  const runsAfter = (s: number) => stages.reduce((sum, st, i) => sum + (i > s ? st.runs * st.budget : 0), 0);
+  const maxEvaluations = stages.reduce((sum, st) => sum + st.budget, 0);
 
   for (let s = 0; s < stages.length; s++) {
-    const runs = stages[s], final = s === stages.length - 1;
-    let best: { coefficients: Coefficients; stats: BatchStats; objective: number } | null = null;
-    let used = 0;
-    const f = async (p: number[]): Promise<number> => {
+    const { runs, budget, at } = stages[s], final = runs === o.runs;
+    let used = 0, bestHere = Infinity;
+    const f = async (p: number[]): Promise<number[]> => {
       const coefficients = toCoef(p), id = `${runs}:${JSON.stringify(coefficients)}`;
       let hit = cache.get(id);
+      const fresh = hit === undefined;
       if (!hit) {
         const stats = await evaluate(coefficients, runs);
         hit = { stats, objective: objective(stats) };
         cache.set(id, hit);
         evaluations++;
         used++;
-        if (best === null || hit.objective < best.objective) best = { coefficients, ...hit };
-        o.onEvaluation?.({ stage: s + 1, stages: stages.length, runs, evaluation: evaluations, maxEvaluations,
-          runsLeftAtMost: (budgetOf(s) - used) * runs + runsAfter(s), coefficients, stats, objective: hit.objective, bestObjective: best.objective });
       }
-      return hit.objective;
+      bestHere = Math.min(bestHere, hit.objective);
+      if (final && (last === null || rank(hit) < rank(last))) last = { coefficients, ...hit };
+      if (fresh) o.onEvaluation?.({ stage: sizes.length > 1 ? s : 1, stages: sizes.length, runs, evaluation: evaluations, maxEvaluations,
+        runsLeftAtMost: (budget - used) * runs + runsAfter(s), coefficients, stats: hit.stats, objective: hit.objective, bestObjective: bestHere });
+      return residuals(hit.stats);
     };
-    const stageDone = (_fx: number, p: readonly number[]) => {
+    const stageDone = (_r: readonly number[], p: readonly number[]) => {
       const st = cache.get(`${runs}:${JSON.stringify(toCoef(p))}`)?.stats;
-      return st !== undefined && (final ? criterion(st).holds : allInside(st));
+      // A smaller ensemble is done when its estimates would meet the final ensemble's precision:
+      // the objective scales with the runs, so that is objective ≤ runs / final runs.
+      return st !== undefined && (final ? criterion(st).holds : objective(st) <= runs / o.runs);
     };
-    const r = await nelderMead(f, x, { step: STAGE_STEP[Math.min(2, s + offset)], lower, upper,
-      maxEvaluations: budgetOf(s), xTolerance: 0.01, done: stageDone });
+    const r = await levenberg(f, x, { step: STAGE_STEP[at], maxMove: STAGE_MOVE[at], lower, upper, maxEvaluations: budget, done: stageDone });
     x = r.x;
-    last = best;
+    const done = last as { stats: BatchStats } | null;
+    if (done !== null && criterion(done.stats).holds) break;
   }
   if (last === null) throw new Error('calibration evaluated nothing');
   const fitted = last as { coefficients: Coefficients; stats: BatchStats; objective: number };

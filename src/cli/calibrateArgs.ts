@@ -17,13 +17,15 @@ export interface CalibrateOptions {
   workers: number | null;
   /** null = the built-in calibration file (src/scenarios/calibration.json). */
   out: string | null;
+  /** Where the search starts: null = the built-in calibration, 'none' = identity, or a file. */
+  from: string | null;
   dryRun: boolean;
 }
 
 /** Enough for the odds ratio's interval at the default targets (about 3,300 nonviolent runs). */
 export const DEFAULT_CALIBRATE_RUNS = 4000;
 
-const VALUE_FLAGS = ['--target-success', '--target-share', '--target-multiplier', '--kind', '--runs', '--seed', '--workers', '--out'] as const;
+const VALUE_FLAGS = ['--target-success', '--target-share', '--target-multiplier', '--kind', '--runs', '--seed', '--workers', '--out', '--from'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const UINT32_MAX = 4294967295;
 
@@ -37,7 +39,7 @@ function parseNumber(flag: string, text: string, ok: (v: number) => boolean, wan
 
 export function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
   const o: CalibrateOptions = {
-    help: false, runs: DEFAULT_CALIBRATE_RUNS, seed: DEFAULT_SEED, workers: null, out: null, dryRun: false,
+    help: false, runs: DEFAULT_CALIBRATE_RUNS, seed: DEFAULT_SEED, workers: null, out: null, from: null, dryRun: false,
     targets: { successRate: PARAM_SPECS.targetSuccessRate.default, defectionShareInSuccesses: PARAM_SPECS.targetDefectionShareInSuccesses.default,
       successMultiplier: PARAM_SPECS.targetSuccessMultiplier.default, kind: 'odds' },
   };
@@ -83,8 +85,9 @@ function apply(o: CalibrateOptions, flag: ValueFlag, value: string): void {
     case '--seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
     case '--workers': o.workers = parseUint(flag, value, 1, 1024); break;
     case '--out':
-      if (value.trim() === '') throw new CliError('--out needs a non-empty value');
-      o.out = value;
+    case '--from':
+      if (value.trim() === '') throw new CliError(`${flag} needs a non-empty value`);
+      if (flag === '--out') o.out = value; else o.from = value;
       break;
   }
 }
@@ -105,6 +108,8 @@ writes the calibration file that the game and the CLI load by default.
   --seed S               ensemble seed (default ${DEFAULT_SEED}); every step uses the same seeds
   --workers K            worker threads (default: one per core)
   --out FILE             write here instead of src/scenarios/calibration.json
+  --from FILE|none       start the search from this calibration file (none: every coefficient 1);
+                         default: the built-in one, so a refit of a calibration that holds is one ensemble
   --dry-run              fit and print, write nothing
 
 Exit: 0 criterion met; 3 fitted but the criterion does not hold (best fit written, reasons printed);

@@ -16,7 +16,8 @@ export const fmtTime = (s: number): string => (s < 90 ? `${Math.ceil(s)}s` : s <
 /** One line per ensemble: stage, statistics, objective, coefficients and an upper-bound ETA. */
 export function progressLine(e: EvaluationInfo, secondsPerRun: number): string {
   const st = e.stats;
-  return `calibrate: stage ${e.stage}/${e.stages} (${e.runs} runs) step ${e.evaluation}: success ${pct(st.successRate.value)}, `
+  const stage = e.stage === 0 ? 'the start' : `stage ${e.stage}/${e.stages}`;
+  return `calibrate: ${stage} (${e.runs} runs) step ${e.evaluation}: success ${pct(st.successRate.value)}, `
     + `defection in successes ${pct(st.defectionShareInSuccesses.value)}, ${st.targets.kind} ratio ${num(st.successMultiplier.value)}; `
     + `objective ${e.objective.toFixed(2)} (best ${e.bestObjective.toFixed(2)}) | ${coefText(e.coefficients)} | ETA ≤ ${fmtTime(e.runsLeftAtMost * secondsPerRun)}`;
 }
@@ -26,7 +27,7 @@ const interval = (p: { lo: number | null; hi: number | null }, f: (v: number | n
 export function formatReport(fit: FitResult, runs: number, seed: number): string {
   const st = fit.stats, t = st.table, lines: string[] = [];
   const keys = CALIBRATION_KEYS.map((k) => k.key as string);
-  lines.push(`calibration on the campaigns ensemble: ${runs} runs (${st.nonviolentRuns} nonviolent), seed ${seed}, ${fit.evaluations} ensembles`);
+  lines.push(`calibration on the campaigns ensemble: ${runs} runs (${st.nonviolentRuns} nonviolent), seed ${seed}, ${fit.evaluations} ensemble${fit.evaluations === 1 ? '' : 's'}`);
   lines.push('fitted coefficients (factor on the parameter\'s value):');
   for (const k of CALIBRATION_KEYS)
     lines.push(`  ${k.key.padEnd(24)} ×${String(fit.coefficients[k.key]).padEnd(6)} range ×${k.min}–×${k.max}${fit.atBound.includes(k.key) ? '  (at the edge of its range)' : ''}`);

@@ -21,9 +21,11 @@ describe('resolveParams', () => {
     expect(resolveParams(scenario(), [], calib({ backfireWeight: 1000 })).backfireWeight).toBe(PARAM_SPECS.backfireWeight.max);
     expect(resolveParams(scenario(), [['backfireWeight', '0.3']], null).backfireWeight).toBe(0.3);
   });
-  it('uses identity coefficients by default', () => {
-    expect(Object.values(DEFAULT_CALIBRATION.coefficients)).toEqual(Array(9).fill(1));
-    expect(resolveParams(scenario(), [])).toEqual(resolveParams(scenario(), [], null));
+  it('applies the shipped calibration by default', () => {
+    const c = DEFAULT_CALIBRATION.coefficients, raw = resolveParams(scenario(), [], null), cal = resolveParams(scenario(), []);
+    expect(Object.keys(c).sort()).toEqual(['backfireWeight', 'forcePerProtester', 'momentumLoyaltyWeight', 'momentumWeight', 'regimeWeight']);
+    for (const [k, f] of Object.entries(c) as Array<[keyof typeof raw, number]>) expect(cal[k]).toBeCloseTo((raw[k] as number) * f, 12);
+    expect({ ...cal, ...Object.fromEntries(Object.keys(c).map((k) => [k, raw[k as keyof typeof raw]])) }).toEqual(raw);
   });
   it('does not share lists with the scenario', () => {
     const s = scenario();
@@ -59,8 +61,9 @@ describe('validateCalibration', () => {
     try { validateCalibration({ version, coefficients }, 'cal.json'); } catch (e) { return (e as Error).message; }
     return 'no error';
   };
-  it('accepts the shipped file', () => {
-    expect(DEFAULT_CALIBRATION.coefficients.momentumLoyaltyWeight).toBe(1);
+  it('accepts the shipped file: fitted to the default targets, criterion met', () => {
+    expect(DEFAULT_CALIBRATION.fit).toMatchObject({ scenario: 'campaigns', criterion: true, reasons: [],
+      targets: { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' } });
   });
   it('names the bad coefficient', () => {
     expect(err({ backfireWieght: 1 })).toBe("cal.json: coefficients.backfireWieght is not a parameter (did you mean 'backfireWeight'?)");

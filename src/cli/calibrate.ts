@@ -1,0 +1,93 @@
+/**
+ * Entry of `npm run calibrate`: fits the calibration coefficients on the campaigns ensemble
+ * (MODEL.md section 6; src/batch/fit.ts), shows each ensemble on stderr, prints the fit and
+ * writes the calibration file the game and the CLI load by default (or --out, or nothing with
+ * --dry-run). Exit 0 when the criterion holds, 3 when it does not (best fit written, reasons
+ * printed), 2 for bad input or targets that cannot hold together, 1 for anything unexpected.
+ */
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import { ParamError } from '../sim/index';
+import { DEFAULT_CALIBRATION, ScenarioError } from '../scenarios/index';
+import {
+  BatchError, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
+  runsForTargets, schedule, shardIndices, summarize, type Coefficients, type Targets,
+} from '../batch/index';
+import { runRows } from '../batch/pool';
+import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
+import { calibrationDoc, fmtTime, formatReport, progressLine } from './calibrateFormat';
+import { CliError } from './errors';
+import { checkOutDir, emit, reportError } from './output';
+import { loadCalibration, userDir } from './run';
+
+/** The file the game and the CLI load by default. */
+export const DEFAULT_CALIBRATION_FILE = fileURLToPath(new URL('../scenarios/calibration.json', import.meta.url));
+
+/** The ensemble of one step: the campaigns world with these coefficients, always the same seeds. */
+function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: number, total: number) => void) {
+  const scenario = campaignScenario(), priors = campaignPriors();
+  return async (coefficients: Coefficients, runs: number) => {
+    const plan = checkPlan({ scenarioName: 'campaigns', scenario, seed: o.seed, runs, sets: [], sweep: [],
+      calibration: { version: 1, note: '', coefficients: { ...kept, ...coefficients } }, priors });
+    const rows = await runRows(plan, shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
+    return summarize(rows, o.targets);
+  };
+}
+
+function say(msg: string): void { process.stderr.write(`${msg}\n`); }
+
+async function main(argv: string[]): Promise<number> {
+  const o = parseCalibrateArgs(argv);
+  if (o.help) { process.stdout.write(calibrateHelp()); return 0; }
+  const t: Targets = o.targets;
+  const why = infeasibility(t);
+  if (why !== null) throw new CliError(`the targets cannot be met together: ${why}`);
+  const baseDir = userDir();
+  checkOutDir(o.out, baseDir);
+
+  // Start from the current calibration (a refit moves from there) or --from; coefficients outside
+  // the fitted set are kept as they are unless they are identity.
+  const fitted = new Set(CALIBRATION_KEYS.map((k) => k.key as string));
+  const current = (o.from === null ? DEFAULT_CALIBRATION.coefficients : o.from === 'none' ? {}
+    : loadCalibration(o.from, baseDir)?.coefficients ?? {}) as Coefficients;
+  const kept = Object.fromEntries(Object.entries(current).filter(([k, v]) => !fitted.has(k) && v !== 1));
+  const need = runsForTargets(t);
+  say(`calibrate: fitting ${CALIBRATION_KEYS.map((k) => k.key).join(', ')} on the campaigns ensemble, seed ${o.seed}; `
+    + `ensembles of ${schedule(o.runs).join(', ')} runs (at most ${fitBudget(o.runs)} runs in all)`);
+  if (need !== null) say(`calibrate: at the targets' own cell shares the ${t.kind} ratio's interval spans ×2 at about ${need} nonviolent runs`
+    + (need > o.runs ? ` - more than --runs ${o.runs}: the criterion cannot hold at this size` : ''));
+
+  const tty = process.stderr.isTTY === true;
+  const start = performance.now();
+  let runsDone = 0;
+  const evaluate = evaluator(o, kept, (done, total) => {
+    if (tty) process.stderr.write(`\r\x1b[Kcalibrate: ensemble ${done}/${total} runs`);
+    if (done === total) runsDone += total;
+  });
+  const fit = await fitCoefficients(evaluate, {
+    runs: o.runs, start: current,
+    onEvaluation: (e) => {
+      const perRun = (performance.now() - start) / 1000 / Math.max(1, runsDone);
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}${progressLine(e, perRun)}\n`);
+    },
+  });
+  say(`calibrate: ${fit.evaluations} ensemble${fit.evaluations === 1 ? "" : "s"}, ${runsDone} runs in ${fmtTime((performance.now() - start) / 1000)}`);
+  const result = { ...fit, coefficients: { ...kept, ...fit.coefficients } };
+  process.stdout.write(formatReport(result, o.runs, o.seed));
+  const doc = calibrationDoc(result, t, o.runs, o.seed);
+  if (o.dryRun) process.stdout.write('dry run: nothing written\n');
+  else {
+    emit(doc, o.out ?? DEFAULT_CALIBRATION_FILE, baseDir);
+    process.stdout.write(`wrote ${o.out ?? relative(process.cwd(), DEFAULT_CALIBRATION_FILE)}\n`);
+  }
+  return fit.verdict.holds ? 0 : 3;
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  const known = e instanceof CliError || e instanceof ParamError || e instanceof ScenarioError || e instanceof BatchError;
+  process.exitCode = reportError('calibrate', e, known);
+}
