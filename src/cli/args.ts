@@ -5,6 +5,7 @@
  */
 import { parseSetArg } from '../scenarios/index';
 import { CliError } from './errors';
+import { scanFlags } from './flags';
 
 export const FORMATS = ['summary', 'json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -35,8 +36,6 @@ const VALUE_FLAGS = ['--scenario', '--seed', '--ticks', '--every', '--set', '--f
 const SWITCHES = ['--help', '-h', '--list-params', '--events'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
-const isValueFlag = (f: string): f is ValueFlag => (VALUE_FLAGS as readonly string[]).includes(f);
-
 /** A non-negative decimal integer no larger than max; rejects '1e3', '0x10', '-1', '2.5'. */
 export function parseUint(flag: string, text: string, min: number, max: number): number {
   const t = text.trim();
@@ -53,35 +52,11 @@ export function defaultOptions(): CliOptions {
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const o = defaultOptions();
-  const seen = new Set<string>();
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith('-')) throw new CliError(`unexpected argument '${arg}' (flags start with --; see --help)`);
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if ((SWITCHES as readonly string[]).includes(flag)) {
-      if (eq > 0) throw new CliError(`${flag} takes no value`);
-      if (flag === '--help' || flag === '-h') o.help = true;
-      else if (flag === '--list-params') o.listParams = true;
-      else o.events = true;
-      continue;
-    }
-    if (!isValueFlag(flag)) throw new CliError(`unknown flag '${flag}' (see --help)`);
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      // A following flag is not a value: `--out --seed 3` means the value was forgotten.
-      const next = argv[k + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new CliError(`${flag} needs a value (see --help)`);
-      value = next;
-      k++;
-    }
-    if (flag !== '--set') {
-      if (seen.has(flag)) throw new CliError(`${flag} given more than once`);
-      seen.add(flag);
-    }
-    apply(o, flag, value);
-  }
+  scanFlags(argv, { switches: SWITCHES, values: VALUE_FLAGS, repeatable: ['--set'] }, (flag) => {
+    if (flag === '--help' || flag === '-h') o.help = true;
+    else if (flag === '--list-params') o.listParams = true;
+    else o.events = true;
+  }, (flag, value) => apply(o, flag as ValueFlag, value));
   if (!o.help && !o.listParams && o.scenario === null) throw new CliError('missing --scenario <id or path.json> (see --help)');
   return o;
 }

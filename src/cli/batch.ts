@@ -3,15 +3,11 @@
  * it) on a pool of worker threads; prints the rows and the research statistics. Every failure is
  * one line on stderr: exit 2 for a mistake in the call or the inputs, 1 for anything unexpected.
  */
-import { ParamError } from '../sim/index';
-import { ScenarioError } from '../scenarios/index';
-import { BatchError } from '../batch/index';
 import { parseBatchArgs } from './batchArgs';
 import { formatBatch } from './batchFormat';
 import { batchHelp } from './batchHelp';
 import { prepareBatch, runBatch } from './batchRun';
-import { CliError } from './errors';
-import { checkOutDir, emit, reportError } from './output';
+import { checkOutDir, emit, runCommand } from './output';
 import { progressBar } from './progress';
 import { userDir } from './run';
 
@@ -28,11 +24,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  const known = e instanceof CliError || e instanceof ParamError || e instanceof ScenarioError || e instanceof BatchError;
-  process.exitCode = reportError('batch', e, known);
-}
+void runCommand('batch', () => main(process.argv.slice(2)));

@@ -7,6 +7,7 @@ import { parseSetArg } from '../scenarios/index';
 import { parseSweepArg, type RatioKind, type SweepAxis } from '../batch/index';
 import { DEFAULT_SEED, FORMATS, parseUint, type Format } from './args';
 import { CliError } from './errors';
+import { scanFlags } from './flags';
 
 export interface BatchOptions {
   help: boolean;
@@ -29,7 +30,6 @@ export interface BatchOptions {
 const VALUE_FLAGS = ['--scenario', '--runs', '--seed', '--workers', '--set', '--sweep', '--shard', '--format', '--out',
   '--calibration', '--priors', '--multiplier'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
-const REPEATABLE = new Set<string>(['--set', '--sweep']);
 const UINT32_MAX = 4294967295;
 
 export function parseShard(text: string): { index: number; count: number } {
@@ -43,28 +43,8 @@ export function parseShard(text: string): { index: number; count: number } {
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
     shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds' };
-  const seen = new Set<string>();
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith('-')) throw new CliError(`unexpected argument '${arg}' (flags start with --; see --help)`);
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === '--help' || flag === '-h') { o.help = true; continue; }
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new CliError(`unknown flag '${flag}' (see --help)`);
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[k + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new CliError(`${flag} needs a value (see --help)`);
-      value = next;
-      k++;
-    }
-    if (!REPEATABLE.has(flag)) {
-      if (seen.has(flag)) throw new CliError(`${flag} given more than once`);
-      seen.add(flag);
-    }
-    apply(o, flag as ValueFlag, value);
-  }
+  scanFlags(argv, { switches: ['--help', '-h'], values: VALUE_FLAGS, repeatable: ['--set', '--sweep'] },
+    () => { o.help = true; }, (flag, value) => apply(o, flag as ValueFlag, value));
   if (o.help) return o;
   if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
   if (o.runs === null) throw new CliError('missing --runs <N> (runs per sweep point; see --help)');

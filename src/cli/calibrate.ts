@@ -7,17 +7,16 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { ParamError } from '../sim/index';
-import { DEFAULT_CALIBRATION, ScenarioError } from '../scenarios/index';
+import { DEFAULT_CALIBRATION } from '../scenarios/index';
 import {
-  BatchError, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
+  CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
   runsForTargets, schedule, shardIndices, summarize, type Coefficients, type Targets,
 } from '../batch/index';
 import { runRows } from '../batch/pool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
 import { calibrationDoc, fmtTime, formatReport, progressLine } from './calibrateFormat';
 import { CliError } from './errors';
-import { checkOutDir, emit, reportError } from './output';
+import { checkOutDir, emit, runCommand } from './output';
 import { loadCalibration, userDir } from './run';
 
 /** The file the game and the CLI load by default. */
@@ -83,11 +82,4 @@ async function main(argv: string[]): Promise<number> {
   return fit.verdict.holds ? 0 : 3;
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  const known = e instanceof CliError || e instanceof ParamError || e instanceof ScenarioError || e instanceof BatchError;
-  process.exitCode = reportError('calibrate', e, known);
-}
+void runCommand('calibrate', () => main(process.argv.slice(2)));

@@ -6,6 +6,7 @@ import type { RatioKind, Targets } from '../batch/index';
 import { PARAM_SPECS } from '../sim/index';
 import { DEFAULT_SEED, parseUint } from './args';
 import { CliError } from './errors';
+import { scanFlags } from './flags';
 
 export interface CalibrateOptions {
   help: boolean;
@@ -43,30 +44,9 @@ export function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
     targets: { successRate: PARAM_SPECS.targetSuccessRate.default, defectionShareInSuccesses: PARAM_SPECS.targetDefectionShareInSuccesses.default,
       successMultiplier: PARAM_SPECS.targetSuccessMultiplier.default, kind: 'odds' },
   };
-  const seen = new Set<string>();
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith('-')) throw new CliError(`unexpected argument '${arg}' (flags start with --; see --help)`);
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === '--help' || flag === '-h' || flag === '--dry-run') {
-      if (eq > 0) throw new CliError(`${flag} takes no value`);
-      if (flag === '--dry-run') o.dryRun = true; else o.help = true;
-      continue;
-    }
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) throw new CliError(`unknown flag '${flag}' (see --help)`);
-    let value: string;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[k + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new CliError(`${flag} needs a value (see --help)`);
-      value = next;
-      k++;
-    }
-    if (seen.has(flag)) throw new CliError(`${flag} given more than once`);
-    seen.add(flag);
-    apply(o, flag as ValueFlag, value);
-  }
+  scanFlags(argv, { switches: ['--help', '-h', '--dry-run'], values: VALUE_FLAGS },
+    (flag) => { if (flag === '--dry-run') o.dryRun = true; else o.help = true; },
+    (flag, value) => apply(o, flag as ValueFlag, value));
   return o;
 }
 

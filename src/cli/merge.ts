@@ -9,7 +9,7 @@ import { FORMATS, type Format } from './args';
 import { batchHelp } from './batchHelp';
 import { formatBatch } from './batchFormat';
 import { CliError } from './errors';
-import { checkOutDir, emit, reportError } from './output';
+import { checkOutDir, emit, runCommand } from './output';
 import { userDir } from './run';
 
 interface MergeOptions { files: string[]; format: Format; out: string | null; help: boolean; }
@@ -56,10 +56,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.exitCode = reportError('merge', e, e instanceof CliError || e instanceof BatchError);
-}
+void runCommand('merge', () => main(process.argv.slice(2)));

@@ -1,10 +1,13 @@
 /**
- * Where batch and merge write: stdout, or --out relative to the directory npm was run from. The
+ * Where the commands write: stdout, or --out relative to the directory npm was run from. The
  * folder is checked before any work, so a long batch is not thrown away at the end.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CliError } from './errors';
+import { ParamError } from '../sim/index';
+import { ScenarioError } from '../scenarios/index';
+import { BatchError } from '../batch/index';
+import { CliError, USAGE_EXIT } from './errors';
 
 export function checkOutDir(out: string | null, baseDir: string): void {
   if (out !== null && !existsSync(dirname(resolve(baseDir, out))))
@@ -27,5 +30,22 @@ export function emit(text: string, out: string | null, baseDir: string): void {
 export function reportError(command: string, e: unknown, known: boolean): number {
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
   process.stderr.write(`${command}: ${known ? msg : `unexpected error: ${msg}`}\n`);
-  return known ? 2 : 1;
+  return known ? USAGE_EXIT : 1;
+}
+
+/** Mistakes in the call or the input files: one line naming the problem, exit 2. */
+export const isKnownError = (e: unknown): boolean =>
+  e instanceof CliError || e instanceof ParamError || e instanceof ScenarioError || e instanceof BatchError;
+
+/**
+ * Runs a command's main and turns every failure into one line on stderr (no stack trace) and
+ * an exit code; a closed pipe (`| head`) is not an error worth a message.
+ */
+export async function runCommand(command: string, main: () => number | Promise<number>): Promise<void> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  try {
+    process.exitCode = await main();
+  } catch (e) {
+    process.exitCode = reportError(command, e, isKnownError(e));
+  }
 }
