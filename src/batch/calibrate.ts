@@ -1,10 +1,10 @@
 /**
- * Calibration (MODEL.md section 6): fits the small, documented set of coefficients below (never a
- * measurement definition) until each research target lies inside its 95% interval and the
+ * Calibration (docs/research.md section 5): fits the values of the small, documented set of
+ * mechanism parameters below (never a measurement definition) until each research target lies inside its 95% interval and the
  * multiplier's interval spans no more than a factor of 2. Pure: the ensemble is an `evaluate`
  * callback (the CLI runs the campaigns ensemble on the worker pool; tests pass a fake), always
- * with the same seeds (common random numbers), so two coefficient sets differ by their effect,
- * not by luck. The search (fit.ts): damped least squares in log-coefficient space, coarse to fine
+ * with the same seeds (common random numbers), so two sets of values differ by their effect,
+ * not by luck. The search (fit.ts): damped least squares in log-value space, coarse to fine
  * (small ensembles first, then the full size to confirm). Why these coefficients and their
  * ranges: docs/research.md.
  */
@@ -14,24 +14,24 @@ import type { BatchStats, Targets } from './summarize';
 
 export interface FitKey { key: ParamKey; min: number; max: number; }
 
-/** The fitted coefficients (factors on the parameter's value) and the box the search stays in. */
+/** The fitted mechanism parameters and the box of values the search stays in (docs/research.md section 5). */
 export const CALIBRATION_KEYS: readonly FitKey[] = [
-  { key: 'momentumWeight', min: 0.25, max: 6 },
-  { key: 'momentumLoyaltyWeight', min: 0.25, max: 8 },
-  { key: 'regimeWeight', min: 0.25, max: 8 },
-  { key: 'backfireWeight', min: 0.25, max: 8 },
-  { key: 'forcePerProtester', min: 0.25, max: 4 },
+  { key: 'momentumWeight', min: 0.075, max: 1.8 },
+  { key: 'momentumLoyaltyWeight', min: 0.00375, max: 0.12 },
+  { key: 'regimeWeight', min: 0.0075, max: 0.24 },
+  { key: 'backfireWeight', min: 0.0025, max: 0.08 },
 ];
 
 /** The criterion's limit on the multiplier's interval: hi / lo ≤ 2. */
 export const MAX_INTERVAL_FACTOR = 2;
 
+/** Values of calibrated parameters, by key. */
 export type Coefficients = Record<string, number>;
-export type Evaluate = (coefficients: Coefficients, runs: number) => Promise<BatchStats>;
+export type Evaluate = (values: Coefficients, runs: number) => Promise<BatchStats>;
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-/** Why targets cannot hold together (MODEL.md: their arithmetic), or null when they can. */
+/** Why targets cannot hold together (docs/research.md section 1: their arithmetic), or null when they can. */
 export function infeasibility(t: Targets): string | null {
   const { successRate: s, defectionShareInSuccesses: q, successMultiplier: m, kind } = t;
   if (!(s > 0 && s < 1)) return `the target success rate must lie strictly between 0 and 1, got ${s}`;
@@ -104,7 +104,7 @@ export function runsNeeded(st: BatchStats): number | null {
 
 /**
  * Nonviolent runs the targets themselves need for the multiplier's interval to span ≤ 2: the
- * 2x2 cell shares they imply (MODEL.md's arithmetic), each cell count = share × n, so
+ * 2x2 cell shares they imply (the targets' arithmetic, docs/research.md section 1), each cell count = share × n, so
  * se² = (Σ 1/share)/n (odds; Katz's terms for risk). Null when the targets cannot hold together.
  */
 export function runsForTargets(t: Targets): number | null {
@@ -123,7 +123,7 @@ const NAMES: Record<string, string> = {
   successRate: 'success rate', defectionShareInSuccesses: 'defection share in successes', successMultiplier: 'multiplier',
 };
 
-/** MODEL.md's criterion: every target inside its interval, the multiplier's interval ≤ a factor 2. */
+/** the calibration criterion (docs/research.md section 5): every target inside its interval, the multiplier's interval ≤ a factor 2. */
 export function criterion(st: BatchStats): Verdict {
   const reasons: string[] = [];
   const fmt = (name: string, v: number) => (name === 'successMultiplier' ? v.toPrecision(3) : pct(v));

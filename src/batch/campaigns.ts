@@ -1,5 +1,5 @@
 /**
- * The campaigns ensemble (MODEL.md section 6): a generic small city (campaigns.json) whose
+ * The campaigns ensemble (docs/research.md section 1): a generic small city (campaigns.json) whose
  * parameters each run draws from documented priors (campaignPriors.json; docs/research.md).
  * The scale is small on purpose (1,500 citizens, 6-hour ticks) so thousands of runs take minutes.
  */

@@ -1,16 +1,17 @@
 /**
- * The calibration search (MODEL.md section 6), coarse to fine: Levenberg-Marquardt on
- * ln(coefficient) with the three scaled target distances as residuals, at each ensemble size of
+ * The calibration search (docs/research.md section 5), coarse to fine: Levenberg-Marquardt on
+ * ln(value) with the three scaled target distances as residuals, at each ensemble size of
  * schedule(runs), each stage starting from the best point of the one before with smaller steps.
  * With fixed seeds the statistics are smooth enough in the coefficients for a finite-difference
- * Jacobian, and the damped step is the smallest move that closes the gaps (more coefficients
- * than targets: the fit stays near where it started). Coefficients are rounded to 3 significant
+ * Jacobian, and the damped step is the smallest move that closes the gaps (more parameters
+ * than targets: the fit stays near where it started). Values are rounded to 3 significant
  * digits before each ensemble, so the values written to the file are exactly the ones measured.
  * A stage stops early once its estimates are as close as the final ensemble needs (the last:
  * once the whole criterion holds).
  */
 import { CALIBRATION_KEYS, criterion, objective, residuals, schedule, type Coefficients, type Evaluate, type FitKey, type Verdict } from './calibrate';
 import { levenberg } from './levenberg';
+import { PARAM_SPECS } from '../sim/index';
 import type { BatchStats } from './summarize';
 
 /**
@@ -25,7 +26,7 @@ export interface FitOptions {
   /** Runs of the final ensemble (the criterion is judged there). */
   runs: number;
   keys?: readonly FitKey[];
-  /** Starting coefficients (missing keys start at 1), clamped into each key's range. */
+  /** Starting values (missing keys start at the schema default), clamped into each key's range. */
   start?: Coefficients;
   /** Ensembles per stage, to override STAGE_EVALUATIONS (the last entry repeats). */
   evaluations?: number[];
@@ -74,7 +75,7 @@ export async function fitCoefficients(evaluate: Evaluate, o: FitOptions): Promis
   const stages = sizes.map((runs, i) => ({ runs, budget: budgets[Math.min(budgets.length - 1, i)], at: Math.min(STAGE_STEP.length - 1, i) }));
   if (sizes.length > 1) stages.unshift({ runs: o.runs, budget: 1, at: STAGE_STEP.length - 1 });
   const cache = new Map<string, { stats: BatchStats; objective: number }>();
-  let evaluations = 0, x = keys.map((k, i) => Math.min(upper[i], Math.max(lower[i], Math.log(o.start?.[k.key] ?? 1))));
+  let evaluations = 0, x = keys.map((k, i) => Math.min(upper[i], Math.max(lower[i], Math.log(o.start?.[k.key] ?? (PARAM_SPECS[k.key] as { default: number }).default))));
   let last: { coefficients: Coefficients; stats: BatchStats; objective: number } | null = null;
   const runsAfter = (s: number) => stages.reduce((sum, st, i) => sum + (i > s ? st.runs * st.budget : 0), 0);
   const maxEvaluations = stages.reduce((sum, st) => sum + st.budget, 0);

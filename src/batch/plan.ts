@@ -6,9 +6,9 @@
  * Runs are numbered point-major: g = point · runs + r, where point is the sweep grid point and
  * r the replicate; run r's seed depends on (seed, r) only (common random numbers across points).
  */
-import { advance, createState, ParamError, parseValue, runReport, type ParamValue } from '../sim/index';
+import { ParamError, runReport, runToEnd, type ActionDef, type ParamValue, type Params } from '../sim/index';
 import type { ScenarioData } from '../sim/index';
-import { resolveParams, type Calibration } from '../scenarios/index';
+import { buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw } from '../scenarios/index';
 import { BatchError } from './errors';
 import { samplePriors, type PriorSet } from './priors';
 import { makeRow, type Row } from './rows';
@@ -22,6 +22,9 @@ export interface BatchPlan {
   seed: number;
   /** Runs per sweep point. */
   runs: number;
+  /** The movement's strategy (`--strategy`: scenario, none or a named one) and the actions added to it. */
+  strategy: string;
+  actions: ActionDef[];
   /** `--set` overrides, as typed (key, text); applied after sampled priors, before sweep values. */
   sets: Array<[string, string]>;
   sweep: SweepAxis[];
@@ -42,7 +45,8 @@ export function checkPlan(plan: BatchPlan): BatchPlan {
     if (plan.sets.some(([k]) => k === a.key)) throw new BatchError(`'${a.key}' is given both by --set and by --sweep`);
   const total = totalRuns(plan);
   if (total > MAX_TOTAL_RUNS) throw new BatchError(`${total} runs (${plan.runs} per point × ${pointCount(plan.sweep)} points) exceed the limit of ${MAX_TOTAL_RUNS}`);
-  resolveParams(plan.scenario, plan.sets, plan.calibration);
+  strategyActions(plan.scenario, plan.strategy); // names the choices when the strategy is unknown
+  resolveLayers({ scenario: plan.scenario, calibration: plan.calibration, sets: plan.sets });
   return plan;
 }
 
@@ -50,29 +54,32 @@ export interface RunInputs {
   point: number;
   replicate: number;
   seed: number;
-  /** Every --set pair the run applies, in order: sampled priors, then --set, then sweep values. */
-  sets: Array<[string, string]>;
-  /** The same as typed values, one per key (a later pair wins), in first-appearance order. */
-  values: Array<[string, ParamValue]>;
+  /** The run's sampled priors, then its sweep values (as text); --set is the plan's. */
+  priors: PriorDraw[];
+  sweep: Array<[string, string]>;
 }
 
 export function runInputs(plan: BatchPlan, g: number): RunInputs {
   const point = Math.floor(g / plan.runs), replicate = g % plan.runs;
   const seed = runSeed(plan.seed, replicate);
-  const sets: Array<[string, string]> = [];
-  if (plan.priors) for (const [k, v] of samplePriors(plan.priors, seed)) sets.push([k, String(v)]);
-  sets.push(...plan.sets);
-  for (const [k, v] of pointValues(plan.sweep, point)) sets.push([k, String(v)]);
-  const byKey = new Map<string, ParamValue>();
-  for (const [k, text] of sets) byKey.set(k, parseValue(k, text));
-  return { point, replicate, seed, sets, values: [...byKey] };
+  const priors = plan.priors ? samplePriors(plan.priors, seed) : [];
+  const sweep = pointValues(plan.sweep, point).map(([k, v]): [string, string] => [k, String(v)]);
+  return { point, replicate, seed, priors, sweep };
 }
 
-/** Resolved parameters of run g: scenario ← sampled priors ← --set ← sweep ← calibration. */
-export function runParams(plan: BatchPlan, g: number) {
+/** The run's own columns: every sampled, --set or swept parameter with the value that ran, in first-appearance order. */
+function rowValues(plan: BatchPlan, inp: RunInputs, params: Params): Array<[string, ParamValue]> {
+  const keys = new Set<string>([...inp.priors.map((d) => d.key), ...plan.sets.map(([k]) => k), ...inp.sweep.map(([k]) => k)]);
+  const p = params as unknown as Record<string, ParamValue>;
+  return [...keys].map((k) => [k, p[k]]);
+}
+
+/** Layers of run g: defaults < calibration < scenario < sampled priors < --set < sweep. */
+export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; params: Params; origin: Record<string, Origin>; values: Array<[string, ParamValue]> } {
   const inp = runInputs(plan, g);
   try {
-    return { inputs: inp, params: resolveParams(plan.scenario, inp.sets, plan.calibration) };
+    const r = resolveLayers({ scenario: plan.scenario, calibration: plan.calibration, priors: inp.priors, sets: plan.sets, sweep: inp.sweep });
+    return { inputs: inp, params: r.params, origin: r.origin, values: rowValues(plan, inp, r.params) };
   } catch (e) {
     // A sampled or swept combination can break a cross-parameter rule: say which run.
     if (e instanceof ParamError) throw new ParamError(`run ${g} (seed ${inp.seed}): ${e.message}`);
@@ -85,10 +92,11 @@ export function runParams(plan: BatchPlan, g: number) {
  * --ticks: one tick at a time until the outcome is decided, so the row replays with the CLI.
  */
 export function runOne(plan: BatchPlan, g: number): Row {
-  const { inputs, params } = runParams(plan, g);
-  const s = createState(plan.scenario, params, inputs.seed);
-  while (s.outcome === null && s.tick < s.horizonTicks) advance(s, 1);
-  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, inputs.values, runReport(s));
+  const { inputs, values } = runParams(plan, g);
+  const { state } = buildRun({ scenario: plan.scenario, seed: inputs.seed, strategy: plan.strategy, actions: plan.actions,
+    calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep });
+  runToEnd(state);
+  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state));
 }
 
 /** Shard i of n (1-based) takes runs g with g mod n = i − 1: strided, so each shard gets every point. */

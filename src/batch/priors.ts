@@ -1,13 +1,18 @@
 /**
  * Priors: distributions that scenario parameters are drawn from, one draw per run, so an
- * ensemble describes a world of campaigns rather than one city (MODEL.md section 6). Draws come
- * from a stream of their own, seeded by the run's seed alone, so they never shift the model's
- * streams and a run's sampled values are the same at every sweep point.
+ * ensemble describes a world of campaigns rather than one city (docs/research.md section 3).
+ * A prior is a layer of the parameter stack, above the scenario and below --set (resolve.ts).
+ * It samples `situation` parameters; a `mechanism` parameter may vary only as `"relative": true`
+ * (a factor on its calibrated or scenario value: mechanism uncertainty, not a different world);
+ * a `measurement` parameter never. Draws come from a stream of their own, seeded by the run's
+ * seed alone, so they never shift the model's streams and a run's sampled values are the same at
+ * every sweep point.
  */
 import seedrandom from 'seedrandom';
 import { PARAM_KEYS, PARAM_SPECS, type ParamKey } from '../sim/index';
 import type { NumberSpec } from '../sim/params/spec';
 import { Checker, suggest } from '../scenarios/check';
+import type { PriorDraw } from '../scenarios/index';
 
 /**
  * uniform: min + u·(max−min); logUniform: min·(max/min)^u (for weights whose plausible values
@@ -22,12 +27,14 @@ export interface Prior {
   dist: Dist;
   min: number;
   max: number;
+  /** min and max bound a factor on the value below the priors layer (mechanism keys only). */
+  relative: boolean;
   /** Why this range: shown in docs/research.md and kept beside the numbers. */
   why: string;
 }
 
 export interface PriorSet {
-  version: 1;
+  version: 2;
   note: string;
   priors: Prior[];
 }
@@ -38,32 +45,39 @@ const DIGITS = 4;
 export function validatePriors(raw: unknown, source: string): PriorSet {
   const c = new Checker(source);
   const o = c.object(raw, '', 'a JSON object');
-  c.keys(o, '', ['version', 'note', 'priors']);
-  if (o.version !== 1) c.fail('version', `must be 1, got ${JSON.stringify(o.version) ?? 'nothing'}`);
+  c.keys(o, '', ['$schema', 'version', 'note', 'priors']);
+  if (o.version !== 2) c.fail('version', `must be 2, got ${JSON.stringify(o.version) ?? 'nothing'}`);
   const note = o.note === undefined ? '' : c.string(o.note, 'note', false);
   const seen = new Set<string>();
   const priors = c.array(o.priors, 'priors').map((p, i): Prior => {
     const path = `priors[${i}]`;
     const e = c.object(p, path);
-    c.keys(e, path, ['key', 'dist', 'min', 'max', 'why']);
+    c.keys(e, path, ['key', 'dist', 'min', 'max', 'relative', 'why']);
     const key = c.string(e.key, `${path}.key`);
     if (!(PARAM_KEYS as readonly string[]).includes(key)) c.fail(`${path}.key`, `'${key}' is not a parameter${suggest(key, PARAM_KEYS)}`);
     const spec = PARAM_SPECS[key as ParamKey] as NumberSpec;
     if (spec.type !== 'number' && spec.type !== 'integer') c.fail(`${path}.key`, `'${key}' is not a number or integer parameter`);
     if (seen.has(key)) c.fail(`${path}.key`, `'${key}' has a prior already`);
     seen.add(key);
+    const relative = e.relative === undefined ? false : e.relative === true ? true : e.relative === false ? false
+      : c.fail(`${path}.relative`, `must be true or false, got ${JSON.stringify(e.relative)}`);
+    if (spec.kind === 'measurement') c.fail(`${path}.key`, `'${key}' is a measurement parameter (a research definition): no prior may vary it`);
+    if (spec.kind === 'mechanism' && !relative)
+      c.fail(`${path}.key`, `'${key}' is a mechanism parameter: a prior may vary it only as a factor on its calibrated value ("relative": true)`);
+    if (spec.kind === 'situation' && relative) c.fail(`${path}.relative`, `'${key}' is a situation parameter: draw its values, not a factor`);
     const dist = c.string(e.dist, `${path}.dist`);
     if (!(DISTS as readonly string[]).includes(dist)) c.fail(`${path}.dist`, `must be one of ${DISTS.join('|')}, got '${dist}'`);
-    const min = c.number(e.min, `${path}.min`, spec.min, spec.max);
-    const max = c.number(e.max, `${path}.max`, spec.min, spec.max);
+    const min = relative ? c.number(e.min, `${path}.min`, 0) : c.number(e.min, `${path}.min`, spec.min, spec.max);
+    const max = relative ? c.number(e.max, `${path}.max`, 0) : c.number(e.max, `${path}.max`, spec.min, spec.max);
     if (min > max) c.fail(path, `min (${min}) exceeds max (${max})`);
-    if ((dist === 'int' || spec.type === 'integer') && (dist !== 'int' || !Number.isInteger(min) || !Number.isInteger(max)))
+    if (relative && dist === 'int') c.fail(`${path}.dist`, 'a relative prior draws a factor: use uniform or logUniform');
+    if (!relative && (dist === 'int' || spec.type === 'integer') && (dist !== 'int' || !Number.isInteger(min) || !Number.isInteger(max)))
       c.fail(`${path}.dist`, `'${key}' is an integer parameter: use dist 'int' with integer min and max`);
     if (dist === 'logUniform' && !(min > 0)) c.fail(`${path}.min`, 'must be positive for logUniform');
     const why = e.why === undefined ? '' : c.string(e.why, `${path}.why`, false);
-    return { key: key as ParamKey, dist: dist as Dist, min, max, why };
+    return { key: key as ParamKey, dist: dist as Dist, min, max, relative, why };
   });
-  return { version: 1, note, priors };
+  return { version: 2, note, priors };
 }
 
 function draw(p: Prior, u: number): number {
@@ -74,12 +88,12 @@ function draw(p: Prior, u: number): number {
   }
 }
 
-/** The values of every prior for one run, in the file's order (one uniform draw each). */
-export function samplePriors(set: PriorSet, seed: number): Array<[ParamKey, number]> {
+/** The draws of every prior for one run, in the file's order (one uniform draw each): values, or factors. */
+export function samplePriors(set: PriorSet, seed: number): PriorDraw[] {
   const rng = seedrandom.alea(`breaking-ranks:priors:${seed >>> 0}`);
   return set.priors.map((p) => {
     const x = draw(p, rng());
     const v = p.dist === 'int' ? x : Number(x.toPrecision(DIGITS));
-    return [p.key, Math.min(p.max, Math.max(p.min, v))];
+    return { key: p.key, value: Math.min(p.max, Math.max(p.min, v)), relative: p.relative };
   });
 }

@@ -5,6 +5,7 @@
  * the single run.
  */
 import { resolveParams } from '../scenarios/index';
+import { MODEL_VERSION, type ActionDef } from '../sim/index';
 import { totalRuns, type BatchPlan } from './plan';
 import type { Row } from './rows';
 import { fingerprint } from './seeds';
@@ -13,7 +14,12 @@ import { summarize, type BatchStats, type Targets } from './summarize';
 import { pointCount, pointValues, type SweepAxis } from './sweep';
 
 export interface BatchInfo {
+  /** The model that made the rows (src/sim/version.ts): merge refuses shards of different models. */
+  modelVersion: number;
   scenario: string;
+  /** --strategy and the actions added to it (--a, --actions). */
+  strategy: string;
+  actions: ActionDef[];
   seed: number;
   runs: number;
   points: number;
@@ -23,7 +29,7 @@ export interface BatchInfo {
   /** The priors' keys when the batch samples them (campaigns), else null. */
   sampled: string[] | null;
   targets: Targets;
-  /** FNV-1a of the scenario, calibration and priors as loaded. */
+  /** FNV-1a of the model version, scenario, calibration, priors, strategy and actions as loaded. */
   fingerprint: string;
 }
 
@@ -35,7 +41,10 @@ export interface ShardInfo { index: number; count: number; }
 export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
   const p = resolveParams(plan.scenario, plan.sets, plan.calibration);
   return {
+    modelVersion: MODEL_VERSION,
     scenario: plan.scenarioName,
+    strategy: plan.strategy,
+    actions: plan.actions.map((a) => ({ ...a })),
     seed: plan.seed,
     runs: plan.runs,
     points: pointCount(plan.sweep),
@@ -49,7 +58,7 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
       successMultiplier: p.targetSuccessMultiplier,
       kind,
     },
-    fingerprint: fingerprint(JSON.stringify([plan.scenario, plan.calibration, plan.priors])),
+    fingerprint: fingerprint(JSON.stringify([MODEL_VERSION, plan.scenario, plan.calibration, plan.priors, plan.strategy, plan.actions])),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * One flat row per run (ARCHITECTURE.md convention 8): {run, point?, seed, ...params, ...metrics}.
+ * One flat row per run (docs/research.md section 2): {run, point?, seed, ...params, ...metrics}.
  * The parameters are the values the run was given on top of its scenario (sampled priors, --set
  * and sweep values, as typed: before calibration), so
  *   npm run sim -- --scenario <scenario> --seed <seed> --set k=v ...

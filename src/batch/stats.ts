@@ -1,5 +1,5 @@
 /**
- * Ensemble statistics, exactly as MODEL.md section 6 defines them: Wilson 95% intervals for
+ * Ensemble statistics, exactly as docs/research.md section 1 defines them: Wilson 95% intervals for
  * proportions; the odds ratio with Woolf's (log) interval and the risk ratio with Katz's (log)
  * interval, adding 0.5 to every cell if and only if some cell is zero (flagged `corrected`); and
  * the arithmetic the three research targets imply together. A statistic with no defined value is
@@ -58,7 +58,7 @@ function degenerate(t: Table2x2): boolean {
   return t.a + t.b === 0 || t.c + t.d === 0 || t.a + t.c === 0 || t.b + t.d === 0;
 }
 
-/** Haldane-Anscombe: +0.5 in every cell iff some cell is zero (MODEL.md section 6). */
+/** Haldane-Anscombe: +0.5 in every cell iff some cell is zero (docs/research.md section 1). */
 function corrected(t: Table2x2): { t: Table2x2; corrected: boolean } {
   const zero = t.a === 0 || t.b === 0 || t.c === 0 || t.d === 0;
   return zero ? { t: { a: t.a + 0.5, b: t.b + 0.5, c: t.c + 0.5, d: t.d + 0.5 }, corrected: true } : { t, corrected: false };
@@ -111,7 +111,7 @@ export interface Implied {
  *          d = q·(1 + (1−q)·s·(m−1)) / (m·(1−q) + q)
  *   risk:  m = x / y = q(1−d) / ((1−q)d)  ⇒  d = q / (q + m·(1−q))
  * Null when the inputs leave (0,1) or the three figures cannot hold together (x or y outside
- * [0, 1]). Check (MODEL.md): s=0.53, q=0.52, OR=46 → d≈0.286, x≈0.962, y≈0.357.
+ * [0, 1]). Check (docs/research.md section 1): s=0.53, q=0.52, OR=46 → d≈0.286, x≈0.962, y≈0.357.
  */
 export function impliedByTargets(s: number, q: number, m: number, kind: RatioKind = 'odds'): Implied | null {
   if (!(s > 0 && s < 1 && q > 0 && q < 1 && m > 0) || !Number.isFinite(m)) return null;

@@ -1,5 +1,5 @@
 /**
- * The research figures of an ensemble (MODEL.md section 6), from its rows alone: so a merge of
+ * The research figures of an ensemble (docs/research.md section 1), from its rows alone: so a merge of
  * shards recomputes exactly what a single run prints. Everything but the discipline comparison
  * is computed on nonviolent runs only; non-success = failure + stalemate.
  */
@@ -58,7 +58,7 @@ export interface BatchStats {
   participation: Array<{ band: string; from: number; to: number | null; success: Proportion }>;
   targets: Targets;
   comparison: Comparison[];
-  /** The targets' arithmetic (MODEL.md): at the target success rate, and at the measured one. */
+  /** The targets' arithmetic (docs/research.md section 1): at the target success rate, and at the measured one. */
   implied: { atTargetSuccessRate: Implied | null; atMeasuredSuccessRate: Implied | null };
 }
 

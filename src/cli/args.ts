@@ -25,6 +25,10 @@ export interface CliOptions {
   /** null = the built-in calibration; 'none' = no calibration; otherwise a file path. */
   calibration: string | null;
   actions: string | null;
+  /** Actions in the link syntax, `<tick>.<tactic>,...` (--a). */
+  a: string | null;
+  /** 'scenario' (default), 'none' or a named strategy of the scenario. */
+  strategy: string;
   events: boolean;
 }
 
@@ -32,7 +36,7 @@ export const DEFAULT_SEED = 1;
 const UINT32_MAX = 4294967295;
 
 /** Flags that take a value, and what each accepts (shown in errors). */
-const VALUE_FLAGS = ['--scenario', '--seed', '--ticks', '--every', '--set', '--format', '--out', '--calibration', '--actions'] as const;
+const VALUE_FLAGS = ['--scenario', '--seed', '--ticks', '--every', '--set', '--format', '--out', '--calibration', '--actions', '--a', '--strategy'] as const;
 const SWITCHES = ['--help', '-h', '--list-params', '--events'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -47,7 +51,7 @@ export function parseUint(flag: string, text: string, min: number, max: number):
 
 export function defaultOptions(): CliOptions {
   return { help: false, listParams: false, scenario: null, seed: DEFAULT_SEED, ticks: null, every: 1, sets: [],
-    format: 'summary', out: null, calibration: null, actions: null, events: false };
+    format: 'summary', out: null, calibration: null, actions: null, a: null, strategy: 'scenario', events: false };
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -79,5 +83,7 @@ function apply(o: CliOptions, flag: ValueFlag, value: string): void {
     case '--out': o.out = nonEmpty(); break;
     case '--calibration': o.calibration = nonEmpty(); break;
     case '--actions': o.actions = nonEmpty(); break;
+    case '--a': o.a = value; break;
+    case '--strategy': o.strategy = nonEmpty(); break;
   }
 }

@@ -25,10 +25,14 @@ export interface BatchOptions {
   /** null = the scenario's own (campaigns: the built-in priors); 'none' = no sampling; or a file. */
   priors: string | null;
   multiplier: RatioKind;
+  /** As sim's: the strategy, an actions file and actions in the link syntax. */
+  strategy: string;
+  actions: string | null;
+  a: string | null;
 }
 
 const VALUE_FLAGS = ['--scenario', '--runs', '--seed', '--workers', '--set', '--sweep', '--shard', '--format', '--out',
-  '--calibration', '--priors', '--multiplier'] as const;
+  '--calibration', '--priors', '--multiplier', '--strategy', '--actions', '--a'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const UINT32_MAX = 4294967295;
 
@@ -42,7 +46,7 @@ export function parseShard(text: string): { index: number; count: number } {
 
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
-    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds' };
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', strategy: 'scenario', actions: null, a: null };
   scanFlags(argv, { switches: ['--help', '-h'], values: VALUE_FLAGS, repeatable: ['--set', '--sweep'] },
     () => { o.help = true; }, (flag, value) => apply(o, flag as ValueFlag, value));
   if (o.help) return o;
@@ -75,5 +79,8 @@ function apply(o: BatchOptions, flag: ValueFlag, value: string): void {
       if (value !== 'odds' && value !== 'risk') throw new CliError(`--multiplier expects odds|risk, got '${value}'`);
       o.multiplier = value;
       break;
+    case '--strategy': o.strategy = nonEmpty(); break;
+    case '--actions': o.actions = nonEmpty(); break;
+    case '--a': o.a = value; break;
   }
 }

@@ -11,7 +11,7 @@ import {
 import { runRows } from '../batch/pool';
 import type { BatchOptions } from './batchArgs';
 import { CliError } from './errors';
-import { loadCalibration, readJsonFile } from './run';
+import { loadCalibration, readJsonFile, userActions } from './run';
 
 function loadPriors(opts: BatchOptions, isCampaigns: boolean, baseDir: string): PriorSet | null {
   if (opts.priors === 'none') return null;
@@ -22,10 +22,13 @@ function loadPriors(opts: BatchOptions, isCampaigns: boolean, baseDir: string): 
 export function buildPlan(opts: BatchOptions, baseDir: string): BatchPlan {
   if (opts.scenario === null || opts.runs === null) throw new CliError('missing --scenario or --runs (see --help)');
   const isCampaigns = opts.scenario === CAMPAIGNS;
+  const scenario = isCampaigns ? campaignScenario() : loadScenario(opts.scenario, baseDir);
   return checkPlan({
     scenarioName: opts.scenario,
-    scenario: isCampaigns ? campaignScenario() : loadScenario(opts.scenario, baseDir),
+    scenario,
     seed: opts.seed,
+    strategy: opts.strategy,
+    actions: userActions(opts, baseDir, scenario),
     runs: opts.runs,
     sets: opts.sets,
     sweep: opts.sweep,

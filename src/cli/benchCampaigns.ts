@@ -10,7 +10,7 @@ import { DEFAULT_CALIBRATION } from '../scenarios/index';
 export const CAMPAIGN_BENCH_RUNS = 1000;
 
 export const campaignPlan = (runs = CAMPAIGN_BENCH_RUNS): BatchPlan => checkPlan({
-  scenarioName: 'campaigns', scenario: campaignScenario(), seed: 1, runs, sets: [], sweep: [],
+  scenarioName: 'campaigns', scenario: campaignScenario(), seed: 1, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
   calibration: DEFAULT_CALIBRATION, priors: campaignPriors(),
 });
 

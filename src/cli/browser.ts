@@ -2,7 +2,7 @@
  * The built page in the system's headless Chromium, for the end-to-end tests and the frame-rate
  * benchmark: build once with Vite, serve the folder with `vite preview` on a free port, and
  * launch Debian's /usr/bin/chromium through playwright-core (never a downloaded browser) with
- * the flags TOOLCHAIN.md found necessary (without the network ones Chromium hammers the closed
+ * the flags the machines' notes found necessary (without the network ones Chromium hammers the closed
  * network). Node only.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

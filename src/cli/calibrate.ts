@@ -1,6 +1,6 @@
 /**
- * Entry of `npm run calibrate`: fits the calibration coefficients on the campaigns ensemble
- * (MODEL.md section 6; src/batch/fit.ts), shows each ensemble on stderr, prints the fit and
+ * Entry of `npm run calibrate`: fits the calibrated values on the campaigns ensemble
+ * (docs/research.md section 5; src/batch/fit.ts), shows each ensemble on stderr, prints the fit and
  * writes the calibration file the game and the CLI load by default (or --out, or nothing with
  * --dry-run). Exit 0 when the criterion holds, 3 when it does not (best fit written, reasons
  * printed), 2 for bad input or targets that cannot hold together, 1 for anything unexpected.
@@ -22,12 +22,12 @@ import { loadCalibration, userDir } from './run';
 /** The file the game and the CLI load by default. */
 export const DEFAULT_CALIBRATION_FILE = fileURLToPath(new URL('../scenarios/calibration.json', import.meta.url));
 
-/** The ensemble of one step: the campaigns world with these coefficients, always the same seeds. */
+/** The ensemble of one step: the campaigns world with these values, always the same seeds. */
 function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: number, total: number) => void) {
   const scenario = campaignScenario(), priors = campaignPriors();
-  return async (coefficients: Coefficients, runs: number) => {
-    const plan = checkPlan({ scenarioName: 'campaigns', scenario, seed: o.seed, runs, sets: [], sweep: [],
-      calibration: { version: 1, note: '', coefficients: { ...kept, ...coefficients } }, priors });
+  return async (values: Coefficients, runs: number) => {
+    const plan = checkPlan({ scenarioName: 'campaigns', scenario, seed: o.seed, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
+      calibration: { version: 2, note: '', values: { ...kept, ...values } }, priors });
     const rows = await runRows(plan, shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
     return summarize(rows, o.targets);
   };
@@ -44,12 +44,12 @@ async function main(argv: string[]): Promise<number> {
   const baseDir = userDir();
   checkOutDir(o.out, baseDir);
 
-  // Start from the current calibration (a refit moves from there) or --from; coefficients outside
-  // the fitted set are kept as they are unless they are identity.
+  // Start from the current calibration (a refit moves from there) or --from; values of keys
+  // outside the fitted set are kept as they are.
   const fitted = new Set(CALIBRATION_KEYS.map((k) => k.key as string));
-  const current = (o.from === null ? DEFAULT_CALIBRATION.coefficients : o.from === 'none' ? {}
-    : loadCalibration(o.from, baseDir)?.coefficients ?? {}) as Coefficients;
-  const kept = Object.fromEntries(Object.entries(current).filter(([k, v]) => !fitted.has(k) && v !== 1));
+  const current = (o.from === null ? DEFAULT_CALIBRATION.values : o.from === 'none' ? {}
+    : loadCalibration(o.from, baseDir)?.values ?? {}) as Coefficients;
+  const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !fitted.has(k)));
   const need = runsForTargets(t);
   say(`calibrate: fitting ${CALIBRATION_KEYS.map((k) => k.key).join(', ')} on the campaigns ensemble, seed ${o.seed}; `
     + `ensembles of ${schedule(o.runs).join(', ')} runs (at most ${fitBudget(o.runs)} runs in all)`);

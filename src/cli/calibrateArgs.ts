@@ -1,6 +1,6 @@
 /**
  * Parses the argv of `calibrate` (same conventions as `batch`: `--flag value` or `--flag=value`).
- * The targets default to the schema's research targets (MODEL.md section 6).
+ * The targets default to the schema's research targets (docs/research.md section 1).
  */
 import type { RatioKind, Targets } from '../batch/index';
 import { PARAM_SPECS } from '../sim/index';
@@ -75,10 +75,11 @@ function apply(o: CalibrateOptions, flag: ValueFlag, value: string): void {
 export function calibrateHelp(): string {
   return `npm run --silent calibrate -- [options]
 
-Fits the calibration coefficients (docs/research.md) on the campaigns ensemble until MODEL.md's
-criterion holds: every target inside its 95% interval and the multiplier's interval no wider than
-a factor of 2. Shows its progress on stderr, prints the fitted coefficients and the statistics, and
-writes the calibration file that the game and the CLI load by default.
+Fits the calibrated values of a few mechanism parameters (docs/research.md section 5) on the
+campaigns ensemble until the criterion holds: every target inside its 95% interval and the
+multiplier's interval no wider than a factor of 2. Shows its progress on stderr, prints the fitted
+values and the statistics, and writes the calibration file (a layer of values, below scenarios and
+--set) that the game and the CLI load by default.
 
   --target-success X     success rate of nonviolent campaigns (default ${PARAM_SPECS.targetSuccessRate.default})
   --target-share X       share of successes with defection (default ${PARAM_SPECS.targetDefectionShareInSuccesses.default})
@@ -88,7 +89,7 @@ writes the calibration file that the game and the CLI load by default.
   --seed S               ensemble seed (default ${DEFAULT_SEED}); every step uses the same seeds
   --workers K            worker threads (default: one per core)
   --out FILE             write here instead of src/scenarios/calibration.json
-  --from FILE|none       start the search from this calibration file (none: every coefficient 1);
+  --from FILE|none       start the search from this calibration file (none: the schema defaults);
                          default: the built-in one, so a refit of a calibration that holds is one ensemble
   --dry-run              fit and print, write nothing
 

@@ -1,6 +1,6 @@
 /**
  * What `calibrate` prints and writes: the progress line of one ensemble, the final report
- * (fitted coefficients, statistics with intervals, the criterion and why it fails) and the
+ * (fitted values, statistics with intervals, the criterion and why it fails) and the
  * calibration file with its `fit` record (targets, runs, seed, achieved figures; no timestamps).
  */
 import type { BatchStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets } from '../batch/index';
@@ -9,11 +9,11 @@ import { CALIBRATION_KEYS } from '../batch/index';
 const pct = (p: number | null): string => (p === null ? '-' : `${(100 * p).toFixed(1)}%`);
 const num = (v: number | null): string => (v === null ? '-' : v.toPrecision(3));
 const sig = (v: number | null): number | null => (v === null ? null : Number(v.toPrecision(4)));
-const coefText = (c: Coefficients): string => Object.entries(c).map(([k, v]) => `${k} ×${v}`).join(', ');
+const coefText = (c: Coefficients): string => Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
 
 export const fmtTime = (s: number): string => (s < 90 ? `${Math.ceil(s)}s` : s < 5400 ? `${Math.round(s / 60)}m` : `${(s / 3600).toFixed(1)}h`);
 
-/** One line per ensemble: stage, statistics, objective, coefficients and an upper-bound ETA. */
+/** One line per ensemble: stage, statistics, objective, values and an upper-bound ETA. */
 export function progressLine(e: EvaluationInfo, secondsPerRun: number): string {
   const st = e.stats;
   const stage = e.stage === 0 ? 'the start' : `stage ${e.stage}/${e.stages}`;
@@ -28,10 +28,10 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
   const st = fit.stats, t = st.table, lines: string[] = [];
   const keys = CALIBRATION_KEYS.map((k) => k.key as string);
   lines.push(`calibration on the campaigns ensemble: ${runs} runs (${st.nonviolentRuns} nonviolent), seed ${seed}, ${fit.evaluations} ensemble${fit.evaluations === 1 ? '' : 's'}`);
-  lines.push('fitted coefficients (factor on the parameter\'s value):');
+  lines.push('fitted values (a layer above the defaults, below scenarios and --set):');
   for (const k of CALIBRATION_KEYS)
-    lines.push(`  ${k.key.padEnd(24)} ×${String(fit.coefficients[k.key]).padEnd(6)} range ×${k.min}–×${k.max}${fit.atBound.includes(k.key) ? '  (at the edge of its range)' : ''}`);
-  for (const [k, v] of Object.entries(fit.coefficients)) if (!keys.includes(k)) lines.push(`  ${k.padEnd(24)} ×${v} (kept, not fitted)`);
+    lines.push(`  ${k.key.padEnd(24)} ${String(fit.coefficients[k.key]).padEnd(8)} range ${k.min}–${k.max}${fit.atBound.includes(k.key) ? '  (at the edge of its range)' : ''}`);
+  for (const [k, v] of Object.entries(fit.coefficients)) if (!keys.includes(k)) lines.push(`  ${k.padEnd(24)} ${v} (kept, not fitted)`);
   const row = (label: string, p: Proportion | Ratio, name: Comparison['name']) => {
     const ratio = name === 'successMultiplier', f = ratio ? num : pct;
     const c = st.comparison.find((x) => x.name === name);
@@ -47,9 +47,9 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
   lines.push(`  table: defection & success ${t.defectionSuccess}, defection & no success ${t.defectionNonSuccess}, no defection & success ${t.noDefectionSuccess}, neither ${t.noDefectionNonSuccess}`);
   lines.push(`  successes by route: force ${st.fallCauses.force}, overwhelm ${st.fallCauses.overwhelm}, elite ${st.fallCauses.elite}`);
   if (fit.verdict.runsNeeded !== null) lines.push(`  runs for a ratio interval of ×2 at these cell shares: about ${fit.verdict.runsNeeded}`);
-  if (fit.verdict.holds) lines.push('criterion (MODEL.md section 6): holds');
+  if (fit.verdict.holds) lines.push('criterion (docs/research.md section 5): holds');
   else {
-    lines.push('criterion (MODEL.md section 6): NOT met:');
+    lines.push('criterion (docs/research.md section 5): NOT met:');
     for (const r of fit.verdict.reasons) lines.push(`  - ${r}`);
     if (fit.atBound.length > 0) lines.push(`  - the search reached the edge of the range of ${fit.atBound.join(', ')}: these coefficients cannot move the statistics further`);
   }
@@ -58,14 +58,14 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
 
 const prop = (p: Proportion) => ({ value: sig(p.value), lo: sig(p.lo), hi: sig(p.hi), k: p.k, n: p.n });
 
-/** The calibration file: coefficients and the record of the fit (deterministic, date-free). */
+/** The calibration file: values and the record of the fit (deterministic, date-free). */
 export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number): string {
   const st: BatchStats = fit.stats, m = st.successMultiplier;
   const doc = {
-    version: 1,
-    note: 'Fitted by `npm run calibrate` (MODEL.md section 6; docs/research.md): multiplicative coefficients on the named parameters, '
-      + 'applied after the scenario and --set. `fit` records the targets, the ensemble and what it achieved.',
-    coefficients: fit.coefficients,
+    version: 2,
+    note: 'Calibrated values of mechanism parameters (one layer: defaults < calibration < scenario < priors < --set < sweep). '
+      + 'Written by npm run calibrate on the campaigns ensemble (docs/research.md); `fit` records the targets, the ensemble and what it achieved.',
+    values: fit.coefficients,
     fit: {
       scenario: 'campaigns',
       targets,

@@ -3,7 +3,7 @@
  * A change to the model that alters any of them fails the golden test; when the change is
  * intended, `npm run golden:update` rewrites them (and the diff shows what moved).
  */
-import type { CliOptions } from './args';
+import { defaultOptions, type CliOptions } from './args';
 import { runSim } from './run';
 
 export interface GoldenCase { name: string; scenario: string; seed: number; ticks: number; every: number; sets?: Array<[string, string]> }
@@ -19,10 +19,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
 
 /** The trace of one case: exactly what `sim --format json --events` prints for it, parsed. */
 export function goldenTrace(c: GoldenCase, baseDir: string): unknown {
-  const opts: CliOptions = {
-    help: false, listParams: false, scenario: c.scenario, seed: c.seed, ticks: c.ticks, every: c.every,
-    sets: c.sets ?? [], format: 'json', out: null, calibration: null, actions: null, events: true,
-  };
+  const opts: CliOptions = { ...defaultOptions(), scenario: c.scenario, seed: c.seed, ticks: c.ticks, every: c.every,
+    sets: c.sets ?? [], format: 'json', events: true };
   const r = runSim(opts, baseDir);
   return JSON.parse(JSON.stringify({ ...r.report, series: r.series, events: r.events }));
 }

@@ -5,9 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { advance, createState, isTacticId, runReport, seriesRow, TACTIC_IDS } from '../sim/index';
+import { advance, drainEvents, isTacticId, runReport, seriesRow, TACTIC_IDS } from '../sim/index';
 import type { ActionDef, RunReport, ScenarioData, SeriesRow, SimEvent, SimState } from '../sim/index';
-import { DEFAULT_CALIBRATION, resolveParams, validateCalibration, type Calibration } from '../scenarios/index';
+import {
+  buildRun, checkOffered, DEFAULT_CALIBRATION, parseActionText, validateCalibration, type BuiltRun, type Calibration,
+} from '../scenarios/index';
 import { loadScenario, parseJson } from '../scenarios/load-node';
 import type { CliOptions } from './args';
 import { CliError } from './errors';
@@ -62,18 +64,26 @@ export function loadActions(path: string, baseDir: string, scenario: ScenarioDat
   });
 }
 
-/** Builds the initial state exactly as runSim does (scenario, actions, parameters, seed). */
-export function prepare(opts: CliOptions, baseDir: string): SimState {
+/** The user's actions: the --actions file's, then --a's (both after the strategy's within a tick). */
+export function userActions(o: { actions: string | null; a: string | null }, baseDir: string, scenario: ScenarioData): ActionDef[] {
+  const out = o.actions !== null ? loadActions(o.actions, baseDir, scenario) : [];
+  if (o.a !== null) {
+    const more = parseActionText(o.a, '--a');
+    checkOffered(more, scenario, '--a');
+    out.push(...more);
+  }
+  return out;
+}
+
+/** Builds the run exactly as runSim does (scenario, strategy, actions, parameter layers, seed). */
+export function prepareRun(opts: CliOptions, baseDir: string): BuiltRun {
   if (opts.scenario === null) throw new CliError('missing --scenario <id or path.json> (see --help)');
   const scenario = loadScenario(opts.scenario, baseDir);
-  if (opts.actions !== null) {
-    // Scenario actions first, then the file's; a stable sort keeps that order within a tick.
-    const all = [...scenario.strategy, ...loadActions(opts.actions, baseDir, scenario)];
-    scenario.strategy = all.map((a, i) => [a, i] as const).sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
-  }
-  const params = resolveParams(scenario, opts.sets, loadCalibration(opts.calibration, baseDir));
-  return createState(scenario, params, opts.seed);
+  return buildRun({ scenario, seed: opts.seed, strategy: opts.strategy, actions: userActions(opts, baseDir, scenario),
+    calibration: loadCalibration(opts.calibration, baseDir), sets: opts.sets });
 }
+
+export const prepare = (opts: CliOptions, baseDir: string): SimState => prepareRun(opts, baseDir).state;
 
 /**
  * Runs until the outcome is decided (or the horizon, where the sim declares a stalemate), or,
@@ -84,11 +94,14 @@ export function runSim(opts: CliOptions, baseDir: string): SimResult {
   const s = prepare(opts, baseDir);
   const every = Math.max(1, opts.every);
   const series: SeriesRow[] = [seriesRow(s)];
+  const events: SimEvent[] = [];
+  const keep = (): void => { events.push(...drainEvents(s)); };
   if (opts.ticks !== null) {
     const end = opts.ticks;
     // Whole chunks between recorded rows: the outcome needs no per-tick check here.
     while (s.tick < end) {
       advance(s, Math.min(end, (Math.floor(s.tick / every) + 1) * every) - s.tick);
+      keep();
       if (s.tick % every === 0 || s.tick === end) series.push(seriesRow(s));
     }
   } else {
@@ -97,9 +110,11 @@ export function runSim(opts: CliOptions, baseDir: string): SimResult {
     const end = s.horizonTicks;
     while (s.outcome === null && s.tick < end) {
       advance(s, 1);
+      keep();
       if (s.tick % every === 0) series.push(seriesRow(s));
     }
     if (series[series.length - 1].tick !== s.tick) series.push(seriesRow(s));
   }
-  return { report: runReport(s), series, events: s.eventLog.slice() };
+  keep();
+  return { report: runReport(s), series, events };
 }

@@ -5,14 +5,18 @@
 import { parseArgs } from './args';
 import { checkOutDir, emit, runCommand } from './output';
 import { formatResult } from './format';
-import { helpText, paramsJson, paramsTable } from './help';
-import { runSim, userDir } from './run';
+import { helpText, paramsJson, paramsTable, type ParamValues } from './help';
+import { prepareRun, runSim, userDir } from './run';
 
 function main(argv: string[]): number {
   const opts = parseArgs(argv);
   const baseDir = userDir();
   if (opts.help) { process.stdout.write(helpText()); return 0; }
-  if (opts.listParams) { emit(opts.format === 'json' ? paramsJson() : paramsTable(), opts.out, baseDir); return 0; }
+  if (opts.listParams) {
+    const values = opts.scenario === null ? null : (() => { const r = prepareRun(opts, baseDir); return { params: r.params as unknown as ParamValues['params'], origin: r.origin }; })();
+    emit(opts.format === 'json' ? paramsJson(values) : paramsTable(values), opts.out, baseDir);
+    return 0;
+  }
   checkOutDir(opts.out, baseDir); // before the run, so a long run is not thrown away at the end
   emit(formatResult(runSim(opts, baseDir), opts), opts.out, baseDir);
   return 0;

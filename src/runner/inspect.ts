@@ -4,7 +4,7 @@
  * DAILY_LIMIT officers, so memory stays bounded: 20,000 x 120 days x 4 bytes ~ 10 MB), and a
  * per-tick record of the officer being inspected, kept from the moment he is selected.
  */
-import { BRANCHES, CHANNELS, chIndex, NCH, OFFICER_STATE_NAMES, type Channel, type SimState } from '../sim';
+import { BRANCHES, chIndex, OFFICER_STATE_NAMES, type Channel, type SimState } from '../sim';
 import type { OfficerDetail } from './protocol';
 
 export const DAILY_LIMIT = 20_000;
@@ -50,7 +50,7 @@ export class LoyaltyLog {
   detail(j: number): OfficerDetail {
     const s = this.s, o = s.o;
     const channels = {} as Record<Channel, number>;
-    CHANNELS.forEach((c, k) => { channels[c] = o.channelSum[chIndex(o.n, j, k)]; });
+    s.channels.forEach((c, k) => { channels[c as Channel] = o.channelSum[chIndex(o.n, j, k)]; });
     return {
       officer: j,
       state: OFFICER_STATE_NAMES[o.state[j]],
@@ -72,10 +72,10 @@ export class LoyaltyLog {
 
 /** Each channel's cumulative contribution summed over all officers (for the debrief). */
 export function channelTotals(s: SimState): Record<Channel, number> {
-  const sums = new Float64Array(NCH), cs = s.o.channelSum;
+  const nch = s.channels.length, sums = new Float64Array(nch), cs = s.o.channelSum;
   const n = s.o.n;
-  for (let k = 0; k < NCH; k++) for (let j = 0; j < n; j++) sums[k] += cs[chIndex(n, j, k)];
+  for (let k = 0; k < nch; k++) for (let j = 0; j < n; j++) sums[k] += cs[chIndex(n, j, k)];
   const out = {} as Record<Channel, number>;
-  CHANNELS.forEach((c, k) => { out[c] = sums[k]; });
+  s.channels.forEach((c, k) => { out[c as Channel] = sums[k]; });
   return out;
 }

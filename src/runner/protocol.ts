@@ -1,10 +1,11 @@
 /**
- * Messages between the page and the model's Web Worker (ARCHITECTURE.md: one advance(), frames
+ * Messages between the page and the model's Web Worker (docs/model.md section 4: one advance(), frames
  * once per animation frame, no SharedArrayBuffer). The worker owns the SimState; the page only
  * ever sees what a frame carries. Agent buffers travel as transferables and come back to the
  * worker (ping-pong) once drawn.
  */
 import type { ActionDef, Channel, FallCause, MapData, Outcome, Params, RunSummary, SeriesRow, SimEvent, TacticId } from '../sim';
+import type { Origin } from '../scenarios';
 
 /** What each agent looks like on the map, one byte per agent (the view picks colours and shapes). */
 export const Style = {
@@ -52,11 +53,18 @@ export interface OfficerDetail {
 export interface TacticInfo { id: TacticId; label: string; effect: string; cost: number }
 
 export interface RunMeta {
+  /** The model that runs (src/sim/version.ts). */
+  modelVersion: number;
   scenarioId: string;
   title: string;
   briefing: Record<string, string>;
   seed: number;
+  /** Tick-0 values, and the layer each came from (default, calibration, scenario, set). */
   params: Params;
+  origin: Record<string, Origin>;
+  /** The strategy that runs under the player's moves, and the scenario's choices. */
+  strategy: string;
+  strategies: string[];
   startDate: string;
   ticksPerDay: number;
   horizonTicks: number;
@@ -97,6 +105,8 @@ export interface Frame {
   channelTotals: Record<Channel, number>;
   /** The model's value beside each historical figure (null until its date is reached). */
   historical: Record<string, number | null> | null;
+  /** Parameters a scheduled event has changed since tick 0 (their origin is then 'event'). */
+  eventParams: string[];
 }
 
 /**
@@ -104,7 +114,7 @@ export interface Frame {
  * messages of a run the page has already replaced are recognised and dropped.
  */
 export type ToWorker =
-  | { type: 'init'; runId: number; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; maxDrawn: number }
+  | { type: 'init'; runId: number; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; strategy?: string; maxDrawn: number }
   | { type: 'play'; ticksPerSecond: number }
   | { type: 'pause' }
   | { type: 'step'; n: number; id: number }

@@ -6,10 +6,10 @@
  * compare it with `runSim`.
  */
 import {
-  advance, createState, isTacticId, recordAction, runReport, runSummary, seriesRow, tickDate, TACTIC_IDS, TACTICS,
-  type ActionDef, type SeriesRow, type SimState, type TacticId,
+  advance, drainEvents, isTacticId, MODEL_VERSION, recordAction, runReport, runSummary, seriesRow, tacticCost, tickDate, TACTIC_IDS, TACTICS,
+  type ActionDef, type SeriesRow, type SimEvent, type SimState, type TacticId,
 } from '../sim';
-import { getPreset, resolveParams } from '../scenarios';
+import { buildRun, getPreset, strategyNames } from '../scenarios';
 import { fillAgents, makeBuffers, selectAgents, type AgentSelection } from './agents';
 import { channelTotals, LoyaltyLog } from './inspect';
 import type { AgentBuffers, Frame, RunMeta } from './protocol';
@@ -19,6 +19,8 @@ export interface SessionInit {
   seed: number;
   sets: Array<[string, string]>;
   actions: ActionDef[];
+  /** 'scenario' (its own strategy runs under the player's moves), 'none' or a named strategy. */
+  strategy?: string;
   /** Most agents drawn per frame (a fixed subsample above it). */
   maxDrawn: number;
 }
@@ -30,17 +32,17 @@ export class Session {
   private readonly sel: AgentSelection;
   private readonly pool: AgentBuffers[];
   private rows: SeriesRow[];
-  private eventsSent = 0;
+  private nextEventSeen = -1;
+  private eventParams: string[] = [];
   private historicalDays = -1;
   private historical: Record<string, number | null> | null = null;
 
   /** Throws (ParamError, ScenarioError) when the run cannot be built: the caller reports it. */
   constructor(init: SessionInit) {
     const scenario = getPreset(init.scenarioId);
-    // As the CLI's --actions: scenario strategy first, then the player's, stable by tick.
-    const all = [...scenario.strategy, ...init.actions];
-    scenario.strategy = all.map((a, i) => [a, i] as const).sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => ({ ...a }));
-    const s = createState(scenario, resolveParams(scenario, init.sets), init.seed);
+    // As the CLI: the strategy's actions first, then the player's, stable by tick.
+    const built = buildRun({ scenario, seed: init.seed, strategy: init.strategy ?? 'scenario', actions: init.actions, sets: init.sets });
+    const s = built.state;
     this.s = s;
     this.log = new LoyaltyLog(s);
     this.sel = selectAgents(s.c.n, s.o.n, init.maxDrawn);
@@ -48,10 +50,11 @@ export class Session {
     this.rows = [seriesRow(s)];
     const offered = scenario.tactics ?? TACTIC_IDS;
     this.meta = {
-      scenarioId: scenario.id, title: scenario.title, briefing: scenario.briefing ?? {}, seed: s.seed, params: { ...s.params },
+      modelVersion: MODEL_VERSION, scenarioId: scenario.id, title: scenario.title, briefing: scenario.briefing ?? {}, seed: s.seed,
+      params: { ...s.initialParams }, origin: { ...built.origin }, strategy: init.strategy ?? 'scenario', strategies: strategyNames(scenario),
       startDate: scenario.startDate, ticksPerDay: s.ticksPerDay, horizonTicks: s.horizonTicks, grid: { w: s.grid.w, h: s.grid.h },
       map: scenario.map, districtIds: s.districtIds, districtNames: s.districtNames, nCitizens: s.c.n, nOfficers: s.o.n,
-      tactics: offered.map((id) => ({ id, label: TACTICS[id].label, effect: TACTICS[id].effect, cost: TACTICS[id].cost })),
+      tactics: offered.map((id) => ({ id, label: TACTICS[id].label, effect: TACTICS[id].effect, cost: tacticCost(s.params, id) })),
       historical: scenario.historical
         ? Object.fromEntries(Object.entries(scenario.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value }]))
         : null,
@@ -79,7 +82,7 @@ export class Session {
     if (!isTacticId(tactic)) return { ok: false, message: `"${tactic}" is not a tactic`, tick };
     const offered = s.scenario.tactics;
     if (offered !== null && !offered.includes(tactic)) return { ok: false, message: `${TACTICS[tactic].label} is not offered in this scenario`, tick };
-    const cost = TACTICS[tactic].cost, left = this.capacityLeft();
+    const cost = tacticCost(s.params, tactic), left = this.capacityLeft();
     if (left < cost) return { ok: false, message: `${TACTICS[tactic].label} needs ${cost} organising capacity; ${round1(left)} left`, tick };
     recordAction(s, { tick, tactic });
     return { ok: true, message: `${TACTICS[tactic].label}: done`, tick };
@@ -91,7 +94,7 @@ export class Session {
     let cap = m.capacity;
     for (let k = m.nextAction; k < m.actions.length && m.actions[k].tick <= this.s.tick; k++) {
       const t: TacticId = m.actions[k].tactic;
-      if ((offered === null || offered.includes(t)) && cap >= TACTICS[t].cost) cap -= TACTICS[t].cost;
+      if ((offered === null || offered.includes(t)) && cap >= tacticCost(this.s.params, t)) cap -= tacticCost(this.s.params, t);
     }
     return cap;
   }
@@ -113,13 +116,18 @@ export class Session {
     }
     const rows = this.rows;
     this.rows = [];
-    const events = s.eventLog.slice(this.eventsSent);
-    this.eventsSent = s.eventLog.length;
-    if (this.historicalDays !== s.days.length) {
+    const events: SimEvent[] = drainEvents(s);
+    if (this.nextEventSeen !== s.nextEvent) {
+      // Which parameters scheduled events have changed since tick 0 (the drawer marks them).
+      this.nextEventSeen = s.nextEvent;
+      const now = s.params as unknown as Record<string, unknown>, t0 = s.initialParams as unknown as Record<string, unknown>;
+      this.eventParams = Object.keys(now).filter((k) => JSON.stringify(now[k]) !== JSON.stringify(t0[k]));
+    }
+    if (this.historicalDays !== s.day) {
       // Historical figures change only at the end of a day; runReport is not cheap at full scale.
       const h = runReport(s).historical;
       this.historical = h ? Object.fromEntries(Object.entries(h).map(([k, r]) => [k, r.model])) : null;
-      this.historicalDays = s.days.length;
+      this.historicalDays = s.day;
     }
     const inspected = this.log.inspected;
     const frame: Frame = {
@@ -127,7 +135,7 @@ export class Session {
       outcome: s.outcome, fallCause: s.fallCause, tippingTick: s.tippingTick,
       rows, events, summary: runSummary(s), capacity: this.capacityLeft(), levels: { ...s.movement.levels },
       agents, inspected: inspected === null ? null : this.log.detail(inspected),
-      channelTotals: channelTotals(s), historical: this.historical,
+      channelTotals: channelTotals(s), historical: this.historical, eventParams: this.eventParams,
     };
     const transfer = agents ? [agents.x.buffer, agents.y.buffer, agents.style.buffer, agents.id.buffer] as ArrayBuffer[] : [];
     return { frame, transfer };

@@ -1,6 +1,9 @@
 /** Public surface of src/scenarios that is safe in the browser (load-node.ts is Node only). */
 export { ScenarioError, HISTORICAL_METRICS, validateScenario } from './validate';
-export { DEFAULT_CALIBRATION, MAX_COEFFICIENT, validateCalibration, type Calibration } from './calibration';
-export { parseSetArg, resolveParams } from './resolve';
+export { DEFAULT_CALIBRATION, MAX_CALIBRATED, validateCalibration, type Calibration } from './calibration';
+export { parseSetArg, resolveParams, resolveLayers, relativeValue, ORIGINS, type Origin, type Layers, type PriorDraw, type Resolved } from './resolve';
+export { buildRun, strategyActions, strategyNames, type RunSpec, type BuiltRun } from './build';
+export { RESERVED_STRATEGIES } from './validate';
+export { parseActionText, formatActionText, checkOffered, MAX_ACTION_TICK } from './actions';
 export { PRESET_IDS, getPreset } from './presets';
 export { slug } from './map';

@@ -8,12 +8,12 @@ import { PARAM_KEYS, defaultParams, type Params } from '../sim/params/schema';
 import type { ParamValue } from '../sim/params/spec';
 import type { ActionDef, At, EventDef, HistoricalDef, MapData, ScenarioData } from '../sim/scenarioData';
 import { TACTIC_IDS, isTacticId, type TacticId } from '../sim/tactics';
-import { Checker, type Json, show, suggest } from './check';
+import { Checker, ID_RE, type Json, show, suggest } from './check';
 import { validateMap } from './map';
 
 export { ScenarioError } from './check';
 
-const TOP_KEYS = ['id', 'title', 'summary', 'startDate', 'params', 'map', 'events', 'strategy', 'tactics', 'historical', 'briefing'];
+const TOP_KEYS = ['$schema', 'id', 'title', 'summary', 'startDate', 'params', 'why', 'map', 'events', 'strategy', 'strategies', 'tactics', 'historical', 'briefing'];
 const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
 const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district'];
 
@@ -26,11 +26,34 @@ void allMetricsListed;
 /** Metrics measured up to, or at, a date: they need one. */
 const DATED = new Set<string>(['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil']);
 
-function validateParams(c: Checker, raw: unknown): Record<string, ParamValue> {
+/**
+ * A scenario sets the situation. It may not set a measurement key (the research definitions are
+ * the same for every run), and a mechanism key only with a one-line reason in `why`.
+ */
+function checkKind(c: Checker, key: string, path: string, why: Record<string, string>): void {
+  const kind = specOf(key).kind;
+  if (kind === 'measurement') c.fail(path, `is a measurement parameter (a research definition); a scenario may not set it`);
+  if (kind === 'mechanism' && why[key] === undefined)
+    c.fail(path, `is a mechanism parameter (the same in every scenario): say why this scenario departs from it in "why": {"${key}": "<one line>"}`);
+}
+
+function validateWhy(c: Checker, raw: unknown): Record<string, string> {
+  if (raw === undefined) return {};
+  const o = c.object(raw, 'why');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (!isParamKey(k)) c.fail(`why.${k}`, `is not a parameter${suggest(k, PARAM_KEYS)}`);
+    if (specOf(k).kind !== 'mechanism') c.fail(`why.${k}`, `explains a ${specOf(k).kind} parameter; only mechanism parameters need a reason`);
+    out[k] = c.string(v, `why.${k}`);
+  }
+  return out;
+}
+
+function validateParams(c: Checker, raw: unknown, why: Record<string, string>): Record<string, ParamValue> {
   if (raw === undefined) return {};
   const o = c.object(raw, 'params');
   const out: Record<string, ParamValue> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = c.param(k, v, 'params');
+  for (const [k, v] of Object.entries(o)) { out[k] = c.param(k, v, 'params'); checkKind(c, k, `params.${k}`, why); }
   // Cross-parameter rules (e.g. min <= max) on the scenario's own values over the defaults.
   try {
     checkConsistency({ ...defaultParams(), ...out } as Params);
@@ -58,7 +81,7 @@ function eventKey(c: Checker, key: string, path: string): void {
   if (specOf(key).structural) c.fail(path, 'is structural (it fixes array sizes or the map) and cannot be changed by an event');
 }
 
-function validateEvent(c: Checker, raw: unknown, path: string, startDay: number): EventDef {
+function validateEvent(c: Checker, raw: unknown, path: string, startDay: number, why: Record<string, string>): EventDef {
   const o = c.object(raw, path);
   c.keys(o, path, EVENT_KEYS);
   if (o.at === undefined) c.fail(`${path}.at`, 'is required ({tick}, {day} or {date})');
@@ -72,6 +95,7 @@ function validateEvent(c: Checker, raw: unknown, path: string, startDay: number)
     for (const [k, v] of Object.entries(set)) {
       const value = c.param(k, v, `${path}.set`);
       eventKey(c, k, `${path}.set.${k}`);
+      checkKind(c, k, `${path}.set.${k}`, why);
       ev.set[k] = value;
     }
   }
@@ -82,6 +106,7 @@ function validateEvent(c: Checker, raw: unknown, path: string, startDay: number)
     const keyPath = `${path}.ramp.key '${key}'`;
     if (!isParamKey(key)) c.fail(keyPath, `is not a parameter${suggest(key, PARAM_KEYS)}`);
     eventKey(c, key, keyPath);
+    checkKind(c, key, keyPath, why);
     const type = specOf(key).type;
     if (type !== 'number' && type !== 'integer') c.fail(keyPath, `is a ${type} parameter; only numbers can ramp`);
     if (r.to === undefined) c.fail(`${path}.ramp.to`, 'is required');
@@ -103,10 +128,10 @@ function validateTactics(c: Checker, raw: unknown): TacticId[] | null {
   return list;
 }
 
-function validateStrategy(c: Checker, raw: unknown, offered: TacticId[] | null): ActionDef[] {
+function validateStrategy(c: Checker, raw: unknown, offered: TacticId[] | null, where = 'strategy'): ActionDef[] {
   if (raw === undefined) return [];
-  const actions = c.array(raw, 'strategy').map((a, i): ActionDef => {
-    const path = `strategy[${i}]`;
+  const actions = c.array(raw, where).map((a, i): ActionDef => {
+    const path = `${where}[${i}]`;
     const o = c.object(a, path);
     c.keys(o, path, ['tick', 'tactic']);
     const tick = c.integer(o.tick, `${path}.tick`);
@@ -118,6 +143,22 @@ function validateStrategy(c: Checker, raw: unknown, offered: TacticId[] | null):
   });
   // Stable sort: the sim consumes actions in tick order; same-tick actions keep file order.
   return actions.map((a, i) => [a, i] as const).sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
+}
+
+/** Names a strategy may not take: the choices --strategy gives besides the named ones. */
+export const RESERVED_STRATEGIES = ['scenario', 'none'] as const;
+
+function validateStrategies(c: Checker, raw: unknown, offered: TacticId[] | null): Record<string, ActionDef[]> {
+  if (raw === undefined) return {};
+  const o = c.object(raw, 'strategies');
+  const out: Record<string, ActionDef[]> = {};
+  for (const [name, list] of Object.entries(o)) {
+    const path = `strategies.${name}`;
+    if (!ID_RE.test(name)) c.fail(path, `: a strategy name must use only a-z, 0-9 and '-'`);
+    if ((RESERVED_STRATEGIES as readonly string[]).includes(name)) c.fail(path, `: '${name}' is reserved (--strategy ${RESERVED_STRATEGIES.join('|')})`);
+    out[name] = validateStrategy(c, list, offered, path);
+  }
+  return out;
 }
 
 function validateHistorical(c: Checker, raw: unknown, map: MapData | null): Record<string, HistoricalDef> | null {
@@ -169,13 +210,19 @@ export function validateScenario(raw: unknown, source: string): ScenarioData {
   const summary = o.summary === undefined ? '' : c.string(o.summary, 'summary', false);
   const startDate = c.date(o.startDate, 'startDate');
   const startDay = parseDate(startDate) as number;
-  const params = validateParams(c, o.params);
+  if (o.$schema !== undefined) c.string(o.$schema, '$schema');
+  const why = validateWhy(c, o.why);
+  const params = validateParams(c, o.params, why);
   const map = o.map === undefined || o.map === null ? null : validateMap(c, o.map);
-  const events = o.events === undefined ? [] : c.array(o.events, 'events').map((e, i) => validateEvent(c, e, `events[${i}]`, startDay));
+  const events = o.events === undefined ? [] : c.array(o.events, 'events').map((e, i) => validateEvent(c, e, `events[${i}]`, startDay, why));
+  for (const k of Object.keys(why))
+    if (!(k in params) && !events.some((e) => (e.set && k in e.set) || e.ramp?.key === k))
+      c.fail(`why.${k}`, 'explains a parameter the scenario does not set');
   const tactics = validateTactics(c, o.tactics);
   const strategy = validateStrategy(c, o.strategy, tactics);
+  const strategies = validateStrategies(c, o.strategies, tactics);
   const historical = validateHistorical(c, o.historical, map);
-  const scenario: ScenarioData = { id, title, summary, startDate, params, map, events, strategy, tactics, historical };
+  const scenario: ScenarioData = { id, title, summary, startDate, params, why, map, events, strategy, strategies, tactics, historical };
   if (o.briefing !== undefined) scenario.briefing = validateBriefing(c, o.briefing);
   return scenario;
 }

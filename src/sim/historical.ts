@@ -1,54 +1,85 @@
 /**
- * The model's value beside each figure of a scenario's `historical` block (MODEL.md section 7).
- * Counts are divided by `scale` so they compare with real numbers; a figure whose date the run
- * has not reached is null.
+ * The model's value beside each figure of a scenario's `historical` block (docs/model.md
+ * section 12). Figures are accumulated at the end of each day (historicalDay), so the state keeps
+ * no list of past days. Counts are divided by `scale` so they compare with real numbers; a dated
+ * figure whose date the run has not reached is null.
+ *   detentionsUntil, deathsUntil, resignationsUntil, tortureCasesUntil: the sum over the days up to
+ *     and including the date (every day so far without a date);
+ *   staffingChangeAt: the net staffing change, in percent, of the district (or the city) at the
+ *     end of the date (net of recruits: metrics.ts staffingShares);
+ *   nationalForce: the initial force; privateOpposition: the share of opponents among citizens.
  */
 import { parseDate } from './calendar';
-import { Opinion, type SimState } from './state';
+import { Opinion, type HistoricalAcc, type SimState } from './state';
 import type { HistoricalDef } from './scenarioData';
 
 export interface HistoricalRow { label: string; source: string; unit: string | null; historical: number; model: number | null; }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function daysUntil(s: SimState, date: string | undefined): number | null {
-  if (!date) return s.days.length;
-  const d = parseDate(date);
-  if (d === null) return null;
-  const n = d - s.startDay + 1; // inclusive of the date itself
-  return n <= s.days.length ? Math.max(0, n) : null;
+const defs = (s: SimState): HistoricalDef[] => (s.scenario.historical ? Object.values(s.scenario.historical) : []);
+
+/** Days (from the start, counted from 1) up to and including the figure's date; Infinity without one. */
+function lastDay(s: SimState, h: HistoricalDef): number {
+  if (!h.date) return Infinity;
+  const d = parseDate(h.date);
+  return d === null ? 0 : d - s.startDay + 1;
 }
 
-function modelValue(s: SimState, h: HistoricalDef): number | null {
-  const scale = s.params.scale;
-  const sumDays = (f: (k: number) => number): number | null => {
-    const n = daysUntil(s, h.date);
-    if (n === null) return null;
-    let t = 0;
-    for (let k = 0; k < n; k++) t += f(k);
-    return r3(t / scale);
-  };
+export function historicalInit(s: SimState): HistoricalAcc {
+  const list = defs(s);
+  const acc: HistoricalAcc = { value: new Float64Array(list.length), reached: new Uint8Array(list.length) };
+  list.forEach((h, k) => {
+    const n = lastDay(s, h);
+    const summed = h.metric !== 'staffingChangeAt' && h.metric !== 'nationalForce' && h.metric !== 'privateOpposition';
+    // A sum whose date is before the start, or that has no date, is 0 from the outset.
+    if (summed && (n <= 0 || n === Infinity)) acc.reached[k] = 1;
+    if (h.metric === 'nationalForce' || h.metric === 'privateOpposition') acc.reached[k] = 1;
+  });
+  return acc;
+}
+
+function staffingChange(s: SimState, h: HistoricalDef): number | null {
+  const ids = h.district ? [s.districtIds.indexOf(h.district)] : s.districtIds.map((_, d) => d);
+  if (ids.some((d) => d < 0)) return null;
+  let now = 0, init = 0;
+  for (const d of ids) { now += s.today.staffing[d] * s.districtInitialStaff[d]; init += s.districtInitialStaff[d]; }
+  return init > 0 ? (now / init - 1) * 100 : null;
+}
+
+/** At the end of day s.day (0-based, completed now, before s.day is advanced). */
+export function historicalDay(s: SimState): void {
+  const acc = s.historical, t = s.today, done = s.day + 1;
+  defs(s).forEach((h, k) => {
+    const n = lastDay(s, h);
+    if (done > n) return;
+    switch (h.metric) {
+      case 'detentionsUntil': acc.value[k] += t.detentions; break;
+      case 'deathsUntil': acc.value[k] += t.deaths; break;
+      case 'resignationsUntil': acc.value[k] += t.resigned; break;
+      case 'tortureCasesUntil': acc.value[k] += t.abuses; break;
+      case 'staffingChangeAt': {
+        const v = staffingChange(s, h);
+        acc.value[k] = v === null ? NaN : v;
+        break;
+      }
+      default: return;
+    }
+    if (done >= n || n === Infinity) acc.reached[k] = 1;
+  });
+}
+
+function modelValue(s: SimState, h: HistoricalDef, k: number): number | null {
+  const acc = s.historical;
   switch (h.metric) {
-    case 'detentionsUntil': return sumDays((k) => s.days[k].detentions);
-    case 'deathsUntil': return sumDays((k) => s.days[k].deaths);
-    case 'resignationsUntil': return sumDays((k) => s.days[k].resigned);
-    case 'tortureCasesUntil': return sumDays((k) => s.days[k].abuses);
-    case 'nationalForce': return r3(s.o.initialForce / scale);
+    case 'nationalForce': return r3(s.o.initialForce / s.params.scale);
     case 'privateOpposition': {
       let n = 0;
       for (let i = 0; i < s.c.n; i++) if (s.c.opinion[i] === Opinion.opponent) n++;
       return s.c.n > 0 ? r3(n / s.c.n) : null;
     }
-    case 'staffingChangeAt': {
-      const n = daysUntil(s, h.date);
-      if (n === null || n === 0) return null;
-      const day = s.days[n - 1];
-      const ids = h.district ? [s.districtIds.indexOf(h.district)] : s.districtIds.map((_, d) => d);
-      if (ids.some((d) => d < 0)) return null;
-      let now = 0, init = 0;
-      for (const d of ids) { now += day.staffing[d] * s.districtInitialStaff[d]; init += s.districtInitialStaff[d]; }
-      return init > 0 ? r3((now / init - 1) * 100) : null;
-    }
+    case 'staffingChangeAt': return acc.reached[k] && Number.isFinite(acc.value[k]) ? r3(acc.value[k]) : null;
+    default: return acc.reached[k] ? r3(acc.value[k] / s.params.scale) : null;
   }
 }
 
@@ -56,7 +87,8 @@ export function historicalReport(s: SimState): Record<string, HistoricalRow> | n
   const h = s.scenario.historical;
   if (!h) return null;
   const out: Record<string, HistoricalRow> = {};
-  for (const [key, def] of Object.entries(h))
-    out[key] = { label: def.label, source: def.source, unit: def.unit ?? null, historical: def.value, model: modelValue(s, def) };
+  Object.entries(h).forEach(([key, def], k) => {
+    out[key] = { label: def.label, source: def.source, unit: def.unit ?? null, historical: def.value, model: modelValue(s, def, k) };
+  });
   return out;
 }

@@ -1,16 +1,21 @@
 /** Public surface of the simulation core. Pure TypeScript: imports nothing of ours outside src/sim. */
 export { PARAM_SPECS, PARAM_KEYS, defaultParams } from './params/schema';
 export type { Params, ParamKey } from './params/schema';
-export type { ParamSpec, ParamValue, ParamType } from './params/spec';
+export { PARAM_KINDS } from './params/spec';
+export type { ParamSpec, ParamValue, ParamType, ParamKind } from './params/spec';
 export { ParamError, checkValue, parseValue, checkConsistency, isParamKey, specOf } from './params/validate';
-export { createState } from './init';
-export { advance, isFinished } from './advance';
+export { createState, type CreateOptions } from './init';
+export { advance, isFinished, runToEnd } from './advance';
+export { drainEvents, logEvent, EVENT_LOG_CAP } from './eventLog';
+export { snapshot, restore, encodeSnapshot, snapshotBuffers, SnapshotError, type Snapshot } from './snapshot';
+export { MODEL_VERSION } from './version';
 export { seriesRow } from './metrics';
 export type { SeriesRow } from './metrics';
 export { runReport, runSummary } from './report';
 export type { RunReport, RunSummary } from './report';
 export { recordAction, applyTactic } from './rules/actions';
-export { TACTICS, TACTIC_IDS, isTacticId } from './tactics';
+export { CHANNEL_TABLE, CHANNELS, NCH, CHANNEL_STREAMS, channelDef, isChannel, type ChannelDef } from './rules/loyalty/channels';
+export { TACTICS, TACTIC_IDS, isTacticId, tacticCost, tacticGain } from './tactics';
 export type { TacticId } from './tactics';
 export { parseDate, formatDate, tickDate } from './calendar';
 export * from './state';

@@ -1,15 +1,26 @@
 /** Builds the initial state of a run from a validated scenario, resolved parameters and a seed. */
 import type { Params } from './params/schema';
 import { ParamError } from './params/validate';
-import { clamp01, makeStreams, randNormal, randPoisson, type Rng } from './rng';
-import type { ScenarioData } from './scenarioData';
-import { CHANNELS, NCH, OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg } from './state';
+import { bindStreams, clamp01, randNormal, randPoisson, RULE_STREAMS, seedStreams, type Rng } from './rng';
+import type { ActionDef, ScenarioData } from './scenarioData';
+import { OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg, type Scratch } from './state';
 import { LEVEL_NAMES, type LevelName } from './tactics';
 import { buildGrid } from './world/grid';
 import { citizenLink, officerPlace } from './world/cells';
 import { parseDate } from './calendar';
+import { historicalInit } from './historical';
 import { scheduleEvents } from './rules/events';
 import { officerTally } from './rules/officerTally';
+import { CHANNELS, channelDef } from './rules/loyalty/channels';
+import { makeLoyaltyContext } from './rules/loyalty/context';
+import { MODEL_VERSION } from './version';
+
+export interface CreateOptions {
+  /** The movement's actions (default: the scenario's `strategy`). */
+  actions?: readonly ActionDef[];
+  /** The loyalty channels in slot order (default: the table's order); the tests permute it. */
+  channels?: readonly string[];
+}
 
 /** Splits n into parts proportional to weights (largest remainder, deterministic). */
 export function apportion(n: number, weights: number[]): number[] {
@@ -56,9 +67,34 @@ export const emptyDay = (day: number, nd: number): DayAgg => ({
   staffing: new Array(nd).fill(0), momentum: 0, violent: 0, abuses: 0,
 });
 
-export function createState(scenario: ScenarioData, params: Params, seed: number): SimState {
-  const p = { ...params, defectionThresholdList: [...params.defectionThresholdList] };
-  const rng = makeStreams(seed);
+/** Fresh per-tick working buffers for a run of this size. */
+export function makeScratch(nDistricts: number, nUnits: number, nOfficers: number, cells: number, offsets: number): Scratch {
+  return {
+    loyalty: makeLoyaltyContext(nDistricts, nUnits, nOfficers), loyaltyDelta: new Float64Array(nOfficers),
+    arrestK: NaN, arrestTable: new Float64Array(0), gByOpinion: new Float64Array(3), cellP: new Float64Array(0),
+    actStart: new Int32Array(0), actList: new Int32Array(0), cells: new Int32Array(cells), offsets: new Int32Array(Math.max(offsets, 16)),
+  };
+}
+
+const copyParams = (p: Params): Params => ({ ...p, defectionThresholdList: [...p.defectionThresholdList] });
+
+function checkChannels(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (channelDef(id) === undefined) throw new ParamError(`unknown loyalty channel '${id}' (known: ${CHANNELS.join(', ')})`);
+    if (seen.has(id)) throw new ParamError(`loyalty channel '${id}' given twice`);
+    seen.add(id);
+  }
+  if (seen.size !== CHANNELS.length) throw new ParamError(`every loyalty channel must be given once (${CHANNELS.join(', ')})`);
+  return [...ids];
+}
+
+export function createState(scenario: ScenarioData, params: Params, seed: number, opts: CreateOptions = {}): SimState {
+  const p = copyParams(params);
+  const channels = checkChannels(opts.channels ?? CHANNELS);
+  const streamNames = [...RULE_STREAMS, ...channels.map((id) => (channelDef(id) as { stream: string }).stream)];
+  const rngWords = seedStreams(seed, streamNames);
+  const rng = bindStreams(rngWords, streamNames);
   const nC = Math.round(p.citizenCount * p.scale);
   const nMap = Math.round(p.officerCount * p.scale);
   const nO = Math.max(nMap, Math.round(p.nationalForce * p.scale));
@@ -69,6 +105,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   if (startDay === null) throw new ParamError(`startDate '${scenario.startDate}' is not a valid date`);
   const nd = districtIds.length;
   const tpd = 24 / p.hoursPerTick;
+  const nch = channels.length;
 
   const c: Citizens = {
     n: nC, cell: new Int32Array(nC), state: new Uint8Array(nC), hardship: new Float32Array(nC), risk: new Float32Array(nC),
@@ -80,28 +117,34 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
     masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), fear: new Float32Array(nO),
     salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
-    noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float32Array(nO * NCH),
-    channelLast: new Float32Array(nO * NCH), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
+    noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float32Array(nO * nch),
+    channelLast: new Float32Array(nO * nch), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
   };
   const levels = Object.fromEntries(LEVEL_NAMES.map((k) => [k, 0])) as Record<LevelName, number>;
+  const actions = (opts.actions ?? scenario.strategy).map((a, i) => [{ ...a }, i] as const)
+    .sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
   const s: SimState = {
-    scenario, params: p, seed: seed >>> 0, rng, tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
+    modelVersion: MODEL_VERSION, scenario, params: p, initialParams: copyParams(p), seed: seed >>> 0, streamNames, rngWords, rng,
+    channels, channelWasLive: new Uint8Array(nch).fill(1), scratch: makeScratch(nd, 0, nO, grid.cells, grid.offX.length),
+    tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
     grid, c, o, districtIds, districtNames, districtInitialStaff: new Float64Array(nd), recruitsByDistrict: new Float64Array(nd),
     reserve: 0, cityStaff: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0), anyVisible: false },
-    staffByDistrict: new Float64Array(nd), releases: new Map(),
+    staffByDistrict: new Float64Array(nd), releases: new Map(), order: new Int32Array(p.countMode === 'live' ? nC + nO : 0),
     regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false },
-    movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions: [...scenario.strategy].sort((a, b) => a.tick - b.tick), nextAction: 0, spent: [] },
+    movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions, nextAction: 0 },
     events: [], nextEvent: 0, ramps: [], momentum: 0,
     tickArrests: new Float64Array(nd), tickViolence: new Float64Array(nd), tickTally: { arrests: 0, violent: 0, active: 0 },
     totals: { detentions: 0, deaths: 0, injuries: 0, abuses: 0, violentActs: 0, activeTicks: 0, unmaskings: 0, resignations: 0 },
     counts: { citizens: new Int32Array(4), officers: new Int32Array(5) },
-    effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, days: [], today: emptyDay(0, nd),
+    effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, day: 0, yesterdayPeakActive: 0, today: emptyDay(0, nd),
+    historical: { value: new Float64Array(0), reached: new Uint8Array(0) },
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
     outcome: null, fallCause: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
-    eventLog: [], scratch: new Int32Array(Math.max(grid.offX.length, 16)),
-    scratchCells: new Int32Array(grid.cells), activeBuf: new Int32Array(nC), activeN: 0,
+    eventLog: [], eventsDropped: 0, activeBuf: new Int32Array(nC), activeN: 0, joinedSeen: false, violentFlagsSet: false,
   };
+  for (let k = 0; k < s.order.length; k++) s.order[k] = k;
   s.events = scheduleEvents(s);
+  s.historical = historicalInit(s);
   const r = rng.init;
   const dCells = cellsByDistrict(grid.district, nd);
   const map = scenario.map;
@@ -120,12 +163,12 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       o.loyalty[j] = clamp01(p.initialLoyaltyMean + p.initialLoyaltySd * randNormal(r));
       o.theta[j] = makeThreshold(p, j, r);
       // Everyone serving at the start is, by definition, above his threshold: no defection at tick 0.
-      if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + 0.05);
-      o.branch[j] = Math.min(4, Math.floor(r() * r() * 5));
+      if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + p.thresholdStartMargin);
+      o.branch[j] = Math.min(4, Math.floor(r() * r() * 5)); // no rule reads the branch yet: shown in the inspector
       o.masked[j] = r() < p.maskedShare ? 1 : 0;
-      o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * 5) : 0;
-      o.fear[j] = clamp01(p.fearMean + 0.2 * randNormal(r));
-      o.salaryDep[j] = clamp01(p.salaryDependenceMean + 0.2 * randNormal(r));
+      o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * p.abusesMax) : 0;
+      o.fear[j] = clamp01(p.fearMean + p.fearSd * randNormal(r));
+      o.salaryDep[j] = clamp01(p.salaryDependenceMean + p.salaryDependenceSd * randNormal(r));
       o.conscience[j] = r();
       if (deploy) {
         const cell = pickCell(s, dCells[d], r);
@@ -141,6 +184,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   s.cityStaff = nMap;
   s.counts.officers[OfficerState.on_duty] = nO;
   s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length), anyVisible: false };
+  s.scratch.loyalty.unitShare = new Float64Array(unitSizes.length);
   s.staffByDistrict.set(s.districtInitialStaff);
 
   // Citizens, by district population weight. Their propensity to be out is stratified and rising
@@ -159,7 +203,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     c.risk[i] = r();
     const u = r();
     c.opinion[i] = u < p.privateOppositionShare ? Opinion.opponent : u < p.privateOppositionShare + p.incumbentSupportShare ? Opinion.supporter : Opinion.neutral;
-    c.discipline[i] = clamp01(p.disciplineMean + 0.15 * randNormal(r));
+    c.discipline[i] = clamp01(p.disciplineMean + p.disciplineSd * randNormal(r));
     c.outPropensity[i] = (i + r()) / nC;
     citizenLink(s, i, pickCell(s, dCells[d], r));
   }
@@ -175,7 +219,6 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   }
   o.tieStart[nO] = ties.length;
   o.tieCitizen = Int32Array.from(ties);
-  void CHANNELS;
   officerTally(s);
   return s;
 }

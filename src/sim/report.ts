@@ -1,4 +1,4 @@
-/** The per-run report: outcome, fall route, tipping point and summary (MODEL.md sections 6 and 8). */
+/** The per-run report: outcome, fall route, tipping point and summary (docs/model.md sections 10 and 11). */
 import type { Params } from './params/schema';
 import { historicalReport, type HistoricalRow } from './historical';
 import { staffingShares } from './metrics';
@@ -24,8 +24,11 @@ export interface RunSummary {
 }
 
 export interface RunReport {
+  /** The model that made the run (src/sim/version.ts). */
+  modelVersion: number;
   scenario: string;
   seed: number;
+  /** Every parameter's value at tick 0 (scheduled events may change some later). */
   params: Params;
   outcome: Outcome | null;
   fallCause: FallCause | null;
@@ -68,9 +71,10 @@ export function runSummary(s: SimState): RunSummary {
 export function runReport(s: SimState): RunReport {
   const tip = s.tippingTick;
   return {
+    modelVersion: s.modelVersion,
     scenario: s.scenario.id,
     seed: s.seed,
-    params: s.params,
+    params: s.initialParams,
     outcome: s.outcome,
     fallCause: s.fallCause,
     tippingTick: tip,

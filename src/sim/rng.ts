@@ -4,6 +4,8 @@
  * seedrandom (alea) turns (seed, name) into the 128-bit state of an sfc32 generator (Chris
  * Doty-Humphrey's small fast counting generator, PractRand-clean), which then serves the hot
  * loops several times faster than seedrandom's own generators. Doubles carry 53 random bits.
+ * Every generator's state lives in one Int32Array of the run's state (4 words per stream), so a
+ * snapshot carries it and a restored run continues the same sequences.
  */
 import seedrandom from 'seedrandom';
 
@@ -12,29 +14,34 @@ export interface Rng {
   (): number;
 }
 
-export const STREAMS = [
-  'init', 'ties', 'order', 'move', 'arrest', 'jail', 'violence', 'decisions', 'regime',
-  'ch.backfire', 'ch.threat', 'ch.exposure', 'ch.offers', 'ch.peers', 'ch.momentum', 'ch.accountability', 'ch.regime',
-] as const;
-export type StreamName = (typeof STREAMS)[number];
-export type Streams = Record<StreamName, Rng>;
+/** Streams of the rules (the loyalty channels add one each: `ch.<channel>`, see rules/loyalty/channels.ts). */
+export const RULE_STREAMS = ['init', 'ties', 'order', 'move', 'arrest', 'jail', 'violence', 'decisions', 'regime', 'identify'] as const;
+export type RuleStream = (typeof RULE_STREAMS)[number];
+export type Streams = Record<RuleStream, Rng> & Record<string, Rng>;
+
+/** One sfc32 step on the 4 words at st[0..3]; returns the 32-bit output. */
+function step(st: Int32Array): number {
+  const a0 = st[0], b0 = st[1], c0 = st[2], d0 = st[3];
+  const t = (((a0 + b0) | 0) + d0) | 0;
+  st[3] = (d0 + 1) | 0;
+  st[0] = b0 ^ (b0 >>> 9);
+  st[1] = (c0 + (c0 << 3)) | 0;
+  st[2] = (((c0 << 21) | (c0 >>> 11)) + t) | 0;
+  return t >>> 0;
+}
+
+/** Writes the starting state of stream `name` for `seed` into st[0..3] (12 mixing steps). */
+export function seedStream(st: Int32Array, seed: number, name: string): void {
+  const seeder = seedrandom.alea(`breaking-ranks:${seed >>> 0}:${name}`);
+  for (let k = 0; k < 4; k++) st[k] = seeder.int32();
+  for (let k = 0; k < 12; k++) step(st);
+}
 
 /**
- * sfc32 with 53-bit doubles (two 32-bit outputs per draw). The state lives in an Int32Array so
- * V8 keeps it unboxed (closure variables above 2^30 would be boxed on every update).
+ * sfc32 with 53-bit doubles (two 32-bit outputs per draw) over a 4-word view. The words stay in
+ * the Int32Array so V8 keeps them unboxed (closure variables above 2^30 would be boxed).
  */
-export function sfc32(a: number, b: number, c: number, d: number): Rng {
-  const st = new Int32Array([a, b, c, d]);
-  const next = (): number => {
-    const a0 = st[0], b0 = st[1], c0 = st[2], d0 = st[3];
-    const t = (((a0 + b0) | 0) + d0) | 0;
-    st[3] = (d0 + 1) | 0;
-    st[0] = b0 ^ (b0 >>> 9);
-    st[1] = (c0 + (c0 << 3)) | 0;
-    st[2] = (((c0 << 21) | (c0 >>> 11)) + t) | 0;
-    return t >>> 0;
-  };
-  for (let k = 0; k < 12; k++) next(); // mix the seed in
+export function sfc32View(st: Int32Array): Rng {
   // Two steps inlined (this closure is the hottest function of a large run).
   return () => {
     let a0 = st[0], b0 = st[1], c0 = st[2], d0 = st[3];
@@ -46,14 +53,18 @@ export function sfc32(a: number, b: number, c: number, d: number): Rng {
   };
 }
 
-export function makeStreams(seed: number): Streams {
-  const out = {} as Streams;
-  for (const name of STREAMS) {
-    const seeder = seedrandom.alea(`breaking-ranks:${seed >>> 0}:${name}`);
-    const w = () => (seeder.int32() >>> 0);
-    out[name] = sfc32(w(), w(), w(), w());
-  }
-  return out;
+/** The state words of the named streams for a seed: 4 per stream, in the order of `names`. */
+export function seedStreams(seed: number, names: readonly string[]): Int32Array {
+  const words = new Int32Array(4 * names.length);
+  names.forEach((name, i) => seedStream(words.subarray(4 * i, 4 * i + 4), seed, name));
+  return words;
+}
+
+/** Generators over `words` (seedStreams' layout); they read and write the words in place. */
+export function bindStreams(words: Int32Array, names: readonly string[]): Streams {
+  const out: Record<string, Rng> = {};
+  names.forEach((name, i) => { out[name] = sfc32View(words.subarray(4 * i, 4 * i + 4)); });
+  return out as Streams;
 }
 
 /** Integer in [0, n). */

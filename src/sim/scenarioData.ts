@@ -57,9 +57,14 @@ export interface ScenarioData {
   summary: string;
   startDate: string;
   params: Record<string, ParamValue>;
+  /** Why the scenario sets each mechanism parameter it sets (one line each). */
+  why: Record<string, string>;
   map: MapData | null;
   events: EventDef[];
+  /** The scenario's own strategy: history, or the scripted default (`--strategy scenario`). */
   strategy: ActionDef[];
+  /** Further named strategies (`--strategy <name>`), e.g. those its briefing suggests. */
+  strategies: Record<string, ActionDef[]>;
   /** Tactics offered to the player; all when absent. */
   tactics: TacticId[] | null;
   historical: Record<string, HistoricalDef> | null;

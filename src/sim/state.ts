@@ -3,6 +3,7 @@
  * small aggregate state of the regime and the movement. Enums are `as const` objects.
  */
 import type { Params } from './params/schema';
+import type { LoyaltyContext } from './rules/loyalty/context';
 import type { Streams } from './rng';
 import type { ActionDef, ScenarioData } from './scenarioData';
 import type { LevelName } from './tactics';
@@ -14,18 +15,12 @@ export const OFFICER_STATE_NAMES = ['on_duty', 'shirking', 'insider', 'resigned'
 export const Opinion = { supporter: -1, neutral: 0, opponent: 1 } as const;
 export const BRANCHES = ['omon', 'district_police', 'internal_troops', 'kgb', 'prosecutors'] as const;
 
-/** Loyalty channels in a fixed order; per-officer contributions are stored in this order. */
-export const CHANNELS = ['backfire', 'threat', 'exposure', 'offers', 'peers', 'momentum', 'accountability', 'regime'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const NCH = CHANNELS.length;
-/**
- * Index of (officer j, channel ch) in channelSum/channelLast. Channel-major, so a channel's pass
- * over all officers streams through one contiguous slice instead of touching every cache line.
- */
-export const chIndex = (nOfficers: number, j: number, ch: number): number => ch * nOfficers + j;
+/** Index of (officer j, channel slot k) in channelSum/channelLast: channel-major (see SimState.channels). */
+export const chIndex = (nOfficers: number, j: number, slot: number): number => slot * nOfficers + j;
 
 export type Outcome = 'success' | 'failure' | 'stalemate';
 export type FallCause = 'force' | 'overwhelm' | 'elite';
+export type { Channel } from './rules/loyalty/channels';
 
 export interface Citizens {
   n: number;
@@ -78,10 +73,8 @@ export interface Grid {
   copCell: Float64Array;       // officers per cell, weighted by effectiveness
   actCell: Float64Array;       // active citizens per cell (Float64 like every count grid: one array type for the window sums)
   joinedCell: Float64Array;    // joined officers per cell
-  head: Int32Array;            // live mode: first free citizen in the cell (intrusive list)
-  lists: boolean;              // live mode keeps per-cell lists; tickStart indexes active citizens once per tick
-  actStart: Int32Array;        // tickStart: CSR index of this tick's active citizens by cell
-  actList: Int32Array;
+  head: Int32Array;            // live mode: first active citizen in the cell (intrusive list)
+  lists: boolean;              // live mode keeps per-cell lists; tickStart indexes active citizens once per tick (Scratch)
   nbCop: Float64Array;         // effective officers in vision of each cell
   nbAct: Float64Array;         // active citizens in vision of each cell
   nbJoined: Float64Array;
@@ -92,9 +85,35 @@ export interface Grid {
   nbr: Uint16Array | null;     // live mode: neighbour cells of each cell, K per cell (0xffff off the map), when small
   rallyCells: Int32Array;
   nearestRally: Int32Array;    // nearest rally cell of each cell (-1 none)
+  /** Working buffers of the neighbourhood sums (rewritten before every use; not part of a snapshot). */
+  work: GridWork;
 }
 
-export interface SimEvent { tick: number; kind: string; officer?: number; channel?: Channel; district?: string; detail?: string; }
+export interface GridWork { rowY: Int32Array; rowHw: Int32Array; prefix: Float64Array; rows: Float64Array; half: Int32Array; spans: Int32Array }
+
+/**
+ * Per-tick working buffers: each is rewritten from the state before it is read in a tick, so none
+ * carries anything from one tick to the next (snapshots leave them out; restore makes new ones).
+ */
+export interface Scratch {
+  loyalty: LoyaltyContext;
+  /** This tick's loyalty change per officer; all zero between ticks. */
+  loyaltyDelta: Float64Array;
+  /** P(j) table of the activation rule and the k it was made for. */
+  arrestK: number;
+  arrestTable: Float64Array;
+  gByOpinion: Float64Array;
+  /** tickStart: the arrest probability in each cell this tick. */
+  cellP: Float64Array;
+  /** tickStart: CSR index of this tick's active citizens by cell. */
+  actStart: Int32Array;
+  actList: Int32Array;
+  /** One slot per cell, and one per vision offset. */
+  cells: Int32Array;
+  offsets: Int32Array;
+}
+
+export interface SimEvent { tick: number; kind: string; officer?: number; channel?: string; district?: string; detail?: string; }
 
 export interface DayAgg {
   day: number; peakActive: number; peakNeeded: number; effectiveAtPeak: number; detentions: number; deaths: number;
@@ -104,11 +123,32 @@ export interface DayAgg {
 export interface Ramp { key: keyof Params; from: number; to: number; startTick: number; endTick: number; }
 export interface ScheduledEvent { tick: number; label: string; set: Record<string, unknown>; ramp: Ramp | null; }
 
+/** Model figures of a scenario's historical block, accumulated day by day (historical.ts). */
+export interface HistoricalAcc {
+  /** Value so far (sums: in agents; staffing: percent change). */
+  value: Float64Array;
+  /** 1 once the figure's date is reached (its value is final). */
+  reached: Uint8Array;
+}
+
 export interface SimState {
+  modelVersion: number;
   scenario: ScenarioData;
+  /** Current values (scheduled events may change them). */
   params: Params;
+  /** The values at tick 0: what the report's `params` shows. */
+  initialParams: Params;
   seed: number;
+  /** Names of the random streams, in the order of their state words in rngWords (4 words each). */
+  streamNames: string[];
+  rngWords: Int32Array;
+  /** Generators over rngWords (rebuilt by restore; not part of a snapshot). */
   rng: Streams;
+  /** The run's loyalty channels in slot order (ids of rules/loyalty/channels.ts). */
+  channels: string[];
+  /** Whether each channel slot ran last tick (a channel that falls quiet clears its last-tick record once). */
+  channelWasLive: Uint8Array;
+  scratch: Scratch;
   tick: number;
   ticksPerDay: number;
   startDay: number;
@@ -127,8 +167,11 @@ export interface SimState {
   staffByDistrict: Float64Array;
   /** Citizens to release at the end of a tick, by tick (a bucket queue instead of a countdown scan). */
   releases: Map<number, number[]>;
+  /** live mode: the turn order of all agents (citizens 0..n-1, then officers), reshuffled each tick. */
+  order: Int32Array;
   regime: { resources: number; eliteCohesion: number; patronWithdrawn: boolean };
-  movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number; spent: ActionDef[] };
+  /** The movement: capacity, tactic levels, the fund, and the actions it will take (sorted by tick). */
+  movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number };
   events: ScheduledEvent[];
   nextEvent: number;
   ramps: Ramp[];
@@ -142,8 +185,11 @@ export interface SimState {
   effectiveForce: number;
   neededForce: number;
   loyalForceTotal: number;
-  days: DayAgg[];
+  /** Days completed so far, and the peak of active citizens on the last of them. */
+  day: number;
+  yesterdayPeakActive: number;
   today: DayAgg;
+  historical: HistoricalAcc;
   streak: { collapse: number; demobilize: number; collapseStartTick: number };
   peakActive: number; peakActiveTick: number;
   outcome: Outcome | null;
@@ -152,11 +198,14 @@ export interface SimState {
   tippingTick: number | null;
   defectedAtDecision: number | null;
   defectedCount: number;
+  /** Events since the consumer last drained them (eventLog.ts), and how many did not fit. */
   eventLog: SimEvent[];
-  scratch: Int32Array;
-  /** One slot per cell, for index building. */
-  scratchCells: Int32Array;
+  eventsDropped: number;
   /** Citizens active after their turn this tick (tickStart), ascending, activeN of them. */
   activeBuf: Int32Array;
   activeN: number;
+  /** A run that has had joined officers keeps their shield counts current from then on. */
+  joinedSeen: boolean;
+  /** Some citizen's violent flag is set (cleared before the next tick's draws). */
+  violentFlagsSet: boolean;
 }

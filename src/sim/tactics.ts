@@ -1,30 +1,33 @@
 /**
- * The movement's tactics (MODEL.md section 4). Each costs organising capacity and raises one
- * level in [0,1] that feeds the channels; none is a "win" button. Levels fade daily
- * (tacticDecayPerDay) unless renewed. Costs and gains are data so a scenario can restrict them.
+ * The movement's tactics (docs/model.md section 8). Each raises one level in [0,1] that feeds the
+ * rules; none is a "win" button. What an action costs and gains are parameters (`<tactic>Cost`,
+ * `<tactic>Gain`: src/sim/params/groups/tactics.ts), so sweeps and the sensitivity report reach them.
+ * Levels fade daily (tacticDecayPerDay) unless renewed. Labels and effects are the learner's text.
  */
+import type { ParamKey, Params } from './params/schema';
+
 export const TACTICS = {
-  disciplineTraining: { cost: 3, level: 'discipline', gain: 0.5, label: 'Nonviolent-discipline training',
+  disciplineTraining: { level: 'discipline', label: 'Nonviolent-discipline training',
     effect: 'Cuts protester violence; keeps repression backfiring.' },
-  symbols: { cost: 2, level: 'symbols', gain: 0.5, label: 'Symbols (white clothes, flowers)',
+  symbols: { level: 'symbols', label: 'Symbols (white clothes, flowers)',
     effect: 'Repression of people in white with flowers backfires harder.' },
-  streetUnmasking: { cost: 2, level: 'streetUnmasking', gain: 0.5, label: 'Street unmasking',
+  streetUnmasking: { level: 'streetUnmasking', label: 'Street unmasking',
     effect: 'Outnumbered masked officers get unmasked; social cost, but backlash risk.' },
-  massPublication: { cost: 6, level: 'publication', gain: 1, label: "Mass publication of officers' data",
+  massPublication: { level: 'publication', label: "Mass publication of officers' data",
     effect: 'Identifies officers en masse; strong exposure, strong backlash among the fearful and abusers.' },
-  amnestyPledge: { cost: 4, level: 'amnesty', gain: 0.5, label: 'Amnesty pledge',
+  amnestyPledge: { level: 'amnesty', label: 'Amnesty pledge',
     effect: 'Officers who refuse orders are promised amnesty (works as far as it is credible).' },
-  solidarityFund: { cost: 5, level: 'fund', gain: 0, label: 'Solidarity fund (diaspora)',
+  solidarityFund: { level: 'fund', label: 'Solidarity fund (diaspora)',
     effect: 'Pays dismissed officers; resigning stops meaning poverty. The budget runs out.' },
-  defectorOutreach: { cost: 3, level: 'outreach', gain: 0.5, label: 'Defector-network outreach',
+  defectorOutreach: { level: 'outreach', label: 'Defector-network outreach',
     effect: 'Former officers contact serving ones, one conversation at a time.' },
-  crimeRegistry: { cost: 6, level: 'registry', gain: 1, label: 'Registry of crimes',
+  crimeRegistry: { level: 'registry', label: 'Registry of crimes',
     effect: 'Clean officers leave before they are implicated; abusers may cling on.' },
-  strike: { cost: 8, level: 'strike', gain: 0.5, label: 'Strikes',
+  strike: { level: 'strike', label: 'Strikes',
     effect: "Drain the regime's budget and lift momentum." },
-  eliteAppeals: { cost: 3, level: 'appeals', gain: 0.5, label: 'Appeals to diplomats and state media',
+  eliteAppeals: { level: 'appeals', label: 'Appeals to diplomats and state media',
     effect: 'Erode elite cohesion.' },
-  courts: { cost: 3, level: 'courts', gain: 0.5, label: 'Courts and written orders',
+  courts: { level: 'courts', label: 'Courts and written orders',
     effect: 'Delay and soften arrest orders.' },
 } as const;
 
@@ -34,7 +37,15 @@ export type LevelName = (typeof TACTICS)[TacticId]['level'];
 export const LEVEL_NAMES = ['discipline', 'symbols', 'streetUnmasking', 'publication', 'amnesty', 'fund', 'outreach',
   'registry', 'strike', 'appeals', 'courts'] as const;
 
-/** Officer-months one solidarityFund action adds, as a share of the initial force. */
-export const FUND_GRANT_SHARE = 0.02;
-
 export const isTacticId = (s: string): s is TacticId => Object.prototype.hasOwnProperty.call(TACTICS, s);
+
+type CostKey = `${TacticId}Cost`;
+type GainKey = `${Exclude<TacticId, 'solidarityFund'>}Gain`;
+// Every tactic has its cost parameter and every level tactic its gain (a compile-time check).
+const keysExist: [CostKey, GainKey] extends [ParamKey, ParamKey] ? true : false = true;
+void keysExist;
+
+/** Organising capacity one action of the tactic costs. */
+export const tacticCost = (p: Params, id: TacticId): number => p[`${id}Cost` as CostKey];
+/** How far one action closes the gap of its level to 1 (the fund adds money instead: 0). */
+export const tacticGain = (p: Params, id: TacticId): number => (id === 'solidarityFund' ? 0 : p[`${id}Gain` as GainKey]);

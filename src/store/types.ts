@@ -1,6 +1,6 @@
 /**
  * The shape of the game store (zustand vanilla, subscribeWithSelector). Small things only:
- * per-tick agent arrays never go through setState (ARCHITECTURE.md); the view reads the latest
+ * per-tick agent arrays never go through setState (docs/model.md section 2); the view reads the latest
  * agent buffers by reference through getAgents(), and charts read series from getSeries().
  */
 import type { Mutate, StoreApi } from 'zustand/vanilla';

@@ -3,7 +3,7 @@
  * did, the tipping day, when momentum turned, which channels moved the officers most, the run in
  * numbers, history beside the model, and what would have had to change. Pure: tested in Node.
  */
-import type { Channel, SeriesRow, SimEvent } from '../sim';
+import { isChannel, type Channel, type SeriesRow, type SimEvent } from '../sim';
 import type { GameState } from '../store/types';
 import { channelRows, type ChannelRow } from './bars';
 import { dayOf, fmtInt, fmtNum, fmtPct, fullDate } from './format';
@@ -49,7 +49,7 @@ export function topChannels(totals: Partial<Record<Channel, number>> | null | un
     };
   }
   const counts: Partial<Record<Channel, number>> = {};
-  for (const e of events) if (LEAVING_KINDS.has(e.kind) && e.channel) counts[e.channel] = (counts[e.channel] ?? 0) - 1;
+  for (const e of events) if (LEAVING_KINDS.has(e.kind) && e.channel && isChannel(e.channel)) counts[e.channel] = (counts[e.channel] ?? 0) - 1;
   const byEvents = channelRows(counts).slice(0, 3);
   return { source: byEvents.length ? 'events' : 'none', leaving: byEvents, staying: [] };
 }

@@ -1,5 +1,5 @@
 /**
- * Every piece of learner-facing text on the page, keyed by id (ARCHITECTURE.md convention 11).
+ * Every piece of learner-facing text on the page, keyed by id (the strings convention, docs/model.md section 12).
  * To translate, replace the values (and app.locale); placeholders look like {name}.
  * Parameter labels and help come from the parameter schema (src/sim/params/schema.ts); tactic
  * labels here override the model's own (src/sim/tactics.ts) so both can be translated.
@@ -273,6 +273,7 @@ export const STRINGS = {
   'group.momentum': 'Momentum',
   'group.outcome': 'How a run ends',
   'group.research': 'Research targets',
+  'group.tactics': 'Tactics: costs and gains',
 
   // ---- debrief --------------------------------------------------------------------------
   'debrief.title': 'Debrief',

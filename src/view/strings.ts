@@ -1,5 +1,5 @@
 /**
- * Every piece of text the map shows, keyed by id (ARCHITECTURE.md convention 11). To translate,
+ * Every piece of text the map shows, keyed by id (the strings convention, docs/model.md section 12). To translate,
  * replace the values; placeholders look like {name}.
  */
 export const VIEW_STRINGS = {

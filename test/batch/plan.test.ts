@@ -9,7 +9,7 @@ import { parseArgs } from '../../src/cli/args';
 import { runSim } from '../../src/cli/run';
 
 const plan = (over: Partial<BatchPlan> = {}): BatchPlan => checkPlan({
-  scenarioName: 'granovetter-riot', scenario: getPreset('granovetter-riot'), seed: 7, runs: 3, sets: [], sweep: [],
+  scenarioName: 'granovetter-riot', scenario: getPreset('granovetter-riot'), seed: 7, runs: 3, strategy: 'scenario', actions: [], sets: [], sweep: [],
   calibration: null, priors: null, ...over,
 });
 
@@ -76,8 +76,9 @@ describe('priors', () => {
     const a = samplePriors(priors, 123), b = samplePriors(priors, 123), c = samplePriors(priors, 124);
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
-    for (const [[k, v], p] of a.map((x, i) => [x, priors.priors[i]] as const)) {
+    for (const [{ key: k, value: v, relative }, p] of a.map((x, i) => [x, priors.priors[i]] as const)) {
       expect(k).toBe(p.key);
+      expect(relative).toBe(p.relative);
       expect(v).toBeGreaterThanOrEqual(p.min);
       expect(v).toBeLessThanOrEqual(p.max);
       if (p.dist === 'int') expect(Number.isInteger(v)).toBe(true);
@@ -85,14 +86,17 @@ describe('priors', () => {
   });
 
   it.each([
-    [{ version: 1, priors: [{ key: 'legitimcy', dist: 'uniform', min: 0, max: 1 }] }, /did you mean 'legitimacy'/],
-    [{ version: 1, priors: [{ key: 'torus', dist: 'uniform', min: 0, max: 1 }] }, /not a number or integer/],
-    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'normal', min: 0, max: 1 }] }, /must be one of uniform/],
-    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0.8, max: 0.2 }] }, /min \(0.8\) exceeds max/],
-    [{ version: 1, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0, max: 2 }] }, /out of range \[0, 1\]/],
-    [{ version: 1, priors: [{ key: 'officerCount', dist: 'uniform', min: 1, max: 9 }] }, /integer parameter/],
-    [{ version: 1, priors: [{ key: 'backfireWeight', dist: 'logUniform', min: 0, max: 1 }] }, /positive for logUniform/],
-    [{ version: 2, priors: [] }, /version must be 1/],
+    [{ version: 2, priors: [{ key: 'legitimcy', dist: 'uniform', min: 0, max: 1 }] }, /did you mean 'legitimacy'/],
+    [{ version: 2, priors: [{ key: 'torus', dist: 'uniform', min: 0, max: 1 }] }, /not a number or integer/],
+    [{ version: 2, priors: [{ key: 'legitimacy', dist: 'normal', min: 0, max: 1 }] }, /must be one of uniform/],
+    [{ version: 2, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0.8, max: 0.2 }] }, /min \(0.8\) exceeds max/],
+    [{ version: 2, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0, max: 2 }] }, /out of range \[0, 1\]/],
+    [{ version: 2, priors: [{ key: 'officerCount', dist: 'uniform', min: 1, max: 9 }] }, /integer parameter/],
+    [{ version: 2, priors: [{ key: 'backfireWeight', dist: 'logUniform', min: 0, max: 1, relative: true }] }, /positive for logUniform/],
+    [{ version: 2, priors: [{ key: 'backfireWeight', dist: 'uniform', min: 0.01, max: 0.02 }] }, /mechanism parameter: a prior may vary it only as a factor/],
+    [{ version: 2, priors: [{ key: 'legitimacy', dist: 'uniform', min: 0.5, max: 2, relative: true }] }, /situation parameter: draw its values/],
+    [{ version: 2, priors: [{ key: 'defectionOccurredShare', dist: 'uniform', min: 0, max: 1 }] }, /measurement parameter/],
+    [{ version: 1, priors: [] }, /version must be 2/],
   ])('reject a bad prior file (%#)', (raw, msg) => {
     expect(() => validatePriors(raw, 'p.json')).toThrow(msg);
   });
@@ -100,11 +104,15 @@ describe('priors', () => {
 
 describe('runs', () => {
   it('a campaigns row replays exactly with `sim` and its --set flags', () => {
-    const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 3, runs: 2, sets: [['horizonDays', '12']],
-      sweep: [], calibration: null, priors: campaignPriors() });
+    const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 3, runs: 2, strategy: 'scenario', actions: [],
+      sets: [['horizonDays', '12']], sweep: [], calibration: null, priors: campaignPriors() });
     const row = runOne(p, 1);
     expect(row.horizonDays).toBe(12); // --set wins over the sampled value
-    expect(row.legitimacy).toBe(samplePriors(campaignPriors(), runSeed(3, 1))[0][1]);
+    expect(row.legitimacy).toBe(samplePriors(campaignPriors(), runSeed(3, 1))[0].value);
+    // A relative prior's column holds the value that ran (factor x value below, 4 digits), not the factor.
+    const f = samplePriors(campaignPriors(), runSeed(3, 1)).find((d) => d.key === 'regimeWeight');
+    expect(f?.relative).toBe(true);
+    expect(row.regimeWeight).toBe(Number(((f?.value ?? 0) * 0.03).toPrecision(4)));
     const args = replayArgs('src/batch/campaigns.json', row);
     const rep = runSim(parseArgs([...args, '--calibration', 'none']), process.cwd()).report;
     expect([rep.outcome, rep.fallCause, rep.tippingTick, rep.summary.defectedShare, rep.summary.peakParticipation, rep.summary.nonviolent])

@@ -9,7 +9,7 @@ import { ParamError } from '../../src/sim/index';
 
 // A tiny campaign world: short horizons keep each run to a few milliseconds.
 const plan: BatchPlan = checkPlan({
-  scenarioName: 'campaigns', scenario: campaignScenario(), seed: 11, runs: 5, sets: [['horizonDays', '8']],
+  scenarioName: 'campaigns', scenario: campaignScenario(), seed: 11, runs: 5, strategy: 'scenario', actions: [], sets: [['horizonDays', '8']],
   sweep: [parseSweepArg('arrestRate=0.1:0.3:0.2')], calibration: null, priors: campaignPriors(),
 });
 const all = shardIndices(totalRuns(plan), null);

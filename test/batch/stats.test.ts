@@ -1,4 +1,4 @@
-/** Ensemble statistics against hand-computed values (MODEL.md section 6). z = 1.959964. */
+/** Ensemble statistics against hand-computed values (docs/research.md section 1). z = 1.959964. */
 import { describe, expect, it } from 'vitest';
 import { impliedByTargets, oddsRatio, riskRatio, wilson } from '../../src/batch/index';
 
@@ -103,7 +103,7 @@ describe('odds ratio (Woolf) and risk ratio (Katz)', () => {
   });
 });
 
-describe('what the targets imply (MODEL.md section 6)', () => {
+describe('what the targets imply (docs/research.md section 1)', () => {
   it('53% success, 52% of successes with defection, OR 46 → defection in ~29%, success ~96% with, ~36% without', () => {
     // d = q(1 + (1−q)s(m−1)) / (m(1−q) + q) = 0.52·(1 + 0.48·0.53·45)/(46·0.48 + 0.52) = 6.47296/22.6 = 0.286414;
     // x = qs/d = 0.2756/0.286414 = 0.962244; y = (1−q)s/(1−d) = 0.2544/0.713586 = 0.356510.

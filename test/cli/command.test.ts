@@ -84,7 +84,7 @@ describe('sim command output', () => {
     const specs = JSON.parse(p.out) as Array<{ key: string }>;
     expect(specs.map((s) => s.key)).toContain('legitimacy');
     const t = sim(['--list-params']);
-    expect(t.out.split('\n')[0]).toMatch(/^key +type +group +default +range +unit +help/);
+    expect(t.out.split('\n')[0]).toMatch(/^key +kind +type +group +default +range +unit +help/);
     expect(t.out.split('\n').length).toBeGreaterThan(specs.length);
   });
 });

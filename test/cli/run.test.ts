@@ -61,11 +61,14 @@ describe('runSim', () => {
     expect(r.events.some((e) => e.tick === 2 && e.kind.startsWith('tactic'))).toBe(true);
     writeFileSync(join(dir, 'bad.json'), JSON.stringify([{ tick: 2, tactic: 'teleport' }]));
     expect(() => runSim(opts({ actions: 'bad.json' }), dir)).toThrow(CliError);
-    writeFileSync(join(dir, 'cal.json'), JSON.stringify({ version: 1, coefficients: { momentumWeight: 2 } }));
-    const base = getPreset('granovetter-riot').params.momentumWeight ?? 0.3;
-    expect(runSim(opts({ ticks: 1, calibration: 'cal.json' }), dir).report.params.momentumWeight).toBeCloseTo(2 * (base as number));
-    expect(runSim(opts({ ticks: 1, calibration: 'none', sets: [['momentumWeight', '0.7']] }), dir).report.params.momentumWeight).toBe(0.7);
-    writeFileSync(join(dir, 'cal2.json'), JSON.stringify({ version: 1, coefficients: { nope: 2 } }));
+    // granovetter-riot does not set momentumWeight: the calibration's value runs, and --set's above it.
+    writeFileSync(join(dir, 'cal.json'), JSON.stringify({ version: 2, values: { momentumWeight: 0.9 } }));
+    expect(runSim(opts({ ticks: 1, calibration: 'cal.json' }), dir).report.params.momentumWeight).toBe(0.9);
+    expect(runSim(opts({ ticks: 1, calibration: 'cal.json', sets: [['momentumWeight', '0.7']] }), dir).report.params.momentumWeight).toBe(0.7);
+    expect(runSim(opts({ ticks: 1, calibration: 'none' }), dir).report.params.momentumWeight).toBe(0.3);
+    writeFileSync(join(dir, 'cal1.json'), JSON.stringify({ version: 1, coefficients: { momentumWeight: 2 } }));
+    expect(() => runSim(opts({ ticks: 1, calibration: 'cal1.json' }), dir)).toThrow('holds multipliers, not values: refit with npm run calibrate');
+    writeFileSync(join(dir, 'cal2.json'), JSON.stringify({ version: 2, values: { nope: 2 } }));
     expect(() => runSim(opts({ ticks: 1, calibration: 'cal2.json' }), dir)).toThrow(ScenarioError);
   });
 

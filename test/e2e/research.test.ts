@@ -61,7 +61,7 @@ describe('the research panel', () => {
     await page.fill('#br-research-runs', '6');
     await page.fill('#br-research-seed', '1');
     await page.dispatchEvent('#br-research-seed', 'change');
-    expect(await page.textContent('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --runs 6 --seed 1 --format json');
+    expect(await page.textContent('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --strategy scenario --runs 6 --seed 1 --format json');
 
     await page.evaluate(() => window.breakingRanks!.getState().setSpeed(24));
     await page.evaluate(() => { if (!window.breakingRanks!.getState().playing) window.breakingRanks!.getState().toggle(); });

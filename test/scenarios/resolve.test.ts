@@ -1,31 +1,47 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_CALIBRATION, parseSetArg, resolveParams, validateCalibration, validateScenario, type Calibration } from '../../src/scenarios';
-import { PARAM_SPECS, defaultParams } from '../../src/sim/params/schema';
+import { DEFAULT_CALIBRATION, parseSetArg, relativeValue, resolveLayers, resolveParams, validateCalibration, validateScenario, type Calibration } from '../../src/scenarios';
+import { defaultParams } from '../../src/sim/params/schema';
 
 const scenario = () => validateScenario({
   id: 'x', title: 'X', startDate: '2020-08-09',
   params: { legitimacy: 0.5, backfireWeight: 0.1, threatWeight: 0.2, defectionThresholdList: [4, 5] },
+  why: { backfireWeight: 'test', threatWeight: 'test' },
 }, 'x.json');
-const calib = (coefficients: Calibration['coefficients']): Calibration => ({ version: 1, note: '', coefficients });
+const calib = (values: Calibration['values']): Calibration => ({ version: 2, note: '', values });
 
-describe('resolveParams', () => {
-  it('applies defaults, then the scenario, then --set, then calibration', () => {
-    const p = resolveParams(scenario(), [['legitimacy', '0.4'], ['backfireWeight', '0.2']], calib({ backfireWeight: 3, threatWeight: 0.5 }));
-    expect(p.legitimacy).toBe(0.4);                        // --set beats the scenario
-    expect(p.backfireWeight).toBeCloseTo(0.6, 12);         // --set, then multiplied
-    expect(p.threatWeight).toBeCloseTo(0.1, 12);           // scenario, then multiplied
-    expect(p.defectionThresholdList).toEqual([4, 5]);      // scenario
-    expect(p.arrestK).toBe(defaultParams().arrestK);       // untouched default
+describe('resolveLayers: what is set is what runs', () => {
+  it('layers defaults < calibration < scenario < priors < --set < sweep, and names each origin', () => {
+    const r = resolveLayers({
+      scenario: scenario(), calibration: calib({ backfireWeight: 0.03, momentumWeight: 0.5, regimeWeight: 0.1 }),
+      priors: [{ key: 'arrestRate', value: 0.2, relative: false }, { key: 'regimeWeight', value: 2, relative: true }],
+      sets: [['legitimacy', '0.4'], ['arrestRate', '0.25']], sweep: [['legitimacy', '0.45']],
+    });
+    const p = r.params;
+    expect([p.legitimacy, r.origin.legitimacy]).toEqual([0.45, 'sweep']);          // sweep beats --set beats the scenario
+    expect([p.arrestRate, r.origin.arrestRate]).toEqual([0.25, 'set']);            // --set beats the prior
+    expect([p.backfireWeight, r.origin.backfireWeight]).toEqual([0.1, 'scenario']); // the scenario beats the calibration
+    expect([p.momentumWeight, r.origin.momentumWeight]).toEqual([0.5, 'calibration']);
+    expect([p.regimeWeight, r.origin.regimeWeight]).toEqual([0.2, 'prior']);      // relative: 2 x the calibrated 0.1
+    expect([p.arrestK, r.origin.arrestK]).toEqual([defaultParams().arrestK, 'default']);
+    expect(p.defectionThresholdList).toEqual([4, 5]);
   });
-  it('clamps a calibrated value to the range and skips calibration when null', () => {
-    expect(resolveParams(scenario(), [], calib({ backfireWeight: 1000 })).backfireWeight).toBe(PARAM_SPECS.backfireWeight.max);
-    expect(resolveParams(scenario(), [['backfireWeight', '0.3']], null).backfireWeight).toBe(0.3);
+  it('runs a typed value exactly: nothing multiplies or clamps it', () => {
+    const cal = calib({ backfireWeight: 0.0315 });
+    expect(resolveParams(scenario(), [['backfireWeight', '0.37']], cal).backfireWeight).toBe(0.37);
+    expect(resolveParams(scenario(), [['momentumWeight', '0.32']], DEFAULT_CALIBRATION).momentumWeight).toBe(0.32);
+    expect(() => resolveParams(scenario(), [['backfireWeight', '1.5']], cal)).toThrow("parameter 'backfireWeight' = 1.5 is out of range [0, 1]");
   });
-  it('applies the shipped calibration by default', () => {
-    const c = DEFAULT_CALIBRATION.coefficients, raw = resolveParams(scenario(), [], null), cal = resolveParams(scenario(), []);
-    expect(Object.keys(c).sort()).toEqual(['backfireWeight', 'forcePerProtester', 'momentumLoyaltyWeight', 'momentumWeight', 'regimeWeight']);
-    for (const [k, f] of Object.entries(c) as Array<[keyof typeof raw, number]>) expect(cal[k]).toBeCloseTo((raw[k] as number) * f, 12);
-    expect({ ...cal, ...Object.fromEntries(Object.keys(c).map((k) => [k, raw[k as keyof typeof raw]])) }).toEqual(raw);
+  it('refuses a relative prior that lands outside the range, naming it', () => {
+    expect(() => resolveLayers({ scenario: scenario(), calibration: null, priors: [{ key: 'backfireWeight', value: 20, relative: true }] }))
+      .toThrow("parameter 'backfireWeight' = 2 is out of range [0, 1]");
+  });
+  it('rounds a relative prior to 4 significant digits (so its row replays)', () => {
+    expect(relativeValue(1.2345, 0.0315)).toBe(0.03889);
+  });
+  it('applies the shipped calibration by default, as values', () => {
+    const v = DEFAULT_CALIBRATION.values, cal = resolveParams(validateScenario({ id: 'y', title: 'Y', startDate: '2020-08-09' }, 'y.json'), []);
+    expect(Object.keys(v).length).toBeGreaterThan(0);
+    for (const [k, x] of Object.entries(v)) expect(cal[k as keyof typeof cal]).toBe(x);
   });
   it('does not share lists with the scenario', () => {
     const s = scenario();
@@ -57,19 +73,24 @@ describe('parseSetArg', () => {
 });
 
 describe('validateCalibration', () => {
-  const err = (coefficients: unknown, version: unknown = 1): string => {
-    try { validateCalibration({ version, coefficients }, 'cal.json'); } catch (e) { return (e as Error).message; }
+  const err = (values: unknown, version: unknown = 2): string => {
+    try { validateCalibration({ version, values }, 'cal.json'); } catch (e) { return (e as Error).message; }
     return 'no error';
   };
-  it('accepts the shipped file: fitted to the default targets, criterion met', () => {
-    expect(DEFAULT_CALIBRATION.fit).toMatchObject({ scenario: 'campaigns', criterion: true, reasons: [],
-      targets: { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' } });
+  it('accepts the shipped file: at most 6 mechanism values', () => {
+    expect(DEFAULT_CALIBRATION.version).toBe(2);
+    expect(Object.keys(DEFAULT_CALIBRATION.values).length).toBeLessThanOrEqual(6);
   });
-  it('names the bad coefficient', () => {
-    expect(err({ backfireWieght: 1 })).toBe("cal.json: coefficients.backfireWieght is not a parameter (did you mean 'backfireWeight'?)");
-    expect(err({ gridWidth: 2 })).toBe("cal.json: coefficients.gridWidth must name a non-structural number parameter ('gridWidth' is structural)");
-    expect(err({ backfireOn: 2 })).toBe("cal.json: coefficients.backfireOn must name a non-structural number parameter ('backfireOn' is a boolean)");
-    expect(err({ backfireWeight: -1 })).toBe('cal.json: coefficients.backfireWeight = -1 is out of range [0, 1000]');
-    expect(err({}, 2)).toBe('cal.json: version must be 1, got 2');
+  it('refuses a version-1 file of multipliers with what to do', () => {
+    expect(err({ backfireWeight: 3 }, 1)).toBe('cal.json: version 1: this file holds multipliers, not values: refit with npm run calibrate');
+  });
+  it('names the bad value', () => {
+    expect(err({ backfireWieght: 1 })).toBe("cal.json: values.backfireWieght is not a parameter (did you mean 'backfireWeight'?)");
+    expect(err({ gridWidth: 2 })).toBe("cal.json: values.gridWidth is a situation parameter; a calibration may set only mechanism parameters");
+    expect(err({ defectionOccurredShare: 0.1 })).toBe("cal.json: values.defectionOccurredShare is a measurement parameter; a calibration may set only mechanism parameters");
+    expect(err({ backfireOn: 2 })).toBe("cal.json: values.backfireOn must name a non-structural number parameter ('backfireOn' is a boolean)");
+    expect(err({ backfireWeight: -1 })).toBe('cal.json: values.backfireWeight = -1 is out of range [0, 1]');
+    expect(err({ a1: 0, a2: 0, a3: 0, a4: 0, a5: 0, a6: 0, a7: 0 })).toBe('cal.json: values sets 7 parameters; a calibration may set at most 6');
+    expect(err({}, 3)).toBe('cal.json: version must be 2, got 3');
   });
 });

@@ -18,8 +18,8 @@ const withBase = (patch: Record<string, unknown>): string => errorOf({ ...base()
 describe('validateScenario: defaults', () => {
   it('fills every optional field', () => {
     expect(validateScenario(base(), 'x.json')).toEqual({
-      id: 'x', title: 'X', summary: '', startDate: '2020-08-09', params: {}, map: null,
-      events: [], strategy: [], tactics: null, historical: null,
+      id: 'x', title: 'X', summary: '', startDate: '2020-08-09', params: {}, why: {}, map: null,
+      events: [], strategy: [], strategies: {}, tactics: null, historical: null,
     });
   });
   it('fills district weights and point ids, and sorts the strategy stably by tick', () => {
@@ -41,7 +41,7 @@ describe('validateScenario: messages name the file and the field', () => {
     expect(errorOf(null)).toBe('x.json: the scenario must be a JSON object, got null');
   });
   it('rejects unknown top-level keys, naming them', () => {
-    expect(withBase({ parms: {} })).toMatch(/^x\.json: unknown top-level key 'parms' \(did you mean 'params'\?\) \(allowed: id, title/);
+    expect(withBase({ parms: {} })).toMatch(/^x\.json: unknown top-level key 'parms' \(did you mean 'params'\?\) \(allowed: \$schema, id, title/);
   });
   it('requires id, title, startDate', () => {
     expect(errorOf({ id: 'x', title: 'X' })).toBe('x.json: startDate is required');

@@ -108,7 +108,7 @@ export const worldArb: fc.Arbitrary<World> = fc.noBias(fc.record({
     : { at: { tick: e.tick }, ramp: { key: 'legitimacy', to: e.rampTo, overDays: 1 } });
   const strategy: ActionDef[] = [...r.strategy].sort((a, b) => a.tick - b.tick);
   const scenario: ScenarioData = {
-    id: 'prop', title: 'prop', summary: '', startDate: '2020-08-09', params: {}, map: r.map, events, strategy, tactics: null, historical: null,
+    id: 'prop', title: 'prop', summary: '', startDate: '2020-08-09', params: {}, why: {}, map: r.map, events, strategy, strategies: {}, tactics: null, historical: null,
   };
   return { scenario, params, seed: r.seed, ticks: r.ticks };
 });

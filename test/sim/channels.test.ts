@@ -1,5 +1,5 @@
 /**
- * Switching a loyalty channel off (MODEL.md section 3): "its contribution is zero every tick, and
+ * Switching a loyalty channel off (docs/model.md section 6): "its contribution is zero every tick, and
  * the run is identical, bit for bit, to the baseline until the tick at which that channel's
  * baseline contribution first becomes non-zero."
  *
@@ -36,7 +36,7 @@ function fingerprint(s: SimState): string {
     .num(s.momentum).num(s.regime.resources).num(s.regime.eliteCohesion).num(s.movement.capacity).num(s.movement.fund)
     .num(s.defectedCount).num(s.reserve).num(s.effectiveForce).num(s.neededForce).num(s.eventLog.length)
     .num(s.totals.detentions).num(s.totals.unmaskings).num(s.totals.violentActs).num(s.totals.abuses)
-    .str(JSON.stringify(s.movement.levels)).str(String(s.outcome));
+    .str(JSON.stringify(s.movement.levels)).str(String(s.outcome)).array(s.rngWords);
   // channelLast is hashed for every channel: before T the tested channel's entries are 0 in both
   // runs, so they cannot make F[0..T-1] differ by themselves.
   return h.digest();
@@ -111,6 +111,38 @@ describe.each(CHANNELS.map((ch, idx) => ({ ch, idx })))('channel $ch switched of
     expect(firstDiff, `${ch}: the off run never differs from the baseline`).toBe(T);
     // Sanity: the baseline's cumulative contribution is non-zero at the end.
     expect(channelNonZero(a, idx, a.o.channelSum)).toBe(true);
+  });
+});
+
+/**
+ * The channel table decides the layout: a run made from a permuted table keeps each channel's
+ * record in the slot the permutation gives it, and switching a channel off zeroes only that slot
+ * and leaves only its own stream untouched (its state words equal the seeded ones throughout),
+ * while every other channel's record equals the baseline's until the switched-off one would act.
+ */
+describe.each(CHANNELS.map((ch, idx) => ({ ch, idx })))('permuted table: channel $ch switched off', ({ ch, idx }) => {
+  // A permutation that moves every channel: the table rotated by one.
+  const order = [...CHANNELS.slice(1), CHANNELS[0]];
+  it('zeroes only its own slot and its own stream', () => {
+    const setup = SETUPS[ch], seed = 2000 + idx, slot = order.indexOf(ch);
+    expect(slot).not.toBe(idx);
+    const base = smallCity(`perm-${ch}`, setup.over, setup.strategy ?? [], setup.events ?? []);
+    const a = createState(base.scenario, base.params, seed, { channels: order });
+    const b = createState(base.scenario, { ...base.params, [ON_KEY(ch)]: false }, seed, { channels: order });
+    expect(a.channels).toEqual(order);
+    const stream = b.streamNames.indexOf(`ch.${ch}`), words0 = Array.from(b.rngWords.slice(4 * stream, 4 * stream + 4));
+    let T = -1;
+    for (let k = 1; k <= setup.ticks; k++) {
+      advance(a, 1); advance(b, 1);
+      if (T < 0 && channelNonZero(a, slot, a.o.channelLast)) T = k;
+      expect(channelNonZero(b, slot, b.o.channelLast) || channelNonZero(b, slot, b.o.channelSum), `${ch} off contributes (call ${k})`).toBe(false);
+      expect(Array.from(b.rngWords.slice(4 * stream, 4 * stream + 4)), `${ch} off drew from its stream (call ${k})`).toEqual(words0);
+      if (T < 0) for (let q = 0; q < order.length; q++)
+        expect(Array.from(b.o.channelSum.subarray(q * b.o.n, (q + 1) * b.o.n)), `slot ${q} (${order[q]}) before ${ch} acts`).toEqual(Array.from(a.o.channelSum.subarray(q * a.o.n, (q + 1) * a.o.n)));
+    }
+    expect(T, `${ch}: ${setup.why}`).toBeGreaterThan(0);
+    // In the baseline the channel's record sits at the permuted slot, and the slot of its canonical position holds another channel's.
+    expect(channelNonZero(a, slot, a.o.channelSum)).toBe(true);
   });
 });
 

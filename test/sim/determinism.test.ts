@@ -1,5 +1,5 @@
 /**
- * Determinism (ARCHITECTURE.md, MODEL.md section 8: no run-to-run noise): the same scenario,
+ * Determinism (docs/model.md sections 2 and 11: no run-to-run noise): the same scenario,
  * parameters and seed give identical series rows, report and event log; different seeds differ;
  * how the run is chopped into advance() calls does not matter; and two runs advanced in lockstep
  * (as a batch runner or the page might) do not leak state into each other through module caches.
@@ -41,7 +41,7 @@ function snapshot(s: SimState): string {
     tick: s.tick, row: seriesRow(s), report: runReport(s), events: s.eventLog,
     c: [arr(s.c.state), arr(s.c.cell), arr(s.c.term)],
     o: [arr(s.o.state), arr(s.o.cell), arr(s.o.loyalty), arr(s.o.channelSum), arr(s.o.exposure), arr(s.o.masked), arr(s.o.defectTick)],
-    occ: arr(s.grid.occ), momentum: s.momentum, movement: s.movement, regime: s.regime, days: s.days,
+    occ: arr(s.grid.occ), momentum: s.momentum, movement: s.movement, regime: s.regime, day: s.day, today: s.today, historical: s.historical,
   });
 }
 
@@ -96,7 +96,7 @@ describe('independent runs', () => {
   });
 });
 
-describe('replay (MODEL.md section 1: a game as played can be replayed exactly)', () => {
+describe('replay (docs/model.md section 8: a game as played can be replayed exactly)', () => {
   it('actions recorded during play equal the same actions as a scripted strategy', () => {
     const c = cases()[1];
     const strategy: ActionDef[] = c.scenario.strategy;
@@ -114,10 +114,11 @@ describe('replay (MODEL.md section 1: a game as played can be replayed exactly)'
     }
     advance(played, 260 - played.tick);
     expect(snapshot(played)).toBe(snapshot(scripted));
-    // And what was spent, replayed as a strategy, reproduces the run once more.
-    const replay = createState({ ...c.scenario, strategy: played.movement.spent.map((a) => ({ ...a })) }, c.params, 21);
+    // And what was recorded, replayed as a strategy, reproduces the run once more.
+    const recorded = played.movement.actions.slice(0, played.movement.nextAction);
+    const replay = createState({ ...c.scenario, strategy: recorded.map((a) => ({ ...a })) }, c.params, 21);
     advance(replay, 260);
-    expect(replay.movement.spent).toEqual(played.movement.spent);
+    expect(replay.movement.actions.slice(0, replay.movement.nextAction)).toEqual(recorded);
     expect(JSON.stringify(seriesRow(replay))).toBe(JSON.stringify(seriesRow(played)));
     expect(JSON.stringify(replay.o.loyalty)).toBe(JSON.stringify(played.o.loyalty));
   });

@@ -1,5 +1,5 @@
 /**
- * epstein-classic must reduce to Epstein's civil violence model, run 2 (MODEL.md section 2;
+ * epstein-classic must reduce to Epstein's civil violence model, run 2 (docs/model.md section 10;
  * Epstein 2002; NetLogo Rebellion): 40x40 torus, 1,120 citizens, 64 cops, vision 7, L = 0.82,
  * T = 0.1, k = 2.3, jail terms uniform 0..29. Its signature is punctuated equilibrium: long
  * quiet spells broken by sudden outbursts of rebellion.

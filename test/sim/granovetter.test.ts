@@ -1,5 +1,5 @@
 /**
- * Granovetter's riot (MODEL.md section 3): one unit of 100 officers with thresholds g_i = i (a count
+ * Granovetter's riot (docs/model.md section 6): one unit of 100 officers with thresholds g_i = i (a count
  * of defected peers). At tick t+1 an on-duty officer leaves iff the defected count in his unit at
  * tick t is >= g_i; synchronous and irreversible, so the count runs 1, 2, ..., 100. The perturbed
  * preset (g_1 = 2) stops at exactly 1.

@@ -5,7 +5,7 @@ import { defaultParams, type ActionDef, type EventDef, type Params, type Scenari
 export function bareScenario(id: string, extra: Partial<Pick<ScenarioData, 'events' | 'strategy' | 'startDate'>> = {}): ScenarioData {
   return {
     id, title: id, summary: '', startDate: extra.startDate ?? '2020-08-09', params: {}, map: null,
-    events: extra.events ?? [], strategy: extra.strategy ?? [], tactics: null, historical: null,
+    why: {}, events: extra.events ?? [], strategy: extra.strategy ?? [], strategies: {}, tactics: null, historical: null,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The simulation core is pure TypeScript (ARCHITECTURE.md): no clock, no ambient randomness, no
+ * The simulation core is pure TypeScript (docs/model.md section 2): no clock, no ambient randomness, no
  * timers, no DOM or UI libraries. Every file under src/sim is scanned; the only import allowed from
  * outside src/sim is 'seedrandom' (the seeded streams of rng.ts).
  */
@@ -57,6 +57,37 @@ function scanSource(text: string, file = '<text>'): string[] {
   return problems;
 }
 
+/**
+ * Module-level mutable state: every run's state must live in its SimState (so runs are
+ * independent and can be snapshot and restored). At the top level of a module (brace depth 0) a
+ * `let` or `var`, or a `const` bound to a constructed object (`new ...`: a Map, a typed array, a
+ * WeakMap) or to an array or object literal that is not `as const` or frozen, is flagged.
+ * Classes, functions and `as const` data tables are fine.
+ */
+function moduleState(text: string, name = '<text>'): string[] {
+  const code = stripComments(text).replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+  const out: string[] = [];
+  let depth = 0, start = 0;
+  const statements: string[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') { depth--; if (depth === 0 && ch === '}' && /^\s*(export\s+)?(async\s+)?(function|class|interface|enum|namespace)\b/.test(code.slice(start, i))) { statements.push(code.slice(start, i + 1)); start = i + 1; } }
+    else if (ch === ';' && depth === 0) { statements.push(code.slice(start, i + 1)); start = i + 1; }
+  }
+  for (const st of statements) {
+    const t = st.trim();
+    if (/^(export\s+)?(let|var)\b/.test(t)) out.push(`${name}: module-level ${t.split(/\s+/).slice(0, 3).join(' ')}`);
+    const m = /^(?:export\s+)?const\s+([\w$]+)\s*(?::[^=]+)?=\s*([\s\S]*)$/.exec(t);
+    if (!m) continue;
+    const init = m[2].trim();
+    const frozen = /\bas const\s*(satisfies[\s\S]*)?;?$/.test(init) || /^Object\.freeze\(/.test(init);
+    if (/^new\s/.test(init)) out.push(`${name}: module-level const ${m[1]} = new ...`);
+    else if (/^[[{]/.test(init) && !frozen) out.push(`${name}: module-level mutable const ${m[1]}`);
+  }
+  return out;
+}
+
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -93,6 +124,24 @@ describe('the scanner itself', () => {
   });
 });
 
+describe('the module-state scanner', () => {
+  it('flags top-level let, var, constructed objects and unfrozen literals', () => {
+    expect(moduleState('let cache = 1;')).toHaveLength(1);
+    expect(moduleState('export let x = 2;')).toHaveLength(1);
+    expect(moduleState('var y;')).toHaveLength(1);
+    expect(moduleState('const seen = new WeakSet<object>();')).toHaveLength(1);
+    expect(moduleState('const buf = new Float64Array(0);')).toHaveLength(1);
+    expect(moduleState('const list: number[] = [];')).toHaveLength(1);
+    expect(moduleState('export const table = { a: 1 };')).toHaveLength(1);
+  });
+  it('accepts functions, classes, frozen tables and state inside functions', () => {
+    expect(moduleState('export const T = { a: 1 } as const;\nconst K = [1, 2] as const satisfies readonly number[];')).toEqual([]);
+    expect(moduleState('function f() { let x = 1; const m = new Map(); return x + m.size; }\nclass C { private u = 0; }')).toEqual([]);
+    expect(moduleState("const LIMIT = 8;\nconst f = (x: number) => { const a = []; return a; };\nexport const S = Object.freeze({ a: 1 });")).toEqual([]);
+    expect(moduleState("const msg = 'let x = 1; new Map()';")).toEqual([]);
+  });
+});
+
 describe('src/sim is pure', () => {
   const files = listFiles(SIM_DIR);
   it('has source files to scan', () => {
@@ -101,6 +150,10 @@ describe('src/sim is pure', () => {
   });
   it('contains no clock, ambient randomness, timers or non-relative imports but seedrandom', () => {
     const problems = files.flatMap((f) => scanSource(readFileSync(f, 'utf8'), f));
+    expect(problems).toEqual([]);
+  });
+  it('keeps no state at module level (everything a run depends on lives in its SimState)', () => {
+    const problems = files.flatMap((f) => moduleState(readFileSync(f, 'utf8'), relative(SIM_DIR, f)));
     expect(problems).toEqual([]);
   });
   it('flags a relative import that leaves src/sim', () => {

@@ -24,7 +24,7 @@ const row = (tick: number) => ({ tick } as unknown as SeriesRow);
 const frame = (tick: number, extra: Partial<Frame> = {}): Frame => ({
   tick, date: '', playing: false, control: 0, outcome: null, fallCause: null, tippingTick: null, rows: [row(tick)], events: [],
   summary: { peakActive: tick } as Frame['summary'], capacity: 3, levels: {}, agents: null, inspected: null,
-  channelTotals: {} as Frame['channelTotals'], historical: null, ...extra,
+  channelTotals: {} as Frame['channelTotals'], historical: null, eventParams: [], ...extra,
 });
 
 describe('game store', () => {

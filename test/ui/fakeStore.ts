@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import { TACTICS, type SeriesRow, type SimEvent, type TacticId } from '../../src/sim';
+import { defaultParams, MODEL_VERSION, tacticCost, TACTICS, type SeriesRow, type SimEvent, type TacticId } from '../../src/sim';
 import { getPreset, resolveParams } from '../../src/scenarios';
 import type { GameState, GameStore, RunMeta, SeriesView } from '../../src/store/types';
 
@@ -15,11 +15,12 @@ export function fakeMeta(id = 'classroom-discipline'): RunMeta {
   const tpd = 24 / params.hoursPerTick;
   const districts = sc.map?.districts ?? [{ id: 'all', name: 'City' }];
   return {
-    scenarioId: id, title: sc.title, briefing: sc.briefing ?? {}, seed: 1, params, startDate: sc.startDate,
+    modelVersion: MODEL_VERSION, scenarioId: id, title: sc.title, briefing: sc.briefing ?? {}, seed: 1, params, startDate: sc.startDate,
+    origin: {}, strategy: 'scenario', strategies: ['scenario', 'none'],
     ticksPerDay: tpd, horizonTicks: params.horizonDays * tpd, grid: { w: params.gridWidth, h: params.gridHeight },
     map: sc.map, districtIds: districts.map((d) => d.id), districtNames: districts.map((d) => d.name),
     nCitizens: params.citizenCount, nOfficers: params.officerCount,
-    tactics: (sc.tactics ?? (Object.keys(TACTICS) as TacticId[])).map((t) => ({ id: t, label: TACTICS[t].label, effect: TACTICS[t].effect, cost: TACTICS[t].cost })),
+    tactics: (sc.tactics ?? (Object.keys(TACTICS) as TacticId[])).map((t) => ({ id: t, label: TACTICS[t].label, effect: TACTICS[t].effect, cost: tacticCost(defaultParams(), t) })),
     historical: sc.historical ? Object.fromEntries(Object.entries(sc.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value }])) : null,
   };
 }

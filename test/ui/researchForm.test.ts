@@ -32,7 +32,7 @@ describe('checkForm', () => {
     expect(f).toMatchObject({ scenario: 'campaigns', runs: '100', seed: '1', sweepKey: '', kind: 'odds',
       targets: { targetSuccessRate: '0.53', targetDefectionShareInSuccesses: '0.52', targetSuccessMultiplier: '46' } });
     const c = ok(f);
-    expect(c.args).toEqual(['--scenario', 'campaigns', '--runs', '100', '--seed', '1']);
+    expect(c.args).toEqual(['--scenario', 'campaigns', '--strategy', 'scenario', '--runs', '100', '--seed', '1']);
     expect(c.total).toBe(100);
     const ref = cli(c.args, 'odds');
     expect(c.plan).toEqual(ref.plan);
@@ -42,7 +42,7 @@ describe('checkForm', () => {
   it('a sweep, changed targets and the risk ratio become --sweep, --set and --multiplier, like the CLI', () => {
     const c = ok(form({ scenario: 'classroom-discipline', runs: '3', seed: '42', sweepKey: 'legitimacy', from: '0.3', to: '0.7', step: '0.2', kind: 'risk',
       targets: { targetSuccessRate: '0.6', targetDefectionShareInSuccesses: '0.52', targetSuccessMultiplier: '20' } }));
-    expect(c.args).toEqual(['--scenario', 'classroom-discipline', '--runs', '3', '--seed', '42', '--set', 'targetSuccessRate=0.6',
+    expect(c.args).toEqual(['--scenario', 'classroom-discipline', '--strategy', 'scenario', '--runs', '3', '--seed', '42', '--set', 'targetSuccessRate=0.6',
       '--set', 'targetSuccessMultiplier=20', '--sweep', 'legitimacy=0.3:0.7:0.2', '--multiplier', 'risk']);
     expect(c.points).toBe(3);
     expect(c.total).toBe(9);
@@ -107,6 +107,6 @@ describe('names', () => {
   });
 
   it('the command line is npm run batch with the same arguments', () => {
-    expect(commandLine(['--scenario', 'campaigns', '--runs', '6', '--seed', '1'])).toBe('npm run --silent batch -- --scenario campaigns --runs 6 --seed 1 --format json');
+    expect(commandLine(['--scenario', 'campaigns', '--strategy', 'scenario', '--runs', '6', '--seed', '1'])).toBe('npm run --silent batch -- --scenario campaigns --strategy scenario --runs 6 --seed 1 --format json');
   });
 });

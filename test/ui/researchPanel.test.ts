@@ -79,7 +79,7 @@ describe('the research drawer', () => {
     change('br-research-runs', '3');
     change('br-research-seed', '7');
     expect(text('.br-research-total')).toBe('3 runs on 2 workers');
-    expect(text('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --runs 3 --seed 7 --format json');
+    expect(text('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --strategy scenario --runs 3 --seed 7 --format json');
     click('br-research-run');
     expect(p.running()).toBe(true);
     expect((document.getElementById('br-research-cancel') as HTMLButtonElement).disabled).toBe(false);

@@ -9,7 +9,7 @@ import { runJob, type WebJobReply, type WebJobRequest } from '../../src/batch/we
 import { DEFAULT_CALIBRATION } from '../../src/scenarios';
 import { BatchCancelled, defaultWorkerCount, jobSize, runPool, splitJobs, type WorkerLike } from '../../src/ui/research/pool';
 
-const campaigns = (runs: number): BatchPlan => checkPlan({ scenarioName: CAMPAIGNS, scenario: campaignScenario(), seed: 5, runs, sets: [],
+const campaigns = (runs: number): BatchPlan => checkPlan({ scenarioName: CAMPAIGNS, scenario: campaignScenario(), seed: 5, runs, strategy: 'scenario', actions: [], sets: [],
   sweep: [{ key: 'legitimacy', values: [0.4, 0.8] }], calibration: DEFAULT_CALIBRATION, priors: campaignPriors() });
 
 /** A worker that answers each job after a delay with the real job loop (runOne); `silent` never answers. */

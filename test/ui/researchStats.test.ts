@@ -2,7 +2,7 @@
 /**
  * The research results as text and tables: figures beside targets with their intervals, the
  * 0.5-correction flag, undefined (null) figures and wide intervals explained, the targets'
- * arithmetic (MODEL.md: ~29%, ~96%, ~36% at 53% success), and the sweep's per-point table.
+ * arithmetic (docs/research.md section 1: ~29%, ~96%, ~36% at 53% success), and the sweep's per-point table.
  */
 import { describe, expect, it } from 'vitest';
 import { batchResult, summarize, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
@@ -63,7 +63,7 @@ describe('statRows', () => {
 });
 
 describe('impliedRows', () => {
-  it("shows MODEL.md's arithmetic at the target success rate, at the measured one, and as measured", () => {
+  it("shows the targets' arithmetic, docs/research.md section 1 at the target success rate, at the measured one, and as measured", () => {
     const st = summarize(rows(6, 4, 3, 7), TARGETS);
     const [atTarget, atMeasured, measured] = impliedRows(st);
     expect(atTarget).toEqual({ label: 'Targets at success rate 53.0%', pD: '28.6%', pSD: '96.2%', pSnD: '35.7%' });
@@ -72,7 +72,7 @@ describe('impliedRows', () => {
   });
 });
 
-const info = (sweep: BatchInfo['sweep'], runs: number): BatchInfo => ({ scenario: 'campaigns', seed: 1, runs, points: sweep[0]?.values.length ?? 1,
+const info = (sweep: BatchInfo['sweep'], runs: number): BatchInfo => ({ modelVersion: 2, scenario: 'campaigns', strategy: 'scenario', actions: [], seed: 1, runs, points: sweep[0]?.values.length ?? 1,
   total: runs * (sweep[0]?.values.length ?? 1), sets: [], sweep, sampled: null, targets: TARGETS, fingerprint: 'x' });
 
 describe('the tables', () => {

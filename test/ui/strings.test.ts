@@ -47,7 +47,7 @@ describe('strings', () => {
     ];
     // Every event kind the model logs has its sentence.
     const sim = read(SIM).join('\n');
-    const kinds = new Set([...sim.matchAll(/kind: '([\w-]+)'/g), ...sim.matchAll(/'(resign|shirk|insider|walkout|join|resign-noisy)'/g)].map((m) => m[1]));
+    const kinds = new Set([...sim.matchAll(/logEvent\(s, \{[^}]*?kind: '([\w-]+)'/g), ...sim.matchAll(/'(resign|shirk|insider|walkout|join|resign-noisy)'/g)].map((m) => m[1]));
     for (const k of kinds) need.push(`event.${k}`);
     expect(kinds.size).toBeGreaterThan(8);
     expect(need.filter((id) => !hasString(id))).toEqual([]);

@@ -1,16 +1,30 @@
 /**
  * Parameter specification types. Every model parameter is declared once, with its type, group,
  * label, default, range, step and help text; sliders, scenario validation, `--set` flags and batch
- * sweeps are all generated from these declarations (ARCHITECTURE.md convention 6).
+ * sweeps are all generated from these declarations (docs/model.md section 2).
  */
 export type ParamType = 'number' | 'integer' | 'boolean' | 'enum' | 'list';
+
+/**
+ * What a parameter describes (docs/model.md, "Three kinds of parameter"):
+ * - mechanism: how strongly people respond (channel and decision weights, momentum and regime
+ *   coefficients): the same in every scenario; the calibration fits some of them;
+ * - situation: the place and time (map, force size, legitimacy, repression policy, calendar, ...);
+ * - measurement: outcome and research definitions; no scenario or calibration file may set one.
+ */
+export const PARAM_KINDS = ['mechanism', 'situation', 'measurement'] as const;
+export type ParamKind = (typeof PARAM_KINDS)[number];
 
 interface BaseSpec {
   group: string;
   label: string;
+  /** One line: what it means, then where its value comes from (a source, or "modelling choice" and why). */
   help: string;
+  kind: ParamKind;
   /** Structural parameters fix array sizes or the map; scheduled events cannot change them. */
   structural?: boolean;
+  /** Internal coefficients the game's drawer folds away (the CLI, sweeps, priors and calibration reach them all). */
+  advanced?: boolean;
 }
 export interface NumberSpec extends BaseSpec {
   type: 'number' | 'integer';

@@ -5,44 +5,55 @@
  *   N = R P,  P = 1 - exp(-k floor(C / A))   C officers, A = 1 + active citizens in vision
  *   M = momentumWeight x momentum           perceived chance the movement wins
  *   T_i = T + falsificationCost x (1 - momentum)   hidden opposition surfaces as momentum grows
- * A = 1 + active in vision, the agent itself included, exactly as NetLogo's Rebellion counts it.
- * With the extensions at 0 this is NetLogo Rebellion's rule.
- * Everything but H, R, the opinion and the local counts is the same for all citizens in a tick,
- * so it is computed once per tick (ActivationRule) and the per-citizen test stays a few loads.
+ * A = 1 + active in vision, exactly as NetLogo's Rebellion counts it. With the extensions at 0
+ * this is NetLogo Rebellion's rule. Everything but H, R, the opinion and the local counts is the
+ * same for all citizens in a tick, so it is computed once per tick (ActivationRule); the hot
+ * loops call `activates` and `arrestProbability` below (small: V8 inlines them).
  */
 import type { SimState } from '../state';
 
-let pTable = new Float64Array(0);
-let pK = NaN;
-
-/** P(j) = 1 - exp(-k j) for the integer j = floor(C/A), cached per k (the floor makes it discrete). */
-export function arrestProbTable(k: number): Float64Array {
-  if (k !== pK) {
-    pK = k;
-    pTable = new Float64Array(256);
-    for (let j = 0; j < 256; j++) pTable[j] = 1 - Math.exp(-k * j);
-  }
-  return pTable;
-}
+/** Entries of the P(j) table; beyond it P is computed directly. */
+const TABLE_SIZE = 256;
 
 export interface ActivationRule {
   /** 1 - L_i for supporters, neutrals, opponents (opinion -1, 0, 1). */
-  gSup: number; gNeu: number; gOpp: number;
+  gByOpinion: Float64Array;
   M: number;
   T: number;
+  k: number;
+  /** P(j) = 1 - exp(-k j) for the integer j = floor(C/A) (the floor makes it discrete). */
   table: Float64Array;
 }
 
+/** Estimated arrest probability for C officers and A active citizens in vision. */
+export function arrestProbability(rule: ActivationRule, cops: number, active: number): number {
+  const j = Math.floor(cops / (1 + active));
+  return j < TABLE_SIZE ? rule.table[j] : 1 - Math.exp(-rule.k * j);
+}
+
+/** The activation test itself: grievance - risk x P + M > T. */
+export const activates = (grievance: number, risk: number, arrestP: number, rule: ActivationRule): boolean =>
+  grievance - risk * arrestP + rule.M > rule.T;
+
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
+/** This tick's constants of the rule (the P table is rebuilt only when k changes). */
 export function activationRule(s: SimState): ActivationRule {
-  const p = s.params;
+  const p = s.params, sc = s.scratch;
+  if (sc.arrestK !== p.arrestK || sc.arrestTable.length !== TABLE_SIZE) {
+    sc.arrestK = p.arrestK;
+    sc.arrestTable = new Float64Array(TABLE_SIZE);
+    for (let j = 0; j < TABLE_SIZE; j++) sc.arrestTable[j] = 1 - Math.exp(-p.arrestK * j);
+  }
+  const g = sc.gByOpinion;
+  g[0] = 1 - clamp01(p.legitimacy + p.opinionLegitimacyShift);
+  g[1] = 1 - clamp01(p.legitimacy);
+  g[2] = 1 - clamp01(p.legitimacy - p.opinionLegitimacyShift);
   return {
-    gSup: 1 - clamp01(p.legitimacy + p.opinionLegitimacyShift),
-    gNeu: 1 - clamp01(p.legitimacy),
-    gOpp: 1 - clamp01(p.legitimacy - p.opinionLegitimacyShift),
+    gByOpinion: g,
     M: p.momentumWeight * s.momentum,
     T: p.activationThreshold + p.falsificationCost * (1 - s.momentum),
-    table: arrestProbTable(p.arrestK),
+    k: p.arrestK,
+    table: sc.arrestTable,
   };
 }

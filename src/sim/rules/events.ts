@@ -5,6 +5,7 @@
 import { parseDate } from '../calendar';
 import type { Params } from '../params/schema';
 import type { At } from '../scenarioData';
+import { logEvent } from '../eventLog';
 import type { ScheduledEvent, SimState } from '../state';
 
 export function atToTick(at: At, startDay: number, tpd: number): number {
@@ -36,7 +37,7 @@ export function applyEvents(s: SimState): void {
       const ramp = { ...e.ramp, from: Number(p[e.ramp.key]) };
       s.ramps = s.ramps.filter((r) => r.key !== ramp.key).concat(ramp);
     }
-    s.eventLog.push({ tick: s.tick, kind: 'scenario', detail: e.label || Object.keys(e.set).concat(e.ramp ? [e.ramp.key] : []).join(', ') });
+    logEvent(s, { tick: s.tick, kind: 'scenario', detail: e.label || Object.keys(e.set).concat(e.ramp ? [e.ramp.key] : []).join(', ') });
   }
   if (s.ramps.length === 0) return;
   for (const r of s.ramps) {

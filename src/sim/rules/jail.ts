@@ -1,8 +1,8 @@
 /**
- * Detention and injury terms. NetLogo counts every jail term down once per tick after everyone
- * has acted and frees the agent when it reaches 0; the same timing is kept with a bucket queue
- * (citizens filed under the tick at whose end they go free), so a tick costs only its releases,
- * not a scan of 500,000 citizens.
+ * Detention and injury terms run out. NetLogo counts every jail term down once per tick after
+ * everyone has acted and frees the agent when it reaches 0; the same timing is kept with a bucket
+ * queue (citizens filed under the tick at whose end they go free), so a tick costs only its
+ * releases, not a scan of 500,000 citizens. The queue holds only citizens now detained or injured.
  */
 import { CitizenState } from '../state';
 import type { SimState } from '../state';

@@ -1,24 +1,18 @@
-/** The turn order and citizens' turns of live mode. */
-import { CitizenState, type SimState } from '../state';
-import { citizenMove, citizenSetActive, randomOpenCell } from '../world/cells';
-import type { ActivationRule } from './activation';
-import { stepToward } from './citizenAct';
-import { MoverSampler } from './movers';
-import { baseArrestRate, officerAct } from './officerAct';
-
-const orders = new WeakMap<SimState, Int32Array>();
-
 /**
  * live mode (NetLogo Rebellion's order): every agent, citizens and officers alike, takes one turn
- * in one random order per tick; each moves first, then decides with the counts as they are at
- * that moment (kept current incrementally). The citizen's turn is the activation rule of
- * activation.ts, inlined here with its per-tick constants hoisted: this loop is the whole cost of
- * epstein-classic.
+ * in one random order per tick; each moves first (move.ts), then decides with the counts as they
+ * are at that moment (kept current incrementally). The order array lives in the state
+ * (SimState.order) and is reshuffled in place each tick, as NetLogo's `ask` does.
  */
+import { CitizenState, type SimState } from '../state';
+import { citizenMove, citizenSetActive } from '../world/cells';
+import { activates, arrestProbability, type ActivationRule } from './activation';
+import { baseArrestRate } from './arrest';
+import { citizenDestination, MoverSampler } from './move';
+import { officerTurn } from './officerTurn';
+
 export function liveTurns(s: SimState, out: number, rule: ActivationRule): void {
-  const nC = s.c.n, N = nC + s.o.n;
-  let order = orders.get(s);
-  if (!order) { order = new Int32Array(N); for (let k = 0; k < N; k++) order[k] = k; orders.set(s, order); }
+  const nC = s.c.n, N = nC + s.o.n, order = s.order;
   const r = s.rng.order;
   // Fisher-Yates; one uniform serves up to 3 swaps (u*(k+1) splits into an index and a fresh fraction).
   let u = 0, uses = 3;
@@ -33,25 +27,20 @@ export function liveTurns(s: SimState, out: number, rule: ActivationRule): void 
   const always = s.params.moveProbability >= 1; // Epstein: everyone moves, no draw
   const movers = new MoverSampler(s.params.moveProbability, s.rng.move), base = baseArrestRate(s);
   const c = s.c, g = s.grid, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
-  const nbCop = g.nbCop, nbAct = g.nbAct, rallyOf = g.nearestRally, rm = s.rng.move, rally = s.params.rallyAttraction;
-  const table = rule.table, M = rule.M, T = rule.T, gByOpinion = new Float64Array([rule.gSup, rule.gNeu, rule.gOpp]);
+  const nbCop = g.nbCop, nbAct = g.nbAct, rm = s.rng.move, gByOpinion = rule.gByOpinion;
   const ACTIVE = CitizenState.active;
   for (let k = 0; k < N; k++) {
     const a = order[k], mv = always || movers.moves();
-    if (a >= nC) { officerAct(s, a - nC, mv, base); continue; }
+    if (a >= nC) { officerTurn(s, a - nC, mv, base); continue; }
     const s0 = st[a];
     if (s0 > ACTIVE) continue; // detained or injured
     if (out < 1 && prop[a] >= out) { if (s0 === ACTIVE) citizenSetActive(s, a, false); continue; }
     let cell = cellOf[a];
     if (mv) {
-      let to = -1;
-      const r0 = rallyOf[cell];
-      if (r0 >= 0 && rally > 0 && rm() < rally) to = stepToward(s, cell, r0);
-      if (to < 0) to = randomOpenCell(s, cell, rm);
+      const to = citizenDestination(s, cell, rm);
       if (to >= 0 && to !== cell) { citizenMove(s, a, to); cell = to; }
     }
-    const j = Math.floor(nbCop[cell] / (1 + nbAct[cell]));
-    const want = H[a] * gByOpinion[op[a] + 1] - R[a] * (j < 256 ? table[j] : 1) + M > T;
+    const want = activates(H[a] * gByOpinion[op[a] + 1], R[a], arrestProbability(rule, nbCop[cell], nbAct[cell]), rule);
     if (want !== (s0 === ACTIVE)) citizenSetActive(s, a, want);
   }
 }

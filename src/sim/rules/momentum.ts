@@ -2,17 +2,16 @@
  * Momentum: the perceived chance that the movement wins, updated once per day from daily
  * aggregates (never one night-time tick): crowd size relative to momentumParticipationRef, its
  * trend, visible defections (noisy resignations count more) and strikes; a moving average.
- *   raw = 0.55 min(1, p/ref) + 0.15 clamp(trend) + 0.2 min(1, visible/defectionRef) + 0.1 strike
+ *   raw = crowdW min(1, p/ref) + trendW clamp((p - p_yesterday)/ref, -1, 1)
+ *         + defectionW min(1, visible/defectionRef) + strikeW x strike level
+ *   momentum += smoothing x (clamp(raw, 0, 1) - momentum)
  */
 import { OfficerState } from '../state';
 import type { SimState } from '../state';
 
-export function updateMomentum(s: SimState): void {
-  const p = s.params, nC = Math.max(1, s.c.n);
-  const part = s.today.peakActive / nC;
-  const prev = s.days.length > 0 ? s.days[s.days.length - 1].peakActive / nC : part;
-  const trend = Math.max(-1, Math.min(1, (part - prev) / p.momentumParticipationRef));
-  const o = s.o;
+/** Visible defected share of the force: resigned (noisy ones weigh more), joined, rho x shirking. */
+export function visibleDefection(s: SimState): number {
+  const p = s.params, o = s.o;
   let visible = 0;
   for (let j = 0; j < o.n; j++) {
     const st = o.state[j];
@@ -20,9 +19,21 @@ export function updateMomentum(s: SimState): void {
     else if (st === OfficerState.joined) visible += 1;
     else if (st === OfficerState.shirking) visible += p.peerShirkVisibility;
   }
-  const v = visible / Math.max(1, o.initialForce);
-  const raw = 0.55 * Math.min(1, part / p.momentumParticipationRef) + 0.15 * trend
-    + 0.2 * Math.min(1, v / p.momentumDefectionRef) + 0.1 * s.movement.levels.strike;
-  const target = raw < 0 ? 0 : raw > 1 ? 1 : raw;
-  s.momentum += p.momentumSmoothing * (target - s.momentum);
+  return visible / Math.max(1, o.initialForce);
+}
+
+/** Raw momentum from today's participation, yesterday's, visible defection and the strike level. */
+export function rawMomentum(s: SimState, part: number, prev: number, visible: number): number {
+  const p = s.params;
+  const trend = Math.max(-1, Math.min(1, (part - prev) / p.momentumParticipationRef));
+  const raw = p.momentumCrowdWeight * Math.min(1, part / p.momentumParticipationRef) + p.momentumTrendWeight * trend
+    + p.momentumDefectionWeight * Math.min(1, visible / p.momentumDefectionRef) + p.momentumStrikeWeight * s.movement.levels.strike;
+  return raw < 0 ? 0 : raw > 1 ? 1 : raw;
+}
+
+export function updateMomentum(s: SimState): void {
+  const nC = Math.max(1, s.c.n);
+  const part = s.today.peakActive / nC;
+  const prev = s.day > 0 ? s.yesterdayPeakActive / nC : part;
+  s.momentum += s.params.momentumSmoothing * (rawMomentum(s, part, prev, visibleDefection(s)) - s.momentum);
 }

@@ -1,5 +1,5 @@
 /**
- * Outcomes on daily aggregates (MODEL.md section 5). The regime falls by
+ * Outcomes on daily aggregates (docs/model.md section 9). The regime falls by
  *   force:     effective / needed force < collapseRatio on collapseDays consecutive days
  *   overwhelm: needed force exceeds the whole loyal force, reserve included
  *   elite:     elite cohesion below eliteBreakThreshold, or the patron withdraws
@@ -8,12 +8,13 @@
  * regime cannot fall while needed force is zero. tippingTick is the first tick of the decisive
  * streak (force), or the decision tick (overwhelm, elite).
  */
+import { logEvent } from '../eventLog';
 import type { FallCause, Outcome, SimState } from '../state';
 
 function decide(s: SimState, outcome: Outcome, cause: FallCause | null, tipping: number | null): void {
   s.outcome = outcome; s.fallCause = cause; s.decidedTick = s.tick; s.tippingTick = tipping;
   s.defectedAtDecision = s.defectedCount / Math.max(1, s.o.initialForce);
-  s.eventLog.push({ tick: s.tick, kind: 'outcome', detail: cause ? `${outcome} (${cause})` : outcome });
+  logEvent(s, { tick: s.tick, kind: 'outcome', detail: cause ? `${outcome} (${cause})` : outcome });
 }
 
 export function judgeDay(s: SimState): void {

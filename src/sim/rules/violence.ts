@@ -1,14 +1,15 @@
 /**
- * Protester violence. An active citizen attacks officers with probability
- * violenceRate x (1 - discipline_i) x (1 - 0.8 x discipline-training level).
- * Violence feeds the threat channel (broken discipline rallies the ranks, seed 004) and decides
- * whether a run counts as nonviolent.
+ * Protester violence. An active citizen attacks officers this tick with probability
+ *   violenceRate x (1 - discipline_i) x (1 - disciplineTrainingEffect x training level)
+ * Violence feeds the threat channel (broken discipline rallies the ranks: Bartkowski's guide) and
+ * decides whether a run counts as nonviolent.
  */
 import { CitizenState } from '../state';
 import type { SimState } from '../state';
 
-/** Runs whose violent flags need clearing before the next tick's draws. */
-const flagsSet = new WeakSet<SimState>();
+/** Chance that an active citizen of the given discipline attacks this tick. */
+export const violenceProbability = (s: SimState, discipline: number): number =>
+  s.params.violenceRate * (1 - discipline) * (1 - s.params.disciplineTrainingEffect * s.movement.levels.discipline);
 
 /**
  * `candidates`, when given, lists (in index order) every citizen who can be active now: in
@@ -16,19 +17,18 @@ const flagsSet = new WeakSet<SimState>();
  * Arrests since then only remove people from it, so the draws are the same as a full scan's.
  */
 export function protesterViolence(s: SimState, candidates: Int32Array | null = null, nCand = 0): void {
-  const c = s.c, p = s.params, n = c.n, rv = s.rng.violence;
+  const c = s.c, n = c.n, rv = s.rng.violence;
   const active = s.counts.citizens[CitizenState.active];
   s.totals.activeTicks += active;
   s.tickTally.active = active;
-  const base = p.violenceRate * (1 - 0.8 * s.movement.levels.discipline);
-  if (flagsSet.has(s)) { c.violent.fill(0); flagsSet.delete(s); }
-  if (active === 0 || base <= 0) return;
-  flagsSet.add(s);
+  if (s.violentFlagsSet) { c.violent.fill(0); s.violentFlagsSet = false; }
+  if (active === 0 || violenceProbability(s, 0) <= 0) return;
+  s.violentFlagsSet = true;
   const m = candidates ? nCand : n;
   for (let q = 0; q < m; q++) {
     const i = candidates ? candidates[q] : q;
     if (c.state[i] !== CitizenState.active) continue;
-    if (rv() < base * (1 - c.discipline[i])) {
+    if (rv() < violenceProbability(s, c.discipline[i])) {
       c.violent[i] = 1;
       s.tickViolence[s.grid.district[c.cell[i]]]++;
       s.tickTally.violent++; s.totals.violentActs++; s.today.violent++;

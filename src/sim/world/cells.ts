@@ -154,7 +154,7 @@ export function randomOpenCell(s: SimState, cell: number, r: () => number): numb
       if (c !== 0xffff && occ[c] < cap) return c;
     }
     let n = 0;
-    const buf = s.scratch;
+    const buf = s.scratch.offsets;
     for (let k = 0; k < K; k++) { const c = tab[base + k]; if (c !== 0xffff && occ[c] < cap) buf[n++] = c; }
     return n === 0 ? -1 : buf[Math.floor(r() * n)];
   }
@@ -169,7 +169,7 @@ export function randomOpenCell(s: SimState, cell: number, r: () => number): numb
     if (occ[c] < cap) return c;
   }
   let n = 0;
-  const buf = s.scratch;
+  const buf = s.scratch.offsets;
   for (let k = 0; k < K; k++) { const c = offsetCell(g, cell, g.offX[k], g.offY[k]); if (c >= 0 && occ[c] < cap) buf[n++] = c; }
   return n === 0 ? -1 : buf[Math.floor(r() * n)];
 }

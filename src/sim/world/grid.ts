@@ -2,7 +2,7 @@
 import type { Params } from '../params/schema';
 import type { MapData } from '../scenarioData';
 import type { Grid } from '../state';
-import { buildSpanTable } from './neighbourhood';
+import { buildSpanTable, makeGridWork } from './neighbourhood';
 
 /** Offsets within vision, own cell first. euclidean: dx²+dy² <= r² (NetLogo in-radius); square: a box. */
 export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: Int32Array; y: Int32Array } {
@@ -77,9 +77,10 @@ export function buildGrid(p: Params, map: MapData | null): { grid: Grid; distric
   const grid: Grid = {
     w, h, cells, torus: p.torus, district,
     occ: new Int32Array(cells), copCell: new Float64Array(cells), actCell: new Float64Array(cells), joinedCell: new Float64Array(cells),
-    head: new Int32Array(cells).fill(-1), lists: p.countMode === 'live', actStart: new Int32Array(0), actList: new Int32Array(0),
+    head: new Int32Array(cells).fill(-1), lists: p.countMode === 'live',
     nbCop: new Float64Array(cells), nbAct: new Float64Array(cells), nbJoined: new Float64Array(cells),
     offX: off.x, offY: off.y, spanHalf: spanHalves(p.visionRadius, p.visionShape), spanStart: null, spans: new Int32Array(0), nbr: null, rallyCells: Int32Array.from(rally), nearestRally: new Int32Array(cells).fill(-1),
+    work: makeGridWork(),
   };
   // Live mode updates whole vision areas on every move: a neighbour table pays when it stays
   // cache-sized. At city scale arithmetic beats a table that would miss the cache on each read.

@@ -4,10 +4,13 @@
  * tickStart mode rebuilds them once per tick from per-cell counts with row prefix sums, so no
  * query ever scans the cells in vision (square vision costs O(cells), a disc O(cells x diameter)).
  */
-import type { Grid } from '../state';
+import type { Grid, GridWork } from '../state';
 
-let rowY = new Int32Array(0);
-let rowHw = new Int32Array(0);
+/** Empty working buffers; each function grows what it needs (they belong to one grid: no module state). */
+export const makeGridWork = (): GridWork => ({
+  rowY: new Int32Array(0), rowHw: new Int32Array(0), prefix: new Float64Array(0), rows: new Float64Array(0),
+  half: new Int32Array(0), spans: new Int32Array(0),
+});
 
 /**
  * The distinct rows of the vision area around row y0 and the half-width of the area in each: on
@@ -16,8 +19,9 @@ let rowHw = new Int32Array(0);
  * in-radius returns each patch once. Returns the number of rows written to rowY/rowHw.
  */
 function visionRows(g: Grid, y0: number, half: Int32Array): number {
-  const h = g.h, r = half.length >> 1;
-  if (rowY.length < 2 * r + 1) { rowY = new Int32Array(2 * r + 1); rowHw = new Int32Array(2 * r + 1); }
+  const h = g.h, r = half.length >> 1, wk = g.work;
+  if (wk.rowY.length < 2 * r + 1) { wk.rowY = new Int32Array(2 * r + 1); wk.rowHw = new Int32Array(2 * r + 1); }
+  const rowY = wk.rowY, rowHw = wk.rowHw;
   let n = 0;
   if (!g.torus) {
     for (let dy = -r; dy <= r; dy++) { const y = y0 + dy; if (y >= 0 && y < h) { rowY[n] = y; rowHw[n++] = half[dy + r]; } }
@@ -40,7 +44,7 @@ function visionRows(g: Grid, y0: number, half: Int32Array): number {
  */
 export function visionSpans(g: Grid, cell: number, out: Int32Array, at: number): number {
   const w = g.w, torus = g.torus, x0 = cell % w;
-  const n = visionRows(g, (cell / w) | 0, g.spanHalf);
+  const n = visionRows(g, (cell / w) | 0, g.spanHalf), rowY = g.work.rowY, rowHw = g.work.rowHw;
   for (let q = 0; q < n; q++) {
     const hw = rowHw[q], base = rowY[q] * w;
     let a = x0 - hw, b = x0 + hw;
@@ -68,8 +72,6 @@ export function buildSpanTable(g: Grid): void {
   g.spans = tmp.slice(0, at);
 }
 
-let spanScratch = new Int32Array(0);
-
 /**
  * Adds `delta` to arr over the vision area around `cell` (live mode's incremental counts): a few
  * runs of consecutive cells, from the precomputed table when there is one.
@@ -78,18 +80,14 @@ export function addAround(g: Grid, arr: Float64Array, cell: number, delta: numbe
   let spans = g.spans, k = 0, e = 0;
   if (g.spanStart !== null) { k = g.spanStart[cell]; e = g.spanStart[cell + 1]; }
   else {
-    if (spanScratch.length < g.spanHalf.length * 4) spanScratch = new Int32Array(g.spanHalf.length * 4);
-    spans = spanScratch; e = visionSpans(g, cell, spanScratch, 0);
+    if (g.work.spans.length < g.spanHalf.length * 4) g.work.spans = new Int32Array(g.spanHalf.length * 4);
+    spans = g.work.spans; e = visionSpans(g, cell, spans, 0);
   }
   for (; k < e; k += 2) for (let x = spans[k], end = spans[k + 1]; x <= end; x++) arr[x] += delta;
 }
 
-let prefix = new Float64Array(0);
-let rowsBuf = new Float64Array(0);
-let halfBuf = new Int32Array(0);
-
 /** Sum of row `y` of src over columns a..b inclusive (wrapping on a torus), from row prefix sums. */
-function rowRange(g: Grid, y: number, a: number, b: number): number {
+function rowRange(g: Grid, prefix: Float64Array, y: number, a: number, b: number): number {
   const w = g.w, base = y * (w + 1);
   if (!g.torus) {
     if (a < 0) a = 0;
@@ -133,28 +131,30 @@ function slide(src: Float64Array, dst: Float64Array, off: number, stride: number
 
 /** Rebuilds dst[cell] = sum of src over the vision area of cell (tickStart mode). */
 export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: number, shape: 'euclidean' | 'square'): void {
-  const w = g.w, h = g.h;
+  const w = g.w, h = g.h, wk = g.work;
   if (shape === 'square') {
     // A box is separable: a sliding window along rows, then along columns. O(cells), no scan of the vision area.
-    if (rowsBuf.length < w * h) rowsBuf = new Float64Array(w * h);
+    if (wk.rows.length < w * h) wk.rows = new Float64Array(w * h);
+    const rowsBuf = wk.rows;
     for (let y = 0; y < h; y++) slide(src, rowsBuf, y * w, 1, w, r, g.torus);
     for (let x = 0; x < w; x++) slide(rowsBuf, dst, x, w, h, r, g.torus);
     return;
   }
-  if (prefix.length < h * (w + 1)) prefix = new Float64Array(h * (w + 1));
+  if (wk.prefix.length < h * (w + 1)) wk.prefix = new Float64Array(h * (w + 1));
+  const prefix = wk.prefix;
   for (let y = 0; y < h; y++) {
     const base = y * (w + 1);
     prefix[base] = 0;
     for (let x = 0; x < w; x++) prefix[base + x + 1] = prefix[base + x] + src[y * w + x];
   }
-  if (halfBuf.length !== 2 * r + 1) halfBuf = new Int32Array(2 * r + 1);
-  const half = halfBuf;
+  if (wk.half.length !== 2 * r + 1) wk.half = new Int32Array(2 * r + 1);
+  const half = wk.half;
   for (let dy = -r; dy <= r; dy++) { let hw = 0; while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++; half[dy + r] = hw; }
   for (let y = 0; y < h; y++) {
-    const n = visionRows(g, y, half);
+    const n = visionRows(g, y, half), rowY = wk.rowY, rowHw = wk.rowHw;
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let q = 0; q < n; q++) s += rowRange(g, rowY[q], x - rowHw[q], x + rowHw[q]);
+      for (let q = 0; q < n; q++) s += rowRange(g, prefix, rowY[q], x - rowHw[q], x + rowHw[q]);
       dst[y * w + x] = s;
     }
   }

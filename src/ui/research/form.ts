@@ -124,13 +124,13 @@ export function checkForm(f: ResearchForm): FormCheck {
   let plan: BatchPlan;
   try {
     plan = checkPlan({
-      scenarioName: f.scenario, scenario: scenarioData(f.scenario), seed: seed as number, runs, sets, sweep,
+      scenarioName: f.scenario, scenario: scenarioData(f.scenario), seed: seed as number, runs, strategy: 'scenario', actions: [], sets, sweep,
       calibration: DEFAULT_CALIBRATION, priors: f.scenario === CAMPAIGNS ? campaignPriors() : null,
     });
   } catch (e) {
     return { ok: false, errors: { form: t('research.err.form', { message: message(e) }) } };
   }
-  const args = ['--scenario', f.scenario, '--runs', String(runs), '--seed', String(seed)];
+  const args = ['--scenario', f.scenario, '--strategy', 'scenario', '--runs', String(runs), '--seed', String(seed)];
   for (const [k, v] of sets) args.push('--set', `${k}=${v}`);
   if (sweepArg) args.push('--sweep', sweepArg);
   if (f.kind === 'risk') args.push('--multiplier', 'risk');

@@ -8,6 +8,8 @@
 import type { SimState } from '../../state';
 import type { LoyaltyContext } from './context';
 
+export const peersLive = (s: SimState): boolean => s.units.anyVisible;
+
 export function peerSignal(s: SimState, j: number): number {
   return s.params.peersOn ? s.units.visible[s.o.unit[j]] : 0;
 }

@@ -1,11 +1,13 @@
 /**
  * regime (up): pay and bonuses (while resources last), propaganda, and punishment of visible
  * defectors, which frightens the fearful back in line.
- *   delta = regimeWeight x dt x [(0.5 min(1, resources) + 0.5 propaganda) x (1 - loyalty)
- *                                + punishment x fear x peer share]
+ *   delta = regimeWeight x dt x [pay x (1 - loyalty) + punishment x fear x peer share]
+ *   pay = regimePayWeight x min(1, resources) + (1 - regimePayWeight) x propaganda
  */
 import type { SimState } from '../../state';
 import type { LoyaltyContext } from './context';
+
+export const regimeLive = (): boolean => true;
 
 export function regimePull(s: SimState, j: number, x: LoyaltyContext): number {
   const o = s.o;

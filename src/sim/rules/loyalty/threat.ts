@@ -1,16 +1,19 @@
 /**
  * threat (up): protester violence against officers rallies the ranks; broken discipline undoes
- * the work of the other channels (seed 004).
- *   delta = +threatWeight x hours x min(1, 5 x violent incidents per officer in his district)
- * (deterministic given the incidents: the violence itself was drawn from its own stream)
- * Officers off the street (reserve) hear of it at half strength.
+ * the work of the other channels (Bartkowski's guide).
+ *   delta = +threatWeight x hours x min(1, v / threatFullAttacksPerOfficer)
+ * v = violent incidents per officer in his district this tick; officers off the street (reserve)
+ * hear of the national rate at threatReserveShare. Deterministic given the incidents (drawn by
+ * the violence rule).
  */
 import type { SimState } from '../../state';
 import type { LoyaltyContext } from './context';
 
+export const threatLive = (s: SimState, x: LoyaltyContext): boolean => s.tickTally.violent > 0 || x.nationalViolence > 0;
+
 export function threat(s: SimState, j: number, x: LoyaltyContext): number {
-  const o = s.o;
-  const v = o.deployed[j] ? x.violencePerOfficer[o.district[j]] : 0.5 * x.nationalViolence;
+  const o = s.o, p = s.params;
+  const v = o.deployed[j] ? x.violencePerOfficer[o.district[j]] : p.threatReserveShare * x.nationalViolence;
   if (v === 0) return 0;
-  return s.params.threatWeight * s.params.hoursPerTick * Math.min(1, 5 * v);
+  return p.threatWeight * p.hoursPerTick * Math.min(1, v / p.threatFullAttacksPerOfficer);
 }

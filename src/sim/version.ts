@@ -1,0 +1,9 @@
+/**
+ * The model's version: an integer bumped by every change that alters a golden trace (test/golden).
+ * It travels with every output a run can be rebuilt from (the sim report, batch output and its
+ * fingerprint, replay files, snapshots, links as `v=`), so a result made by another model says so.
+ *   1: the model as first built.
+ *   2: one world (calibration as values, every coefficient a parameter, identification as its own
+ *      rule, channels from one table, all state in the state).
+ */
+export const MODEL_VERSION = 2;
