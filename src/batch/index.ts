@@ -1,6 +1,6 @@
 /**
  * Public surface of src/batch that is safe in the browser: plans, runs, rows, sweeps, priors,
- * statistics, results and merging. The worker-thread pool (pool.ts) is Node only, imported
+ * statistics, results and merging. The worker pool (pool.ts) is here too; its Node threads (nodePool.ts) are Node only, imported
  * directly by the CLI, so the page's bundle never pulls in node:worker_threads.
  */
 export { BatchError } from './errors';
@@ -27,4 +27,6 @@ export type { Coefficients, Evaluate, FitKey, Verdict } from './calibrate';
 export { fitCoefficients, fitBudget, STAGE_EVALUATIONS } from './fit';
 export type { EvaluationInfo, FitOptions, FitResult } from './fit';
 export { levenberg } from './levenberg';
+export { runPool, BatchCancelled, jobSize, splitJobs, type WorkerLike, type PoolRun, type PoolOptions } from './pool';
+export { runJob, jobHandler, type JobReply, type JobRequest } from './job';
 export type { LevenbergOptions, LevenbergResult } from './levenberg';

@@ -1,83 +1,121 @@
 /**
- * Runs a batch's runs on a pool of worker threads (Node only; the browser panel brings its own
- * worker). Each run is a pure function of (plan, index), so workers take small chunks from one
- * queue as they become free (fast runs do not wait for slow ones) and the rows are put back in
- * the order of the indices: identical whatever the worker count.
+ * The one worker pool of the batch runner, for Node's worker threads (nodePool.ts) and the
+ * page's Web Workers (ui/research) alike: small consecutive jobs of run indices fed from one
+ * queue as workers become free (fast runs do not wait for slow ones), rows written back by
+ * position, so the result is in run order and identical whatever the worker count. Rows are also
+ * handed on in run order as soon as every earlier one is in (`onRows`: what streaming output and
+ * a resumable partial file need). Cancel terminates every worker. Browser-safe: no Node import.
  */
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { ParamError } from '../sim/index';
-import { ScenarioError } from '../scenarios/index';
-import { BatchError } from './errors';
-import { runOne, type BatchPlan } from './plan';
+import type { BatchPlan } from './plan';
 import type { Row } from './rows';
-import type { WorkReply, WorkRequest } from './worker';
+import type { JobReply, JobRequest } from './job';
+
+/** What the pool needs of a worker (Web Worker, a Node worker thread through an adapter, a fake). */
+export interface WorkerLike {
+  postMessage(message: JobRequest): void;
+  onmessage: ((e: { data: JobReply }) => void) | null;
+  onerror: ((e: { message?: string; preventDefault?(): void }) => void) | null;
+  terminate(): void;
+}
+
+/** Runs per job: a few, so fast runs balance across workers and the queue hides message latency. */
+export function jobSize(runs: number, workers: number): number {
+  return Math.max(1, Math.min(8, Math.floor(runs / (Math.max(1, workers) * 16))));
+}
+
+/** Positions 0..n−1 cut into consecutive jobs of `size` (the last may be shorter). */
+export function splitJobs(n: number, size: number): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  for (let from = 0; from < n; from += size) out.push({ from, to: Math.min(n, from + size) });
+  return out;
+}
+
+/** Raised (as the rejection) when the user cancelled. */
+export class BatchCancelled extends Error {
+  constructor(readonly done: number, readonly total: number) { super(`cancelled after ${done} of ${total} runs`); this.name = 'BatchCancelled'; }
+}
 
 export interface PoolOptions {
-  /** Worker threads; default: the machine's cores. 1 runs in the calling thread. */
-  workers?: number;
-  /** Called after each finished chunk with runs done and runs in total. */
+  workers: number;
+  createWorker: () => WorkerLike;
+  /** After every chunk of rows: runs done and runs in total. */
   onProgress?: (done: number, total: number) => void;
+  /** Rows in run order, as soon as every earlier one is in: position of the first, and the rows. */
+  onRows?: (from: number, rows: Row[]) => void;
+  /** Turns a worker's error reply into the error to reject with (default: an Error of that name). */
+  revive?: (e: { name: string; message: string }) => Error;
 }
 
-export const defaultWorkers = (): number => availableParallelism();
-
-/** Rebuilds a worker's error as the class the CLI knows (one line, exit 2) where it is one. */
-function revive(e: { name: string; message: string }): Error {
-  switch (e.name) {
-    case 'ParamError': return new ParamError(e.message);
-    case 'ScenarioError': return new ScenarioError(e.message);
-    case 'BatchError': return new BatchError(e.message);
-    default: { const err = new Error(e.message); err.name = e.name; return err; }
-  }
+export interface PoolRun {
+  /** The rows of `indices`, in that order. */
+  result: Promise<Row[]>;
+  cancel(): void;
 }
 
-/** The rows of the given run indices, in that order. */
-export async function runRows(plan: BatchPlan, indices: readonly number[], opts: PoolOptions = {}): Promise<Row[]> {
+const defaultRevive = (e: { name: string; message: string }): Error => { const err = new Error(e.message); err.name = e.name; return err; };
+
+export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolOptions): PoolRun {
   const n = indices.length;
-  const k = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), n));
-  if (k === 1) {
-    const rows: Row[] = [];
-    for (const g of indices) { rows.push(runOne(plan, g)); opts.onProgress?.(rows.length, n); }
-    return rows;
-  }
-  // Chunks of a few runs: enough to hide message latency, small enough to balance the load.
-  const chunk = Math.max(1, Math.min(8, Math.floor(n / (k * 16))));
+  const k = Math.max(1, Math.min(opts.workers, n));
+  const jobs = splitJobs(n, jobSize(n, k));
   const rows: Row[] = new Array(n);
-  const workers: Worker[] = [];
-  let next = 0, done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (e: Error) => { if (!failed) { failed = true; reject(e); } };
-      const feed = (w: Worker, state: { from: number; size: number }) => {
-        if (next >= n) { state.size = 0; return; }
-        state.from = next;
-        state.size = Math.min(chunk, n - next);
-        next += state.size;
-        const req: WorkRequest = { indices: indices.slice(state.from, state.from + state.size) };
-        w.postMessage(req);
-      };
-      for (let i = 0; i < k; i++) {
-        // execArgv [] : the bootstrap registers tsx itself, whatever flags started this process.
-        const w = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { plan }, execArgv: [] });
-        const state = { from: 0, size: 0 };
-        workers.push(w);
-        w.on('message', (reply: WorkReply) => {
-          if ('error' in reply) return fail(revive(reply.error));
-          for (let j = 0; j < reply.rows.length; j++) rows[state.from + j] = reply.rows[j];
-          done += reply.rows.length;
-          opts.onProgress?.(done, n);
-          if (done === n) return resolve();
-          feed(w, state);
-        });
-        w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
-        w.on('exit', (code) => { if (done < n) fail(new Error(`batch worker stopped (exit code ${code}) before the batch finished`)); });
-        feed(w, state);
-      }
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  const workers: WorkerLike[] = [];
+  let nextJob = 0, done = 0, settled = false, flushed = 0;
+  let resolve!: (r: Row[]) => void, reject!: (e: Error) => void;
+  const result = new Promise<Row[]>((ok, fail) => { resolve = ok; reject = fail; });
+
+  const stop = (): void => { for (const w of workers) { w.onmessage = null; w.onerror = null; w.terminate(); } };
+  const finish = (e: Error | null): void => {
+    if (settled) return;
+    settled = true;
+    stop();
+    if (e) reject(e); else resolve(rows);
+  };
+  const flush = (): void => {
+    const from = flushed;
+    while (flushed < n && rows[flushed] !== undefined) flushed++;
+    if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
+  };
+
+  const start = (w: WorkerLike, first: boolean): { job: number; written: number } | null => {
+    if (nextJob >= jobs.length) return null;
+    const job = nextJob++;
+    const { from, to } = jobs[job];
+    const req: JobRequest = { job, indices: indices.slice(from, to) };
+    if (first) req.plan = plan;
+    w.postMessage(req);
+    return { job, written: 0 };
+  };
+
+  if (n === 0) { resolve(rows); return { result, cancel() { /* nothing to stop */ } }; }
+  for (let i = 0; i < k; i++) {
+    let w: WorkerLike;
+    try { w = opts.createWorker(); } catch (e) { finish(e instanceof Error ? e : new Error(String(e))); break; }
+    workers.push(w);
+    let current: { job: number; written: number } | null = null;
+    w.onmessage = ({ data }) => {
+      if (settled || current === null || data.job !== current.job) return;
+      if ('error' in data) return finish((opts.revive ?? defaultRevive)(data.error));
+      const { from, to } = jobs[current.job];
+      if (current.written + data.rows.length > to - from) return finish(new Error(`batch worker sent too many rows for job ${current.job}`));
+      for (const r of data.rows) rows[from + current.written++] = r;
+      done += data.rows.length;
+      flush();
+      opts.onProgress?.(done, n);
+      if (!data.final) return;
+      if (current.written !== to - from) return finish(new Error(`batch worker sent ${current.written} of ${to - from} rows for job ${current.job}`));
+      if (done === n) return finish(null);
+      current = start(w, false);
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      finish(new Error(`batch worker failed: ${e.message || 'it could not start'}`));
+    };
+    current = start(w, true);
   }
-  return rows;
+
+  return {
+    result,
+    cancel() { if (!settled) finish(new BatchCancelled(done, n)); },
+  };
 }

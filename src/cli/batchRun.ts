@@ -8,7 +8,7 @@ import {
   batchInfo, batchResult, CAMPAIGNS, campaignPriors, campaignScenario, checkPlan, checkRuns, shardIndices, totalRuns,
   validatePriors, type BatchInfo, type BatchPlan, type BatchResult, type PriorSet,
 } from '../batch/index';
-import { runRows } from '../batch/pool';
+import { runRows } from '../batch/nodePool';
 import type { BatchOptions } from './batchArgs';
 import { CliError } from './errors';
 import { loadCalibration, readJsonFile, userActions } from './run';

@@ -4,7 +4,7 @@
  * start to the last row, so worker start-up counts against the figure as it does for a user.
  */
 import { campaignPriors, campaignScenario, checkPlan, shardIndices, totalRuns, type BatchPlan } from '../batch/index';
-import { runRows } from '../batch/pool';
+import { runRows } from '../batch/nodePool';
 import { DEFAULT_CALIBRATION } from '../scenarios/index';
 
 export const CAMPAIGN_BENCH_RUNS = 1000;

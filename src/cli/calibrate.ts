@@ -12,7 +12,7 @@ import {
   CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
   runsForTargets, schedule, shardIndices, summarize, type Coefficients, type Targets,
 } from '../batch/index';
-import { runRows } from '../batch/pool';
+import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
 import { calibrationDoc, fmtTime, formatReport, progressLine } from './calibrateFormat';
 import { CliError } from './errors';

@@ -4,7 +4,7 @@ import {
   asShard, batchInfo, batchResult, campaignPriors, campaignScenario, checkPlan, mergeShards, parseSweepArg, resultJson,
   shardIndices, totalRuns, type BatchPlan,
 } from '../../src/batch/index';
-import { runRows } from '../../src/batch/pool';
+import { runRows } from '../../src/batch/nodePool';
 import { ParamError } from '../../src/sim/index';
 
 // A tiny campaign world: short horizons keep each run to a few milliseconds.
@@ -28,6 +28,15 @@ describe('worker pool', () => {
     expect(one[5].seed).toBe(one[0].seed);
     expect(one[5].legitimacy).toBe(one[0].legitimacy);
     expect([one[0].arrestRate, one[5].arrestRate]).toEqual([0.1, 0.3]);
+  });
+
+  it('hands rows on in run order as soon as every earlier one is in (1 and 2 workers)', async () => {
+    for (const workers of [1, 2]) {
+      const seen: number[] = [];
+      const rows = await runRows(plan, all, { workers, onRows: (from, rs) => { expect(from).toBe(seen.length); seen.push(...rs.map((r) => r.run)); } });
+      expect(seen).toEqual(rows.map((r) => r.run));
+      expect(seen).toEqual(all);
+    }
   });
 
   it('reports a failing run as the error class the CLI knows', async () => {
