@@ -1,7 +1,7 @@
 /**
  * Merges the JSON documents of `batch --shard i/n` runs into the single run's result. Shards must
- * come from the same batch (equal `batch` records: scenario, seed, runs, sweep, targets and input
- * fingerprints), share n, cover 1..n exactly once and hold exactly their own runs; anything else
+ * come from the same model and batch (equal `batch` records: modelVersion, scenario, strategy,
+ * seed, runs, sweep, targets and input fingerprints), share n, cover 1..n exactly once and hold exactly their own runs; anything else
  * is an error naming the file.
  */
 import { BatchError } from './errors';
@@ -41,6 +41,9 @@ export function mergeShards(shards: readonly ShardDoc[]): BatchResult {
   const ref = JSON.stringify(info);
   const seen = new Map<number, string>();
   for (const s of shards) {
+    // Rows of different models are different results, even of the same batch.
+    if (s.batch.modelVersion !== info.modelVersion)
+      throw new BatchError(`${s.source} was made with model ${String(s.batch.modelVersion ?? 'unknown (before versions)')} and ${first.source} with model ${String(info.modelVersion ?? 'unknown (before versions)')}: merge shards of one model only`);
     if (JSON.stringify(s.batch) !== ref)
       throw new BatchError(`${s.source} and ${first.source} come from different batches (they differ in '${firstDifference(s.batch, info)}')`);
     if (s.shard.count !== n) throw new BatchError(`${s.source} is shard ${s.shard.index}/${s.shard.count} but ${first.source} is one of ${n}`);

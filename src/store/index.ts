@@ -30,7 +30,7 @@ export const getSeries = (): SeriesView => live.series;
 const blank = (): Omit<GameState, 'speed' | 'notice' | 'runId'> => ({
   status: 'loading', scenarioId: '', seed: 1, sets: [], actions: [], meta: null, playing: false,
   tick: 0, date: '', outcome: null, fallCause: null, tippingTick: null, summary: null, capacity: 0, levels: {},
-  selectedOfficer: null, inspected: null, events: [], historical: null, channelTotals: null,
+  selectedOfficer: null, inspected: null, events: [], historical: null, channelTotals: null, eventParams: [],
 });
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -124,7 +124,7 @@ export function createGameStore(runner: Runner): GameStoreApi {
       store.setState({
         status: 'ready', playing: f.playing, tick: f.tick, date: f.date, outcome: f.outcome, fallCause: f.fallCause,
         tippingTick: f.tippingTick, summary: f.summary, capacity: f.capacity, levels: f.levels, events,
-        inspected: s.selectedOfficer === null ? null : f.inspected, historical: f.historical, channelTotals: f.channelTotals,
+        inspected: s.selectedOfficer === null ? null : f.inspected, historical: f.historical, channelTotals: f.channelTotals, eventParams: f.eventParams,
       });
     },
     error(msg, phase) {

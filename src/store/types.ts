@@ -47,6 +47,8 @@ export interface GameState {
   historical: Record<string, number | null> | null;
   /** Sum over all officers of each loyalty channel's cumulative contribution (for the debrief). */
   channelTotals: Record<Channel, number> | null;
+  /** Parameters a scheduled event has changed since tick 0 (the drawer shows their origin as 'event'). */
+  eventParams: string[];
 }
 
 export interface GameActions {

@@ -4,7 +4,7 @@
  * typed value must pass before the store restarts the run with it. Pure: tested in Node.
  */
 import { PARAM_KEYS, PARAM_SPECS, parseValue, type ParamKey, type ParamSpec, type Params } from '../sim';
-import { getPreset, resolveParams } from '../scenarios';
+import { DEFAULT_CALIBRATION, getPreset, resolveLayers, type Origin } from '../scenarios';
 import { fmtNum } from './format';
 import { hasString, t } from './strings';
 
@@ -78,12 +78,25 @@ export function checkParam(key: ParamKey, raw: string): Checked {
 }
 
 /**
- * Values as the player set them: the scenario's parameters with the run's overrides, before any
- * calibration coefficient (setParam takes such values). `fallback` (the run's params) when the
- * scenario cannot be resolved.
+ * The values that run at tick 0 (what the player sets is what runs: the same layers as the
+ * command line, calibration included), with the layer each comes from. `fallback` (the run's
+ * params, origins unknown) when the scenario cannot be resolved.
  */
-export function playerValues(scenarioId: string, sets: Array<[string, string]>, fallback: Params | null): Record<string, unknown> | null {
-  try { return resolveParams(getPreset(scenarioId), sets, null) as unknown as Record<string, unknown>; } catch { /* below */ }
-  try { return resolveParams(getPreset(scenarioId), [], null) as unknown as Record<string, unknown>; } catch { /* below */ }
-  return fallback as unknown as Record<string, unknown> | null;
+export function playerLayers(scenarioId: string, sets: Array<[string, string]>, fallback: Params | null): { values: Record<string, unknown>; origin: Record<string, Origin> } | null {
+  const at = (x: Array<[string, string]>) => {
+    const r = resolveLayers({ scenario: getPreset(scenarioId), calibration: DEFAULT_CALIBRATION, sets: x });
+    return { values: r.params as unknown as Record<string, unknown>, origin: r.origin as Record<string, Origin> };
+  };
+  try { return at(sets); } catch { /* below */ }
+  try { return at([]); } catch { /* below */ }
+  return fallback ? { values: fallback as unknown as Record<string, unknown>, origin: {} } : null;
 }
+
+export function playerValues(scenarioId: string, sets: Array<[string, string]>, fallback: Params | null): Record<string, unknown> | null {
+  return playerLayers(scenarioId, sets, fallback)?.values ?? null;
+}
+
+/** What the drawer says a value's origin is: the layer, or 'event' once a scheduled event changed it. */
+export type ShownOrigin = Origin | 'event';
+export const shownOrigin = (key: string, origin: Record<string, Origin>, eventParams: readonly string[]): ShownOrigin | null =>
+  eventParams.includes(key) ? 'event' : origin[key] ?? null;

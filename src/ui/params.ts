@@ -9,7 +9,7 @@ import type { GameState } from '../store/types';
 import { parseSeedText } from './controls';
 import { button, el, setText, uniqueId, watch } from './dom';
 import { fmtNum } from './format';
-import { checkParam, paramSections, playerValues, specFor, valueText, type ParamGroup } from './paramModel';
+import { checkParam, paramSections, playerLayers, playerValues, shownOrigin, specFor, valueText, type ParamGroup } from './paramModel';
 import { t } from './strings';
 import type { Panel, PanelDeps } from './types';
 
@@ -40,7 +40,14 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     const keys: ParamKey[] = [];
     for (const g of sec.groups) {
       const box = sec.groups.length > 1 ? el('fieldset', { class: 'br-param-group' }, el('legend', {}, g.title)) : details;
-      for (const key of g.keys) { box.append(buildControl(key, g)); keys.push(key); }
+      // Internal coefficients fold away under "Advanced" (the command line reaches them all the same).
+      const advanced = g.keys.filter((k) => specFor(k).advanced);
+      for (const key of g.keys) { if (!specFor(key).advanced) box.append(buildControl(key, g)); keys.push(key); }
+      if (advanced.length > 0) {
+        const fold = el('details', { class: 'br-param-advanced' }, el('summary', {}, t('params.advanced', { n: advanced.length })));
+        for (const key of advanced) fold.append(buildControl(key, g));
+        box.append(fold);
+      }
       if (box !== details) details.append(box);
     }
     summaries.set(sec.id, { counter, keys });
@@ -78,7 +85,8 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     const range = 'min' in spec ? ` ${t('params.range', { min: fmtNum(spec.min, spec.step < 1 ? 2 : 0), max: fmtNum(spec.max, spec.step < 1 ? 2 : 0) })}.` : '';
     const help = el('p', { id: helpId, class: 'br-help' }, spec.help + (spec.type === 'list' ? ` ${t('params.listHelp')}` : '') + range);
     const described = `${helpId} ${errId}`;
-    const label = el('label', { for: id, id: `${id}-label` }, spec.label + unit, el('span', { class: 'br-changed', hidden: true }, t('params.changed')));
+    const label = el('label', { for: id, id: `${id}-label` }, spec.label + unit, el('span', { class: 'br-changed', hidden: true }, t('params.changed')),
+      el('span', { class: 'br-origin', 'data-origin': '' }));
     const row = el('div', { class: 'br-param', 'data-key': key, title: spec.help });
     let set: (text: string) => void;
     let inputs: HTMLElement[];
@@ -118,10 +126,14 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
 
   function refresh(s: GameState): void {
     if (document.activeElement !== seed) { seed.value = String(s.seed); showError(seed, seedErr, null); }
-    const values = playerValues(s.scenarioId, s.sets, s.meta?.params ?? null);
+    const layers = playerLayers(s.scenarioId, s.sets, s.meta?.params ?? null);
+    const values = layers?.values ?? null;
     const changed = new Set(s.sets.map(([k]) => k));
     for (const c of controls.values()) {
       if (values && !c.focused()) { c.set(valueText(values[c.key])); showError(c.inputs[0], c.error, null); }
+      const origin = layers ? shownOrigin(c.key, layers.origin, s.eventParams) : null;
+      const tag = c.row.querySelector<HTMLElement>('.br-origin');
+      if (tag) { tag.dataset.origin = origin ?? ''; setText(tag, origin ? t(`params.origin.${origin}` as 'params.origin.default') : ''); }
       const mark = c.row.querySelector<HTMLElement>('.br-changed');
       if (mark) mark.hidden = !changed.has(c.key);
       c.row.classList.toggle('br-is-changed', changed.has(c.key));
@@ -134,6 +146,6 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
 
   function show(): void { root.hidden = false; }
   function hide(): void { root.hidden = true; }
-  const unsub = watch(store, (s) => [s.scenarioId, s.seed, s.sets, s.meta] as const, (_v, s) => refresh(s));
+  const unsub = watch(store, (s) => [s.scenarioId, s.seed, s.sets, s.meta, s.eventParams] as const, (_v, s) => refresh(s));
   return { root, open: show, close: hide, isOpen: () => !root.hidden, destroy() { unsub(); root.remove(); } };
 }

@@ -1,13 +1,13 @@
 /**
  * The run a link or a replay file describes, and the link of the run being played:
- *   ?scenario=<id>&seed=<uint32>&p.<key>=<value>…&a=<tick>.<tactic>,<tick>.<tactic>…
+ *   ?v=<model>&scenario=<id>&seed=<uint32>&p.<key>=<value>…&a=<tick>.<tactic>,<tick>.<tactic>…
  * `p.<key>` overrides one parameter (the text `npm run sim -- --set key=value` takes; lists are
  * `a,b,c`); `a` lists the player's actions in tick order, each "<tick>.<tacticId>" (e.g.
  * `a=12.symbols,40.strike`), applied at the start of that tick exactly as `--actions` does on the
  * command line. Bad values never stop the page: each is dropped with a message and the defaults
  * (or the scenario's own values) are used instead. No DOM here, so it is tested in Node.
  */
-import { isParamKey, isTacticId, parseValue, ParamError, type ActionDef } from '../sim';
+import { isParamKey, isTacticId, MODEL_VERSION, parseValue, ParamError, type ActionDef } from '../sim';
 import { getPreset, PRESET_IDS, resolveParams } from '../scenarios';
 import type { RunSpec } from '../store/types';
 
@@ -31,6 +31,7 @@ export const QUERY_STRINGS = {
   'link.inconsistent': 'The settings in the link do not fit together ({reason}); using the scenario\'s own values instead.',
   'link.badActions': 'The recorded actions "{value}" could not be read ({reason}); starting without them.',
   'replay.bad': 'That file is not a Breaking Ranks replay ({reason}).',
+  'link.otherModel': 'Made with model {made}, this is model {current}: the run may differ.',
 } as const;
 export type QueryStringId = keyof typeof QUERY_STRINGS;
 export function q(id: QueryStringId, vars: Record<string, string | number> = {}): string {
@@ -75,8 +76,11 @@ export const formatActions = (actions: readonly ActionDef[]): string => actions.
  * Checks every part of a run against the model's own rules and drops what is wrong, one message
  * per dropped part. `raw` may come from a link or from a replay file (untrusted).
  */
-export function validateRun(raw: { scenarioId?: unknown; seed?: unknown; sets?: unknown; actions?: unknown }): { run: RunSpec; errors: string[] } {
+export function validateRun(raw: { scenarioId?: unknown; seed?: unknown; sets?: unknown; actions?: unknown; modelVersion?: unknown }): { run: RunSpec; errors: string[] } {
   const errors: string[] = [];
+  // A link or replay of another model still opens (same scenario, seed and moves), with one line saying so.
+  if (raw.modelVersion !== undefined && String(raw.modelVersion) !== String(MODEL_VERSION))
+    errors.push(q('link.otherModel', { made: String(raw.modelVersion).slice(0, 12), current: MODEL_VERSION }));
   const fallback = defaultScenarioId();
   let scenarioId = fallback;
   if (raw.scenarioId !== undefined) {
@@ -149,6 +153,7 @@ export function parseRunQuery(search: string): { run: RunSpec; errors: string[] 
     seed: p.get('seed') ?? undefined,
     sets,
     actions: p.get('a') ?? undefined,
+    modelVersion: p.get('v') ?? undefined,
   });
 }
 
@@ -158,7 +163,8 @@ export function parseRunQuery(search: string): { run: RunSpec; errors: string[] 
  */
 export function runSearch(search: string, run: RunSpec): { search: string; actionsOmitted: boolean } {
   const p = new URLSearchParams(search);
-  for (const k of [...p.keys()]) if (k.startsWith('p.') || k === 'a' || k === 'scenario' || k === 'seed') p.delete(k);
+  for (const k of [...p.keys()]) if (k.startsWith('p.') || k === 'a' || k === 'scenario' || k === 'seed' || k === 'v') p.delete(k);
+  p.set('v', String(MODEL_VERSION));
   p.set('scenario', run.scenarioId);
   p.set('seed', String(run.seed));
   for (const [k, v] of run.sets) p.append(`p.${k}`, v);
@@ -171,7 +177,7 @@ export function runSearch(search: string, run: RunSpec): { search: string; actio
 
 /** The replay file: the RunSpec as JSON (it has no length limit, unlike a link). */
 export const replayJson = (run: RunSpec): string =>
-  `${JSON.stringify({ scenarioId: run.scenarioId, seed: run.seed, sets: run.sets, actions: run.actions }, null, 1)}\n`;
+  `${JSON.stringify({ modelVersion: MODEL_VERSION, scenarioId: run.scenarioId, seed: run.seed, sets: run.sets, actions: run.actions }, null, 1)}\n`;
 
 export function parseReplay(text: string): { run: RunSpec; errors: string[] } | { error: string } {
   let raw: unknown;

@@ -75,7 +75,7 @@ export function createFake(over: Partial<GameState> = {}): Fake {
     status: 'ready', runId: 1, notice: null, scenarioId: meta.scenarioId, seed: 1, sets: [], actions: [], meta,
     playing: false, speed: 24, tick: rows.length - 1, date: '2025-09-06T00:00', outcome: null, fallCause: null,
     tippingTick: null, summary: null, capacity: 4, levels: { discipline: 0.5, symbols: 0 }, selectedOfficer: null,
-    inspected: null, events: fakeEvents(), historical: null, channelTotals: null, ...over,
+    inspected: null, events: fakeEvents(), historical: null, channelTotals: null, eventParams: [], ...over,
   };
   const calls: Fake['calls'] = [];
   const fake: Fake = { store: null as never, series: { length: rows.length, rows }, calls, actResult: { ok: true, message: 'ok' } };

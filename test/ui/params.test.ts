@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { PARAM_KEYS, PARAM_SPECS } from '../../src/sim';
-import { checkParam, paramSections } from '../../src/ui/paramModel';
+import { checkParam, paramSections, playerLayers, shownOrigin } from '../../src/ui/paramModel';
+import { DEFAULT_CALIBRATION } from '../../src/scenarios';
 import { createParams } from '../../src/ui/params';
 import { createFake } from './fakeStore';
 
@@ -89,5 +90,19 @@ describe('parameter panel', () => {
     expect(field(root, 'legitimacy').value).toBe('0.3');
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Reset to scenario defaults')!.click();
     expect(fake.calls.at(-1)).toEqual({ name: 'start', args: [{ scenarioId: 'classroom-discipline', seed: 1, sets: [], actions: [] }] });
+  });
+});
+
+describe('what the drawer shows: the values that run, and where each comes from', () => {
+  it('has the calibration, the scenario, the player and events as origins', () => {
+    const l = playerLayers('classroom-unmasking', [['arrestRate', '0.2']], null);
+    expect(l).not.toBeNull();
+    const key = Object.keys(DEFAULT_CALIBRATION.values)[0];
+    expect(l?.values[key]).toBe(DEFAULT_CALIBRATION.values[key as keyof typeof DEFAULT_CALIBRATION.values]); // calibrated value runs and shows
+    expect(shownOrigin(key, l?.origin ?? {}, [])).toBe('calibration');
+    expect(shownOrigin('exposureBacklash', l?.origin ?? {}, [])).toBe('scenario');
+    expect([l?.values.arrestRate, shownOrigin('arrestRate', l?.origin ?? {}, [])]).toEqual([0.2, 'set']);
+    expect(shownOrigin('arrestK', l?.origin ?? {}, [])).toBe('default');
+    expect(shownOrigin('arrestRate', l?.origin ?? {}, ['arrestRate'])).toBe('event');
   });
 });

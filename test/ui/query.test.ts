@@ -4,6 +4,7 @@ import {
   DEFAULT_SEED, MAX_LINK_LENGTH, MAX_SEED, defaultScenarioId, formatActions, parseActions, parseReplay, parseRunQuery,
   parseSeed, replayJson, runSearch, type RunSpec,
 } from '../../src/ui/query';
+import { MODEL_VERSION } from '../../src/sim';
 
 describe('parseSeed', () => {
   it('accepts every uint32 written in decimal', () => {
@@ -64,5 +65,19 @@ describe('replay file', () => {
     expect(parseReplay(replayJson(run))).toEqual({ run, errors: [] });
     expect(parseReplay('{oops')).toHaveProperty('error');
     expect(parseReplay('[1,2]')).toHaveProperty('error');
+  });
+});
+
+describe('model version', () => {
+  const run: RunSpec = { scenarioId: 'classroom-discipline', seed: 3, sets: [], actions: [{ tick: 7, tactic: 'symbols' }] };
+  it('links and replay files carry it; another version opens the same run with one line', () => {
+    const { search } = runSearch('', run);
+    expect(new URLSearchParams(search).get('v')).toBe(String(MODEL_VERSION));
+    expect(JSON.parse(replayJson(run)).modelVersion).toBe(MODEL_VERSION);
+    const older = search.replace(`v=${MODEL_VERSION}`, 'v=1');
+    expect(parseRunQuery(older)).toEqual({ run, errors: [`Made with model 1, this is model ${MODEL_VERSION}: the run may differ.`] });
+    const file = JSON.stringify({ ...JSON.parse(replayJson(run)), modelVersion: 1 });
+    expect(parseReplay(file)).toEqual({ run, errors: [`Made with model 1, this is model ${MODEL_VERSION}: the run may differ.`] });
+    expect(parseRunQuery('?scenario=classroom-discipline&seed=3&a=7.symbols').errors).toEqual([]); // no v=: no notice
   });
 });
