@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { ParamError } from '../sim/index';
 import { ScenarioError } from '../scenarios/index';
 import { BatchError } from '../batch/index';
+import { safeLine } from '../scenarios/text';
 import { CliError, USAGE_EXIT } from './errors';
 
 export function checkOutDir(out: string | null, baseDir: string): void {
@@ -26,10 +27,13 @@ export function emit(text: string, out: string | null, baseDir: string): void {
   }
 }
 
-/** One line on stderr and the exit code: 2 for a known input mistake, 1 for anything else. */
+/**
+ * One line on stderr and the exit code: 2 for a known input mistake, 1 for anything else. The
+ * line is made safe here, for every command: control characters escaped, long values cut.
+ */
 export function reportError(command: string, e: unknown, known: boolean): number {
-  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-  process.stderr.write(`${command}: ${known ? msg : `unexpected error: ${msg}`}\n`);
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`${command}: ${safeLine(known ? msg : `unexpected error: ${msg}`)}\n`);
   return known ? USAGE_EXIT : 1;
 }
 
