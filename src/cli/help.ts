@@ -1,23 +1,9 @@
 /** The --help text and the --list-params table, both generated from data (flags, presets, schema). */
 import { PARAM_KEYS, PARAM_SPECS, type ParamSpec } from '../sim/index';
 import { getPreset, PRESET_IDS } from '../scenarios/index';
-import { DEFAULT_SEED } from './args';
+import { SIM_FLAGS } from './args';
+import { flagBlock } from './flags';
 import { table } from './format';
-
-const FLAGS: Array<[string, string]> = [
-  ['--scenario <id|file.json>', 'Preset id (below) or a scenario JSON file; a relative path is taken from the directory you ran npm in.'],
-  ['--seed <uint32>', `Random seed, an integer 0..4294967295 (default ${DEFAULT_SEED}); the same scenario, parameters and seed give the same run.`],
-  ['--ticks <N>', 'Run exactly N ticks (the outcome stays as first decided). Without it the run stops when the outcome is decided or at the horizon.'],
-  ['--every <N>', 'Keep a series row at tick 0, every N ticks and at the final tick (default 1).'],
-  ['--set <key=value>', 'Override one parameter (repeatable); lists are comma-separated, booleans true|false. See --list-params.'],
-  ['--format <summary|json|csv>', 'summary: readable text (default); json: one object with the report and the series; csv: the series, one row per kept tick.'],
-  ['--out <file>', 'Write the output to this file instead of standard output (its folder must exist).'],
-  ['--calibration <file|none>', 'Calibration coefficients to apply after --set (default: the built-in src/scenarios/calibration.json); none applies none.'],
-  ['--actions <file.json>', 'Movement actions added to the scenario strategy: a JSON array of {"tick": N, "tactic": "<id>"}.'],
-  ['--events', 'With --format json, include the event log (defections, tactics, regime moves) as "events".'],
-  ['--list-params', 'Print every parameter: key, type, group, default, range, unit and meaning (as JSON with --format json).'],
-  ['--help, -h', 'Print this help.'],
-];
 
 export function helpText(): string {
   const presets = PRESET_IDS.map((id) => {
@@ -33,7 +19,7 @@ export function helpText(): string {
     '       npm run --silent sim -- --list-params [--format json]',
     '',
     'Flags (a value may also follow "=", as in --set=legitimacy=0.5):',
-    ...FLAGS.flatMap(([f, h]) => [`  ${f}`, `      ${h}`]),
+    ...flagBlock(SIM_FLAGS),
     '',
     'Presets:',
     ...table(presets, '  '),
