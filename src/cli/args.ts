@@ -39,7 +39,7 @@ export const SIM_FLAGS: FlagTable = [
   { name: 'every', value: 'N', help: 'Keep a series row at tick 0, every N ticks and at the final tick (default 1).' },
   { name: 'set', value: 'key=value', repeatable: true, help: 'Override one parameter (repeatable); lists are comma-separated, booleans true|false. See --list-params.' },
   { name: 'format', value: 'summary|json|csv', help: 'summary: readable text (default); json: one object with the report and the series; csv: the series, one row per kept tick.' },
-  { name: 'out', value: 'file', help: 'Write the output to this file instead of standard output (its folder must exist).' },
+  { name: 'out', value: 'file', help: 'Write the output to this file instead of standard output (its folder must exist); a file is replaced only once complete.' },
   { name: 'calibration', value: 'file|none', help: 'Calibration coefficients to apply after --set (default: the built-in src/scenarios/calibration.json); none applies none.' },
   { name: 'actions', value: 'file.json', help: 'Movement actions added to the scenario strategy: a JSON array of {"tick": N, "tactic": "<id>"}.' },
   { name: 'events', help: 'With --format json, include the event log (defections, tactics, regime moves) as "events".' },

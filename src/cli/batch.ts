@@ -7,13 +7,13 @@ import { parseBatchArgs } from './batchArgs';
 import { formatBatch } from './batchFormat';
 import { batchHelp } from './batchHelp';
 import { prepareBatch, runBatch } from './batchRun';
-import { checkOutDir, emit, runCommand } from './output';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { progressBar } from './progress';
 import { userDir } from './run';
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseBatchArgs(argv);
-  if (opts.help) { process.stdout.write(batchHelp()); return 0; }
+  if (opts.help) { print(batchHelp()); return 0; }
   const baseDir = userDir();
   checkOutDir(opts.out, baseDir);
   const prepared = prepareBatch(opts, baseDir);

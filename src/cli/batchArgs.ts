@@ -37,7 +37,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'sweep', value: 'key=from:to:step', repeatable: true, help: 'Vary a number or integer parameter over a grid (repeatable: the cartesian product).' },
   { name: 'shard', value: 'i/n', help: 'Run only the i-th of n disjoint slices (runs with index mod n = i-1); merge the JSON outputs with npm run merge.' },
   { name: 'format', value: 'summary|json|csv', help: 'summary: the research figures beside the targets (default); json: {batch, rows, stats}; csv: the rows.' },
-  { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist).' },
+  { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist); a file is replaced only once complete.' },
   { name: 'multiplier', value: 'odds|risk', help: 'How the success multiplier is computed: the 2x2 odds ratio (default) or the risk ratio.' },
   { name: 'calibration', value: 'file|none', help: 'Calibration coefficients, as for sim (default: src/scenarios/calibration.json).' },
   { name: 'priors', value: 'file|none', help: 'Parameter priors to sample per run (default: the campaigns priors for campaigns, none otherwise).' },

@@ -16,7 +16,7 @@ import { getPreset, resolveParams } from '../scenarios';
 import { measureFps } from './benchFps';
 import { campaignPlan, campaignRate } from './benchCampaigns';
 import { flagBlock, parseFlags, type FlagTable } from './flags';
-import { runCommand } from './output';
+import { print, runCommand } from './output';
 
 export const BENCH_FLAGS: FlagTable = [
   { name: 'json', help: 'Print exactly one JSON object on standard output (progress stays on standard error).' },
@@ -87,7 +87,7 @@ function attempt(name: string, f: () => number): number | null {
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(parseFlags(argv, BENCH_FLAGS).flags.map((f) => f.name));
-  if (flags.has('help')) { process.stdout.write(benchHelp()); return 0; }
+  if (flags.has('help')) { print(benchHelp()); return 0; }
   const json = flags.has('json');
   // Small worlds first: the 630,000-agent state's garbage would otherwise be collected during their timing.
   const epsteinTicksPerSecond = attempt('epsteinTicksPerSecond', epstein);
@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     fps10k: await measureFps(10_000),
     fps100k: await measureFps(100_000),
   };
-  if (json) { process.stdout.write(`${JSON.stringify(result)}\n`); return 0; }
+  if (json) { print(`${JSON.stringify(result)}\n`); return 0; }
   const rows: Array<[string, number | null, string, boolean | null]> = [
     ['fullScaleMsPerTick', result.fullScaleMsPerTick, '<= 20 ms', result.fullScaleMsPerTick === null ? null : result.fullScaleMsPerTick <= 20],
     ['classroomMsPerTick', result.classroomMsPerTick, '(interactive)', null],
@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     ['fps100k', result.fps100k, '>= 50', result.fps100k === null ? null : result.fps100k >= 50],
   ];
   for (const [k, v, target, ok] of rows)
-    process.stdout.write(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
+    print(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
   return 0;
 }
 

@@ -8,7 +8,7 @@ import { asShard, BatchError, mergeShards } from '../batch/index';
 import { formatBatch } from './batchFormat';
 import { mergeHelp, parseMergeArgs } from './mergeArgs';
 import { CliError } from './errors';
-import { checkOutDir, emit, runCommand } from './output';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { userDir } from './run';
 
 function readShard(path: string, baseDir: string) {
@@ -26,7 +26,7 @@ function readShard(path: string, baseDir: string) {
 
 function main(argv: string[]): number {
   const opts = parseMergeArgs(argv);
-  if (opts.help) { process.stdout.write(mergeHelp()); return 0; }
+  if (opts.help) { print(mergeHelp()); return 0; }
   const baseDir = userDir();
   checkOutDir(opts.out, baseDir);
   const merged = mergeShards(opts.files.map((f) => readShard(f, baseDir)));

@@ -7,7 +7,7 @@ export interface MergeOptions { files: string[]; format: Format; out: string | n
 
 export const MERGE_FLAGS: FlagTable = [
   { name: 'format', value: 'summary|json|csv', help: 'json: the single run\'s {batch, rows, stats}, byte for byte (default); summary: the research figures; csv: the rows.' },
-  { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist).' },
+  { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist); a file is replaced only once complete.' },
   { name: 'help', short: 'h', help: 'Print this help.' },
 ];
 

@@ -3,7 +3,7 @@
  * call or the input files, 1 for anything unexpected (still one line, no stack trace).
  */
 import { parseArgs } from './args';
-import { checkOutDir, emit, runCommand } from './output';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { formatResult } from './format';
 import { helpText, paramsJson, paramsTable } from './help';
 import { runSim, userDir } from './run';
@@ -11,7 +11,7 @@ import { runSim, userDir } from './run';
 function main(argv: string[]): number {
   const opts = parseArgs(argv);
   const baseDir = userDir();
-  if (opts.help) { process.stdout.write(helpText()); return 0; }
+  if (opts.help) { print(helpText()); return 0; }
   if (opts.listParams) { emit(opts.format === 'json' ? paramsJson() : paramsTable(), opts.out, baseDir); return 0; }
   checkOutDir(opts.out, baseDir); // before the run, so a long run is not thrown away at the end
   emit(formatResult(runSim(opts, baseDir), opts), opts.out, baseDir);
