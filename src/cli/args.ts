@@ -33,7 +33,7 @@ export const UINT32_MAX = 4294967295;
 
 /** Every flag of `sim`: parsed and shown in --help from this one table. */
 export const SIM_FLAGS: FlagTable = [
-  { name: 'scenario', value: 'id|file.json', help: 'Preset id (below) or a scenario JSON file; a relative path is taken from the directory you ran npm in.' },
+  { name: 'scenario', value: 'id|file.json', help: 'Preset id (below), a scenario JSON file or - (standard input); a relative path is taken from the directory you ran npm in.' },
   { name: 'seed', value: 'uint32', help: `Random seed, an integer 0..4294967295 (default ${DEFAULT_SEED}); the same scenario, parameters and seed give the same run.` },
   { name: 'ticks', value: 'N', help: 'Run exactly N ticks (the outcome stays as first decided). Without it the run stops when the outcome is decided or at the horizon.' },
   { name: 'every', value: 'N', help: 'Keep a series row at tick 0, every N ticks and at the final tick (default 1).' },
