@@ -26,6 +26,8 @@ export interface CliOptions {
   calibration: string | null;
   actions: string | null;
   events: boolean;
+  /** Run even when the estimate is past what the machine has. */
+  force?: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -43,6 +45,7 @@ export const SIM_FLAGS: FlagTable = [
   { name: 'calibration', value: 'file|none', help: 'Calibration coefficients to apply after --set (default: the built-in src/scenarios/calibration.json); none applies none.' },
   { name: 'actions', value: 'file.json', help: 'Movement actions added to the scenario strategy: a JSON array of {"tick": N, "tactic": "<id>"}.' },
   { name: 'events', help: 'With --format json, include the event log (defections, tactics, regime moves) as "events".' },
+  { name: 'force', help: 'Run a world whose estimated memory or time is past what this machine has (more than its memory, or over 24 hours); the estimate is printed either way.' },
   { name: 'list-params', help: 'Print every parameter: key, type, group, default, range, unit and meaning (as JSON with --format json).' },
   { name: 'help', short: 'h', help: 'Print this help.' },
 ];
@@ -58,7 +61,7 @@ export function parseUint(flag: string, text: string, min: number, max: number):
 
 export function defaultOptions(): CliOptions {
   return { help: false, listParams: false, scenario: null, seed: DEFAULT_SEED, ticks: null, every: 1, sets: [],
-    format: 'summary', out: null, calibration: null, actions: null, events: false };
+    format: 'summary', out: null, calibration: null, actions: null, events: false, force: false };
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -86,6 +89,7 @@ function apply(o: CliOptions, name: string, given: string | true): void {
     case 'help': o.help = true; break;
     case 'list-params': o.listParams = true; break;
     case 'events': o.events = true; break;
+    case 'force': o.force = true; break;
     case 'scenario': o.scenario = nonEmpty(flag, value); break;
     case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
     case 'ticks': o.ticks = parseUint(flag, value, 0, 100_000_000); break;

@@ -25,6 +25,8 @@ export interface BatchOptions {
   /** null = the scenario's own (campaigns: the built-in priors); 'none' = no sampling; or a file. */
   priors: string | null;
   multiplier: RatioKind;
+  /** Run even when the estimate is past what the machine has. */
+  force: boolean;
 }
 
 /** Every flag of `batch`: parsed and shown in --help from this one table. */
@@ -41,6 +43,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'multiplier', value: 'odds|risk', help: 'How the success multiplier is computed: the 2x2 odds ratio (default) or the risk ratio.' },
   { name: 'calibration', value: 'file|none', help: 'Calibration coefficients, as for sim (default: src/scenarios/calibration.json).' },
   { name: 'priors', value: 'file|none', help: 'Parameter priors to sample per run (default: the campaigns priors for campaigns, none otherwise).' },
+  { name: 'force', help: 'Run an ensemble whose estimated memory or time is past what this machine has (more than its memory, or over 24 hours); the estimate is printed either way.' },
   { name: 'help', short: 'h', help: 'Print this help.' },
 ];
 
@@ -54,7 +57,7 @@ export function parseShard(text: string): { index: number; count: number } {
 
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
-    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds' };
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false };
   for (const { name, value } of parseFlags(argv, BATCH_FLAGS).flags) apply(o, name, value);
   if (o.help) return o;
   if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
@@ -66,6 +69,7 @@ function apply(o: BatchOptions, name: string, given: string | true): void {
   const flag = `--${name}`, value = given === true ? '' : given;
   switch (name) {
     case 'help': o.help = true; break;
+    case 'force': o.force = true; break;
     case 'scenario': o.scenario = nonEmpty(flag, value); break;
     case 'runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
     case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;

@@ -6,7 +6,12 @@ import { parseArgs } from './args';
 import { checkOutDir, emit, print, runCommand } from './output';
 import { formatResult } from './format';
 import { helpText, paramsJson, paramsTable } from './help';
-import { runSim, userDir } from './run';
+import { loadCalibration, runSim, userDir } from './run';
+import { resolveParams } from '../scenarios/index';
+import { loadScenario } from '../scenarios/load-node';
+import { checkBudget, simEstimate } from './estimate';
+
+const say = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 function main(argv: string[]): number {
   const opts = parseArgs(argv);
@@ -14,6 +19,11 @@ function main(argv: string[]): number {
   if (opts.help) { print(helpText()); return 0; }
   if (opts.listParams) { emit(opts.format === 'json' ? paramsJson() : paramsTable(), opts.out, baseDir); return 0; }
   checkOutDir(opts.out, baseDir); // before the run, so a long run is not thrown away at the end
+  // The world's cost from its counts, before anything is allocated (runSim loads the same files again).
+  if (opts.scenario !== null) {
+    const params = resolveParams(loadScenario(opts.scenario, baseDir), opts.sets, loadCalibration(opts.calibration, baseDir));
+    checkBudget('sim', simEstimate(params, opts.ticks, opts.every), opts.force === true, say);
+  }
   emit(formatResult(runSim(opts, baseDir), opts), opts.out, baseDir);
   return 0;
 }
