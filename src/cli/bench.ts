@@ -13,6 +13,7 @@
  */
 import { advance, createState, type SimState } from '../sim';
 import { getPreset, resolveParams } from '../scenarios';
+import { safeLine } from '../scenarios/text';
 import { measureFps } from './benchFps';
 import { campaignPlan, campaignRate } from './benchCampaigns';
 import { flagBlock, parseFlags, type FlagTable } from './flags';
@@ -35,7 +36,8 @@ const benchHelp = (): string => [
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+/** Progress and failures on stderr, made safe like every error line (a failure quotes its cause). */
+const log = (msg: string) => process.stderr.write(`bench: ${safeLine(msg)}\n`);
 
 function build(id: string, sets: Array<[string, string]>, seed = 1): SimState {
   const sc = getPreset(id);
