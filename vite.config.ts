@@ -3,7 +3,24 @@
  * No telemetry and no CDN: everything is bundled from node_modules.
  */
 import { existsSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * index.html carries the page's Content-Security-Policy, and the built page keeps it exactly. The
+ * dev server (npm start) only works with two additions, so it serves a relaxed copy: Vite injects
+ * each CSS file as a <style> element from JavaScript (style-src 'unsafe-inline'), and its hot
+ * reload talks over a WebSocket (connect-src ws:). Scripts stay 'self' in both.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'breaking-ranks:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
+  };
+}
 
 /**
  * End-to-end tests (test/e2e: playwright-core driving the system Chromium, never a downloaded
@@ -17,10 +34,12 @@ if (!e2e && process.env.VITEST && !process.env.E2E)
 export default defineConfig({
   // Relative asset paths: the built folder runs from any directory or static host.
   base: './',
+  plugins: [devServerCsp()],
   build: {
     // Phaser's chunk alone is ~1.4 MB.
     chunkSizeWarningLimit: 2500,
-    sourcemap: true,
+    // No source maps in the shipped folder (the dev server has its own).
+    sourcemap: false,
   },
   worker: {
     format: 'es',

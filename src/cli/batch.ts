@@ -6,17 +6,23 @@
 import { parseBatchArgs } from './batchArgs';
 import { formatBatch } from './batchFormat';
 import { batchHelp } from './batchHelp';
-import { prepareBatch, runBatch } from './batchRun';
-import { checkOutDir, emit, runCommand } from './output';
+import { availableParallelism } from 'node:os';
+import { largestWorld, prepareBatch, runBatch } from './batchRun';
+import { batchEstimate, checkBudget } from './estimate';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { progressBar } from './progress';
 import { userDir } from './run';
 
+const say = (line: string): void => { process.stderr.write(`${line}\n`); };
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseBatchArgs(argv);
-  if (opts.help) { process.stdout.write(batchHelp()); return 0; }
+  if (opts.help) { print(batchHelp()); return 0; }
   const baseDir = userDir();
   checkOutDir(opts.out, baseDir);
-  const prepared = prepareBatch(opts, baseDir);
+  // The ensemble's cost from its counts, before the runs are even listed.
+  const prepared = prepareBatch(opts, baseDir, (plan, runs) =>
+    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism()), opts.force, say));
   const bar = progressBar(process.stderr, 'batch');
   const result = await runBatch(prepared, opts.workers ?? undefined, bar ? (d, t) => bar.update(d, t) : undefined);
   bar?.end();

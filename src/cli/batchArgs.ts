@@ -1,13 +1,13 @@
 /**
- * Parses the argv of `batch` (same conventions as `sim`: `--flag value` or `--flag=value`;
+ * Parses the argv of `batch` (src/cli/flags.ts, as for `sim`: `--flag value` or `--flag=value`;
  * --set and --sweep repeat). Only shapes are checked here; parameter names and values are
  * checked against the schema when the plan is built.
  */
-import { parseSetArg } from '../scenarios/index';
-import { parseSweepArg, type RatioKind, type SweepAxis } from '../batch/index';
-import { DEFAULT_SEED, FORMATS, parseUint, type Format } from './args';
+import { parseSetArg, PRESET_IDS } from '../scenarios/index';
+import { CAMPAIGNS_FILE, parseSweepArg, type RatioKind, type SweepAxis } from '../batch/index';
+import { DEFAULT_SEED, FORMATS, nonEmpty, oneOf, parseUint, UINT32_MAX, type Format } from './args';
 import { CliError } from './errors';
-import { scanFlags } from './flags';
+import { parseFlags, type FlagTable } from './flags';
 
 export interface BatchOptions {
   help: boolean;
@@ -25,16 +25,34 @@ export interface BatchOptions {
   /** null = the scenario's own (campaigns: the built-in priors); 'none' = no sampling; or a file. */
   priors: string | null;
   multiplier: RatioKind;
+  /** Run even when the estimate is past what the machine has. */
+  force: boolean;
   /** As sim's: the strategy, an actions file and actions in the link syntax. */
   strategy: string;
   actions: string | null;
   a: string | null;
 }
 
-const VALUE_FLAGS = ['--scenario', '--runs', '--seed', '--workers', '--set', '--sweep', '--shard', '--format', '--out',
-  '--calibration', '--priors', '--multiplier', '--strategy', '--actions', '--a'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
-const UINT32_MAX = 4294967295;
+/** Every flag of `batch`: parsed and shown in --help from this one table. */
+export const BATCH_FLAGS: FlagTable = [
+  { name: 'scenario', value: 'id|campaigns|file.json', help: `A preset (${PRESET_IDS.join(', ')}), a scenario JSON file, or campaigns: a generic city whose parameters every run draws from documented priors (${CAMPAIGNS_FILE}, docs/research.md).` },
+  { name: 'runs', value: 'N', help: 'Runs per sweep point.' },
+  { name: 'seed', value: 'uint32', help: `Batch seed (default ${DEFAULT_SEED}). Run r's seed is a hash of (seed, r), the same at every sweep point.` },
+  { name: 'workers', value: 'K', help: 'Worker threads (default: one per core; 1 runs in the main thread). Rows do not depend on it.' },
+  { name: 'set', value: 'key=value', repeatable: true, help: 'Override a parameter in every run (repeatable); it also fixes a sampled one.' },
+  { name: 'sweep', value: 'key=from:to:step', repeatable: true, help: 'Vary a number or integer parameter over a grid (repeatable: the cartesian product).' },
+  { name: 'shard', value: 'i/n', help: 'Run only the i-th of n disjoint slices (runs with index mod n = i-1); merge the JSON outputs with npm run merge.' },
+  { name: 'format', value: 'summary|json|csv', help: 'summary: the research figures beside the targets (default); json: {batch, rows, stats}; csv: the rows.' },
+  { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist); a file is replaced only once complete.' },
+  { name: 'multiplier', value: 'odds|risk', help: 'How the success multiplier is computed: the 2x2 odds ratio (default) or the risk ratio.' },
+  { name: 'strategy', value: 'scenario|none|name', help: "What the movement does in every run, as for sim: the scenario's own strategy (default), nothing but the actions given, or a named one." },
+  { name: 'a', value: '<tick>.<tactic>,...', help: 'Movement actions in the link syntax added to every run, as for sim.' },
+  { name: 'actions', value: 'file.json', help: 'Movement actions from a file added to every run, as for sim.' },
+  { name: 'calibration', value: 'file|none', help: 'The calibration layer, as for sim (default: src/scenarios/calibration.json).' },
+  { name: 'priors', value: 'file|none', help: 'Parameter priors to sample per run (default: the campaigns priors for campaigns, none otherwise).' },
+  { name: 'force', help: 'Run an ensemble whose estimated memory or time is past what this machine has (more than its memory, or over 24 hours); the estimate is printed either way.' },
+  { name: 'help', short: 'h', help: 'Print this help.' },
+];
 
 export function parseShard(text: string): { index: number; count: number } {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
@@ -46,41 +64,33 @@ export function parseShard(text: string): { index: number; count: number } {
 
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
-    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', strategy: 'scenario', actions: null, a: null };
-  scanFlags(argv, { switches: ['--help', '-h'], values: VALUE_FLAGS, repeatable: ['--set', '--sweep'] },
-    () => { o.help = true; }, (flag, value) => apply(o, flag as ValueFlag, value));
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false, strategy: 'scenario', actions: null, a: null };
+  for (const { name, value } of parseFlags(argv, BATCH_FLAGS).flags) apply(o, name, value);
   if (o.help) return o;
   if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
   if (o.runs === null) throw new CliError('missing --runs <N> (runs per sweep point; see --help)');
   return o;
 }
 
-function apply(o: BatchOptions, flag: ValueFlag, value: string): void {
-  const nonEmpty = (): string => {
-    if (value.trim() === '') throw new CliError(`${flag} needs a non-empty value`);
-    return value;
-  };
-  switch (flag) {
-    case '--scenario': o.scenario = nonEmpty(); break;
-    case '--runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
-    case '--seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
-    case '--workers': o.workers = parseUint(flag, value, 1, 1024); break;
-    case '--set': o.sets.push(parseSetArg(value)); break;
-    case '--sweep': o.sweep.push(parseSweepArg(value)); break;
-    case '--shard': o.shard = parseShard(value); break;
-    case '--format':
-      if (!(FORMATS as readonly string[]).includes(value)) throw new CliError(`--format expects ${FORMATS.join('|')}, got '${value}'`);
-      o.format = value as Format;
-      break;
-    case '--out': o.out = nonEmpty(); break;
-    case '--calibration': o.calibration = nonEmpty(); break;
-    case '--priors': o.priors = nonEmpty(); break;
-    case '--multiplier':
-      if (value !== 'odds' && value !== 'risk') throw new CliError(`--multiplier expects odds|risk, got '${value}'`);
-      o.multiplier = value;
-      break;
-    case '--strategy': o.strategy = nonEmpty(); break;
-    case '--actions': o.actions = nonEmpty(); break;
-    case '--a': o.a = value; break;
+function apply(o: BatchOptions, name: string, given: string | true): void {
+  const flag = `--${name}`, value = given === true ? '' : given;
+  switch (name) {
+    case 'help': o.help = true; break;
+    case 'force': o.force = true; break;
+    case 'scenario': o.scenario = nonEmpty(flag, value); break;
+    case 'runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
+    case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
+    case 'workers': o.workers = parseUint(flag, value, 1, 1024); break;
+    case 'set': o.sets.push(parseSetArg(value)); break;
+    case 'sweep': o.sweep.push(parseSweepArg(value)); break;
+    case 'shard': o.shard = parseShard(value); break;
+    case 'format': o.format = oneOf(flag, value, FORMATS); break;
+    case 'out': o.out = nonEmpty(flag, value); break;
+    case 'calibration': o.calibration = nonEmpty(flag, value); break;
+    case 'priors': o.priors = nonEmpty(flag, value); break;
+    case 'multiplier': o.multiplier = oneOf(flag, value, ['odds', 'risk'] as const); break;
+    case 'strategy': o.strategy = nonEmpty(flag, value); break;
+    case 'actions': o.actions = nonEmpty(flag, value); break;
+    case 'a': o.a = value; break;
   }
 }

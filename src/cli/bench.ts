@@ -13,12 +13,31 @@
  */
 import { advance, createState, type SimState } from '../sim';
 import { getPreset, resolveParams } from '../scenarios';
+import { safeLine } from '../scenarios/text';
 import { measureFps } from './benchFps';
 import { campaignPlan, campaignRate } from './benchCampaigns';
+import { flagBlock, parseFlags, type FlagTable } from './flags';
+import { print, runCommand } from './output';
+
+export const BENCH_FLAGS: FlagTable = [
+  { name: 'json', help: 'Print exactly one JSON object on standard output (progress stays on standard error).' },
+  { name: 'help', short: 'h', help: 'Print this help.' },
+];
+
+const benchHelp = (): string => [
+  'Breaking Ranks: performance figures beside their targets (timings live here, never in the tests).',
+  '',
+  'Usage: npm run --silent bench -- [--json]',
+  '',
+  'Flags:',
+  ...flagBlock(BENCH_FLAGS),
+  '',
+].join('\n');
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+/** Progress and failures on stderr, made safe like every error line (a failure quotes its cause). */
+const log = (msg: string) => process.stderr.write(`bench: ${safeLine(msg)}\n`);
 
 function build(id: string, sets: Array<[string, string]>, seed = 1): SimState {
   const sc = getPreset(id);
@@ -68,8 +87,10 @@ function attempt(name: string, f: () => number): number | null {
   try { return f(); } catch (e) { log(`${name} could not run: ${(e as Error).message}`); return null; }
 }
 
-async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
+async function main(argv: string[]): Promise<number> {
+  const flags = new Set(parseFlags(argv, BENCH_FLAGS).flags.map((f) => f.name));
+  if (flags.has('help')) { print(benchHelp()); return 0; }
+  const json = flags.has('json');
   // Small worlds first: the 630,000-agent state's garbage would otherwise be collected during their timing.
   const epsteinTicksPerSecond = attempt('epsteinTicksPerSecond', epstein);
   const classroomMsPerTick = attempt('classroomMsPerTick', classroom);
@@ -82,7 +103,7 @@ async function main(): Promise<void> {
     fps10k: await measureFps(10_000),
     fps100k: await measureFps(100_000),
   };
-  if (json) { process.stdout.write(`${JSON.stringify(result)}\n`); return; }
+  if (json) { print(`${JSON.stringify(result)}\n`); return 0; }
   const rows: Array<[string, number | null, string, boolean | null]> = [
     ['fullScaleMsPerTick', result.fullScaleMsPerTick, '<= 20 ms', result.fullScaleMsPerTick === null ? null : result.fullScaleMsPerTick <= 20],
     ['classroomMsPerTick', result.classroomMsPerTick, '(interactive)', null],
@@ -92,7 +113,8 @@ async function main(): Promise<void> {
     ['fps100k', result.fps100k, '>= 50', result.fps100k === null ? null : result.fps100k >= 50],
   ];
   for (const [k, v, target, ok] of rows)
-    process.stdout.write(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
+    print(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);
+  return 0;
 }
 
-void main();
+void runCommand('bench', () => main(process.argv.slice(2)));

@@ -9,11 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getPreset } from '../scenarios';
+import { safeLine } from '../scenarios/text';
 import { buildPage, hasChromium, launchChromium, servePage } from './browser';
 
 const WARMUP_MS = 2500;
 const FPS_WINDOW_MS = 5000;
-const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+/** Progress and failures on stderr, made safe like every error line (a failure quotes its cause). */
+const log = (msg: string) => process.stderr.write(`bench: ${safeLine(msg)}\n`);
 
 /** One build per process, shared by every measurement. */
 let built: Promise<string> | null = null;

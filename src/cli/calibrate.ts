@@ -16,7 +16,7 @@ import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
 import { calibrationDoc, fmtTime, formatReport, progressLine } from './calibrateFormat';
 import { CliError } from './errors';
-import { checkOutDir, emit, runCommand } from './output';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { loadCalibration, userDir } from './run';
 
 /** The file the game and the CLI load by default. */
@@ -37,7 +37,7 @@ function say(msg: string): void { process.stderr.write(`${msg}\n`); }
 
 async function main(argv: string[]): Promise<number> {
   const o = parseCalibrateArgs(argv);
-  if (o.help) { process.stdout.write(calibrateHelp()); return 0; }
+  if (o.help) { print(calibrateHelp()); return 0; }
   const t: Targets = o.targets;
   const why = infeasibility(t);
   if (why !== null) throw new CliError(`the targets cannot be met together: ${why}`);
@@ -72,12 +72,12 @@ async function main(argv: string[]): Promise<number> {
   });
   say(`calibrate: ${fit.evaluations} ensemble${fit.evaluations === 1 ? "" : "s"}, ${runsDone} runs in ${fmtTime((performance.now() - start) / 1000)}`);
   const result = { ...fit, coefficients: { ...kept, ...fit.coefficients } };
-  process.stdout.write(formatReport(result, o.runs, o.seed));
+  print(formatReport(result, o.runs, o.seed));
   const doc = calibrationDoc(result, t, o.runs, o.seed);
-  if (o.dryRun) process.stdout.write('dry run: nothing written\n');
+  if (o.dryRun) print('dry run: nothing written\n');
   else {
     emit(doc, o.out ?? DEFAULT_CALIBRATION_FILE, baseDir);
-    process.stdout.write(`wrote ${o.out ?? relative(process.cwd(), DEFAULT_CALIBRATION_FILE)}\n`);
+    print(`wrote ${o.out ?? relative(process.cwd(), DEFAULT_CALIBRATION_FILE)}\n`);
   }
   return fit.verdict.holds ? 0 : 3;
 }

@@ -1,12 +1,12 @@
 /**
- * Parses the argv of `calibrate` (same conventions as `batch`: `--flag value` or `--flag=value`).
+ * Parses the argv of `calibrate` (src/cli/flags.ts, as for `batch`: `--flag value` or `--flag=value`).
  * The targets default to the schema's research targets (docs/research.md section 1).
  */
-import type { RatioKind, Targets } from '../batch/index';
+import type { Targets } from '../batch/index';
 import { PARAM_SPECS } from '../sim/index';
-import { DEFAULT_SEED, parseUint } from './args';
+import { DEFAULT_SEED, nonEmpty, oneOf, parseUint, UINT32_MAX } from './args';
 import { CliError } from './errors';
-import { scanFlags } from './flags';
+import { flagColumns, parseFlags, type FlagTable } from './flags';
 
 export interface CalibrateOptions {
   help: boolean;
@@ -26,9 +26,20 @@ export interface CalibrateOptions {
 /** Enough for the odds ratio's interval at the default targets (about 3,300 nonviolent runs). */
 export const DEFAULT_CALIBRATE_RUNS = 4000;
 
-const VALUE_FLAGS = ['--target-success', '--target-share', '--target-multiplier', '--kind', '--runs', '--seed', '--workers', '--out', '--from'] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
-const UINT32_MAX = 4294967295;
+/** Every flag of `calibrate`: parsed and shown in --help from this one table. */
+export const CALIBRATE_FLAGS: FlagTable = [
+  { name: 'target-success', value: 'X', help: `success rate of nonviolent campaigns (default ${PARAM_SPECS.targetSuccessRate.default})` },
+  { name: 'target-share', value: 'X', help: `share of successes with defection (default ${PARAM_SPECS.targetDefectionShareInSuccesses.default})` },
+  { name: 'target-multiplier', value: 'X', help: `success with vs without defection (default ${PARAM_SPECS.targetSuccessMultiplier.default})` },
+  { name: 'kind', value: 'odds|risk', help: 'which ratio the multiplier is (default odds)' },
+  { name: 'runs', value: 'N', help: `runs of the final ensemble (default ${DEFAULT_CALIBRATE_RUNS}); smaller ones come first` },
+  { name: 'seed', value: 'S', help: `ensemble seed (default ${DEFAULT_SEED}); every step uses the same seeds` },
+  { name: 'workers', value: 'K', help: 'worker threads (default: one per core)' },
+  { name: 'out', value: 'FILE', help: 'write here instead of src/scenarios/calibration.json' },
+  { name: 'from', value: 'FILE|none', help: 'start the search from this calibration file (none: the schema defaults);\ndefault: the built-in one, so a refit of a calibration that holds is one ensemble' },
+  { name: 'dry-run', help: 'fit and print, write nothing' },
+  { name: 'help', short: 'h', help: 'print this help' },
+];
 
 /** A plain decimal number (no hex, no Infinity): '0.53', '46', '1e2'. */
 function parseNumber(flag: string, text: string, ok: (v: number) => boolean, want: string): number {
@@ -44,31 +55,26 @@ export function parseCalibrateArgs(argv: readonly string[]): CalibrateOptions {
     targets: { successRate: PARAM_SPECS.targetSuccessRate.default, defectionShareInSuccesses: PARAM_SPECS.targetDefectionShareInSuccesses.default,
       successMultiplier: PARAM_SPECS.targetSuccessMultiplier.default, kind: 'odds' },
   };
-  scanFlags(argv, { switches: ['--help', '-h', '--dry-run'], values: VALUE_FLAGS },
-    (flag) => { if (flag === '--dry-run') o.dryRun = true; else o.help = true; },
-    (flag, value) => apply(o, flag as ValueFlag, value));
+  for (const { name, value } of parseFlags(argv, CALIBRATE_FLAGS).flags) apply(o, name, value);
   return o;
 }
 
 const fraction = (v: number) => v > 0 && v < 1;
 
-function apply(o: CalibrateOptions, flag: ValueFlag, value: string): void {
-  switch (flag) {
-    case '--target-success': o.targets.successRate = parseNumber(flag, value, fraction, 'a share strictly between 0 and 1'); break;
-    case '--target-share': o.targets.defectionShareInSuccesses = parseNumber(flag, value, fraction, 'a share strictly between 0 and 1'); break;
-    case '--target-multiplier': o.targets.successMultiplier = parseNumber(flag, value, (v) => v > 0 && v <= 1e6, 'a positive number'); break;
-    case '--kind':
-      if (value !== 'odds' && value !== 'risk') throw new CliError(`--kind expects odds|risk, got '${value}'`);
-      o.targets.kind = value as RatioKind;
-      break;
-    case '--runs': o.runs = parseUint(flag, value, 50, 1_000_000); break;
-    case '--seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
-    case '--workers': o.workers = parseUint(flag, value, 1, 1024); break;
-    case '--out':
-    case '--from':
-      if (value.trim() === '') throw new CliError(`${flag} needs a non-empty value`);
-      if (flag === '--out') o.out = value; else o.from = value;
-      break;
+function apply(o: CalibrateOptions, name: string, given: string | true): void {
+  const flag = `--${name}`, value = given === true ? '' : given;
+  switch (name) {
+    case 'help': o.help = true; break;
+    case 'dry-run': o.dryRun = true; break;
+    case 'target-success': o.targets.successRate = parseNumber(flag, value, fraction, 'a share strictly between 0 and 1'); break;
+    case 'target-share': o.targets.defectionShareInSuccesses = parseNumber(flag, value, fraction, 'a share strictly between 0 and 1'); break;
+    case 'target-multiplier': o.targets.successMultiplier = parseNumber(flag, value, (v) => v > 0 && v <= 1e6, 'a positive number'); break;
+    case 'kind': o.targets.kind = oneOf(flag, value, ['odds', 'risk'] as const); break;
+    case 'runs': o.runs = parseUint(flag, value, 50, 1_000_000); break;
+    case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;
+    case 'workers': o.workers = parseUint(flag, value, 1, 1024); break;
+    case 'out': o.out = nonEmpty(flag, value); break;
+    case 'from': o.from = nonEmpty(flag, value); break;
   }
 }
 
@@ -81,17 +87,7 @@ multiplier's interval no wider than a factor of 2. Shows its progress on stderr,
 values and the statistics, and writes the calibration file (a layer of values, below scenarios and
 --set) that the game and the CLI load by default.
 
-  --target-success X     success rate of nonviolent campaigns (default ${PARAM_SPECS.targetSuccessRate.default})
-  --target-share X       share of successes with defection (default ${PARAM_SPECS.targetDefectionShareInSuccesses.default})
-  --target-multiplier X  success with vs without defection (default ${PARAM_SPECS.targetSuccessMultiplier.default})
-  --kind odds|risk       which ratio the multiplier is (default odds)
-  --runs N               runs of the final ensemble (default ${DEFAULT_CALIBRATE_RUNS}); smaller ones come first
-  --seed S               ensemble seed (default ${DEFAULT_SEED}); every step uses the same seeds
-  --workers K            worker threads (default: one per core)
-  --out FILE             write here instead of src/scenarios/calibration.json
-  --from FILE|none       start the search from this calibration file (none: the schema defaults);
-                         default: the built-in one, so a refit of a calibration that holds is one ensemble
-  --dry-run              fit and print, write nothing
+${flagColumns(CALIBRATE_FLAGS).join('\n')}
 
 Exit: 0 criterion met; 3 fitted but the criterion does not hold (best fit written, reasons printed);
 2 bad input or targets that cannot hold together (nothing run).

@@ -1,25 +1,9 @@
 /** The --help text and the --list-params table, both generated from data (flags, presets, schema). */
 import { PARAM_KEYS, PARAM_SPECS, type ParamSpec, type ParamValue } from '../sim/index';
 import { getPreset, PRESET_IDS, type Origin } from '../scenarios/index';
-import { DEFAULT_SEED } from './args';
+import { SIM_FLAGS } from './args';
+import { flagBlock } from './flags';
 import { table } from './format';
-
-const FLAGS: Array<[string, string]> = [
-  ['--scenario <id|file.json>', 'Preset id (below) or a scenario JSON file; a relative path is taken from the directory you ran npm in.'],
-  ['--seed <uint32>', `Random seed, an integer 0..4294967295 (default ${DEFAULT_SEED}); the same scenario, parameters and seed give the same run.`],
-  ['--ticks <N>', 'Run exactly N ticks (the outcome stays as first decided). Without it the run stops when the outcome is decided or at the horizon.'],
-  ['--every <N>', 'Keep a series row at tick 0, every N ticks and at the final tick (default 1).'],
-  ['--set <key=value>', 'Override one parameter (repeatable); lists are comma-separated, booleans true|false. See --list-params.'],
-  ['--format <summary|json|csv>', 'summary: readable text (default); json: one object with the report and the series; csv: the series, one row per kept tick.'],
-  ['--out <file>', 'Write the output to this file instead of standard output (its folder must exist).'],
-  ['--strategy <scenario|none|name>', "What the movement does: the scenario's own strategy (default), nothing but the actions given, or one of the scenario's named strategies."],
-  ['--a <tick>.<tactic>,...', 'Movement actions in the link syntax (e.g. --a 12.symbols,40.strike), applied after the strategy\'s within a tick.'],
-  ['--actions <file.json>', 'Movement actions from a file: a JSON array of {"tick": N, "tactic": "<id>"} (before --a\'s).'],
-  ['--calibration <file|none>', 'The calibration layer: calibrated values of mechanism parameters, below the scenario and --set (default: the built-in src/scenarios/calibration.json); none leaves it out.'],
-  ['--events', 'With --format json, include the event log (defections, tactics, regime moves) as "events".'],
-  ['--list-params', 'Print every parameter: key, kind, type, group, default, range, unit and meaning (as JSON with --format json); with --scenario (and --calibration, --set) also the value a run would use and its origin (default|calibration|scenario|set).'],
-  ['--help, -h', 'Print this help.'],
-];
 
 export function helpText(): string {
   const presets = PRESET_IDS.map((id) => {
@@ -36,7 +20,7 @@ export function helpText(): string {
     '       npm run --silent sim -- --list-params [--scenario X [--calibration F] [--set k=v ...]] [--format json]',
     '',
     'Flags (a value may also follow "=", as in --set=legitimacy=0.5):',
-    ...FLAGS.flatMap(([f, h]) => [`  ${f}`, `      ${h}`]),
+    ...flagBlock(SIM_FLAGS),
     '',
     'Presets:',
     ...table(presets, '  '),

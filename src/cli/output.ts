@@ -1,35 +1,38 @@
 /**
- * Where the commands write: stdout, or --out relative to the directory npm was run from. The
- * folder is checked before any work, so a long batch is not thrown away at the end.
+ * Where the commands write (src/cli/sink.ts: checked writes, a file replaced only once complete)
+ * and how they fail: one safe line on stderr and an exit code. --out is relative to the
+ * directory npm was run from, and checked before any work, so a long batch is not thrown away
+ * at the end.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ParamError } from '../sim/index';
 import { ScenarioError } from '../scenarios/index';
 import { BatchError } from '../batch/index';
+import { safeLine } from '../scenarios/text';
 import { CliError, USAGE_EXIT } from './errors';
+import { checkOut, PipeClosed, WriteError, writeAllTo } from './sink';
 
-export function checkOutDir(out: string | null, baseDir: string): void {
-  if (out !== null && !existsSync(dirname(resolve(baseDir, out))))
-    throw new CliError(`cannot write '${out}': folder ${dirname(resolve(baseDir, out))} does not exist`);
-}
+/** Before the work: the folder of --out exists and --out is not a folder (CliError, exit 2). */
+export const checkOutDir = (out: string | null, baseDir: string): void => checkOut(out, baseDir);
 
+/** The command's output, whole: to --out (atomically) or to standard output. */
 export function emit(text: string, out: string | null, baseDir: string): void {
-  if (out === null) { process.stdout.write(text); return; }
-  const file = resolve(baseDir, out);
-  try {
-    writeFileSync(file, text);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `cannot write '${out}': folder ${dirname(file)} does not exist`
-      : `cannot write '${out}' (${code ?? (e as Error).message})`);
-  }
+  writeAllTo(text, out, baseDir);
 }
 
-/** One line on stderr and the exit code: 2 for a known input mistake, 1 for anything else. */
+/** Text for standard output (help, reports): checked like every other write. */
+export function print(text: string): void {
+  writeAllTo(text, null, process.cwd());
+}
+
+/**
+ * One line on stderr and the exit code: 2 for a known input mistake, 1 for a failed write or
+ * anything else. The line is made safe here, for every command: control characters escaped,
+ * long values cut.
+ */
 export function reportError(command: string, e: unknown, known: boolean): number {
-  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-  process.stderr.write(`${command}: ${known ? msg : `unexpected error: ${msg}`}\n`);
+  const msg = e instanceof Error ? e.message : String(e);
+  const line = `${command}: ${safeLine(known || e instanceof WriteError ? msg : `unexpected error: ${msg}`)}\n`;
+  try { process.stderr.write(line); } catch { /* nowhere left to say it */ }
   return known ? USAGE_EXIT : 1;
 }
 
@@ -39,13 +42,17 @@ export const isKnownError = (e: unknown): boolean =>
 
 /**
  * Runs a command's main and turns every failure into one line on stderr (no stack trace) and
- * an exit code; a closed pipe (`| head`) is not an error worth a message.
+ * an exit code; a closed standard output (`| head`) ends the command quietly with exit 0.
  */
 export async function runCommand(command: string, main: () => number | Promise<number>): Promise<void> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
+  // A closed stderr has nobody to tell; the exit code still says what happened.
+  process.stderr.on('error', () => {});
   try {
     process.exitCode = await main();
   } catch (e) {
+    if (e instanceof PipeClosed) process.exit(0);
     process.exitCode = reportError(command, e, isKnownError(e));
+    // Worker threads or timers of an interrupted run must not keep the process (and the exit code) waiting.
+    if (e instanceof WriteError) process.exit(process.exitCode);
   }
 }

@@ -3,14 +3,12 @@
  * they name), so tests call it directly and the entry only prints. Relative paths resolve
  * against baseDir (the directory the user ran npm from).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { advance, drainEvents, isTacticId, runReport, seriesRow, TACTIC_IDS } from '../sim/index';
 import type { ActionDef, RunReport, ScenarioData, SeriesRow, SimEvent, SimState } from '../sim/index';
 import {
   buildRun, checkOffered, DEFAULT_CALIBRATION, parseActionText, validateCalibration, type BuiltRun, type Calibration,
 } from '../scenarios/index';
-import { loadScenario, parseJson } from '../scenarios/load-node';
+import { loadScenario, parseJson, readInputText } from '../scenarios/load-node';
 import type { CliOptions } from './args';
 import { CliError } from './errors';
 
@@ -25,17 +23,9 @@ export function userDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.INIT_CWD && env.INIT_CWD !== '' ? env.INIT_CWD : process.cwd();
 }
 
+/** A JSON input file (or - for standard input): bounded in size and nesting (readInputText, parseJson). */
 export function readJsonFile(path: string, baseDir: string, what: string): unknown {
-  const file = resolve(baseDir, path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${path}: ${what} file not found (looked for ${file})`
-      : `${path}: cannot read ${what} file (${code ?? (e as Error).message})`);
-  }
-  return parseJson(text, path);
+  return parseJson(readInputText(path, baseDir, what), path);
 }
 
 export function loadCalibration(arg: string | null, baseDir: string): Calibration | null {

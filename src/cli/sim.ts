@@ -3,21 +3,31 @@
  * call or the input files, 1 for anything unexpected (still one line, no stack trace).
  */
 import { parseArgs } from './args';
-import { checkOutDir, emit, runCommand } from './output';
+import { checkOutDir, emit, print, runCommand } from './output';
 import { formatResult } from './format';
 import { helpText, paramsJson, paramsTable, type ParamValues } from './help';
-import { prepareRun, runSim, userDir } from './run';
+import { loadCalibration, prepareRun, runSim, userDir } from './run';
+import { resolveParams } from '../scenarios/index';
+import { loadScenario } from '../scenarios/load-node';
+import { checkBudget, simEstimate } from './estimate';
+
+const say = (line: string): void => { process.stderr.write(`${line}\n`); };
 
 function main(argv: string[]): number {
   const opts = parseArgs(argv);
   const baseDir = userDir();
-  if (opts.help) { process.stdout.write(helpText()); return 0; }
+  if (opts.help) { print(helpText()); return 0; }
   if (opts.listParams) {
     const values = opts.scenario === null ? null : (() => { const r = prepareRun(opts, baseDir); return { params: r.params as unknown as ParamValues['params'], origin: r.origin }; })();
     emit(opts.format === 'json' ? paramsJson(values) : paramsTable(values), opts.out, baseDir);
     return 0;
   }
   checkOutDir(opts.out, baseDir); // before the run, so a long run is not thrown away at the end
+  // The world's cost from its counts, before anything is allocated (runSim loads the same files again).
+  if (opts.scenario !== null) {
+    const params = resolveParams(loadScenario(opts.scenario, baseDir), opts.sets, loadCalibration(opts.calibration, baseDir));
+    checkBudget('sim', simEstimate(params, opts.ticks, opts.every), opts.force === true, say);
+  }
   emit(formatResult(runSim(opts, baseDir), opts), opts.out, baseDir);
   return 0;
 }

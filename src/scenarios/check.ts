@@ -6,6 +6,7 @@ import { parseDate } from '../sim/calendar';
 import { ParamError, checkValue } from '../sim/params/validate';
 import { PARAM_KEYS } from '../sim/params/schema';
 import type { ParamValue } from '../sim/params/spec';
+import { escapeControls, safeValue } from './text';
 
 export class ScenarioError extends Error {
   constructor(message: string) { super(message); this.name = 'ScenarioError'; }
@@ -13,13 +14,25 @@ export class ScenarioError extends Error {
 
 export type Json = Record<string, unknown>;
 
-/** A short rendering of a bad value for a message. */
+/** Longest string value show() prints whole (longer ones are cut, with their length). */
+const SHOW_MAX = 40;
+
+/**
+ * A short rendering of a bad value for a message: strings quoted, cut after SHOW_MAX characters
+ * with "…(N chars)" and with control characters escaped (`\x1b`), so a hostile file cannot
+ * recolour the terminal or forge a second line.
+ */
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return JSON.stringify(v).length <= 40 ? JSON.stringify(v) : 'an array';
+  if (typeof v === 'string') return `"${safeValue(v, SHOW_MAX)}"`;
+  if (Array.isArray(v)) {
+    if (v.length > SHOW_MAX) return 'an array';
+    let s: string;
+    try { s = JSON.stringify(v); } catch { return 'an array'; }
+    return s.length <= SHOW_MAX ? escapeControls(s) : 'an array';
+  }
   if (v !== null && typeof v === 'object') return 'an object';
-  const s = JSON.stringify(v);
-  return s.length <= 40 ? s : `${s.slice(0, 37)}...`;
+  return safeValue(String(v), SHOW_MAX);
 }
 
 /** Edit distance, for "did you mean" hints on misspelt keys. */

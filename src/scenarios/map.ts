@@ -55,6 +55,11 @@ export function validateMap(c: Checker, raw: unknown, path = 'map'): MapData {
   // Weights are relative shares: all zero would leave nobody anywhere.
   if (!districts.some((d) => d.population > 0)) c.fail(`${path}.districts`, 'must give some district a population > 0');
   if (!districts.some((d) => d.staffing > 0)) c.fail(`${path}.districts`, 'must give some district a staffing > 0');
+  // ...and finite sums: weights of 1e308 add up to Infinity, and every share would be 0 or NaN.
+  for (const w of ['population', 'staffing'] as const) {
+    const sum = districts.reduce((a, d) => a + d[w], 0);
+    if (!Number.isFinite(sum)) c.fail(`${path}.districts`, `${w} weights must have a finite sum (they add up to ${sum}): give relative shares such as 1, 2, 0.5`);
+  }
   const points = (kind: 'squares' | 'metro' | 'stations'): PointDef[] =>
     o[kind] === undefined ? [] : c.array(o[kind], `${path}.${kind}`).map((p, i) => point(c, p, `${path}.${kind}[${i}]`, i, kind));
   const map: MapData = { districts, squares: points('squares'), metro: points('metro'), stations: points('stations') };

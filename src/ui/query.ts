@@ -9,6 +9,7 @@
  */
 import { isParamKey, isTacticId, MODEL_VERSION, parseValue, ParamError, type ActionDef } from '../sim';
 import { getPreset, PRESET_IDS, resolveParams } from '../scenarios';
+import { MAX_JSON_DEPTH, nestingError } from '../scenarios/depth';
 import type { RunSpec } from '../store/types';
 
 export type { RunSpec };
@@ -186,6 +187,8 @@ export function parseReplay(text: string): { run: RunSpec; errors: string[] } | 
   } catch (e) {
     return { error: q('replay.bad', { reason: reason(e) }) };
   }
+  const deep = nestingError(raw, MAX_JSON_DEPTH); // before the checks below, which recurse
+  if (deep !== null) return { error: q('replay.bad', { reason: deep }) };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('scenarioId' in raw))
     return { error: q('replay.bad', { reason: 'no scenarioId' }) };
   return validateRun(raw as Record<string, unknown>);

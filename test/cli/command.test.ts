@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getPreset } from '../../src/scenarios/index';
+import { getPreset, PRESET_IDS } from '../../src/scenarios/index';
 
 const root = process.cwd();
 const entry = join(root, 'src/cli/sim.ts');
@@ -39,6 +39,21 @@ describe('sim command errors: exit 2, one line on stderr, no stack', () => {
     expect(r.err).toMatch(msg);
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('sim command error lines are safe on a terminal', () => {
+  it('escapes control characters and cuts a 1 MiB value with its length', () => {
+    const esc = sim(['--scenario', '\u001b[31mred\u001b[0m\nforged line']);
+    expect(esc.code).toBe(2);
+    expect(esc.err).toBe(`sim: unknown scenario '\\x1b[31mred\\x1b[0m\\x0aforged line' (known: ${PRESET_IDS.join(', ')})\n`);
+    writeFileSync(join(tmp, 'long-id.json'), JSON.stringify({ ...getPreset('granovetter-riot'), id: 'A'.repeat(1_048_576) }));
+    const long = sim(['--scenario', join(tmp, 'long-id.json')]);
+    expect(long.code).toBe(2);
+    expect(long.err).toMatch(/^sim: .*long-id\.json: id '?A{20,}…\(\d+ chars\).* must use only a-z/);
+    expect(long.err).toContain('…(1048578 chars)');
+    expect(long.err.length).toBeLessThan(1200);
+    expect(long.err.trimEnd().split('\n')).toHaveLength(1);
   });
 });
 

@@ -8,12 +8,23 @@ export const ARTIFACTS = 'test-artifacts';
 
 export interface Opened { page: Page; errors: string[] }
 
-/** Opens `search` and waits until the first frame of the run has arrived. */
+/**
+ * Opens `search` and waits until the first frame of the run has arrived. `errors` collects console
+ * errors, uncaught exceptions and every `securitypolicyviolation` the page sees (listened for
+ * before any of the page's own scripts run), so a test that expects no errors also expects the
+ * Content-Security-Policy to have blocked nothing.
+ */
 export async function openGame(context: BrowserContext, search = ''): Promise<Opened> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.exposeBinding('__brCspViolation', (_source, text: string) => { errors.push(`CSP violation: ${text}`); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __brCspViolation(t: string): void }).__brCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   await page.goto(`${inject('baseUrl')}${search}`);
   await page.waitForFunction(() => window.breakingRanks !== undefined, null, { timeout: 20_000 });
   await page.evaluate(() => window.breakingRanks!.ready());

@@ -112,3 +112,14 @@ describe('validateScenario: messages name the file and the field', () => {
     expect(withBase({ briefing: { goal: 3 } })).toBe('x.json: briefing.goal must be a non-empty string, got 3');
   });
 });
+
+describe('validateScenario: map weights', () => {
+  const map = (population: number, staffing = 1) => ({ map: { districts: [
+    { id: 'a', name: 'A', rect: [0, 0, 0.5, 1], population, staffing }, { id: 'b', name: 'B', rect: [0.5, 0, 1, 1], population, staffing }] } });
+  it('refuses weights whose sum is not finite (1e308 + 1e308 = Infinity)', () => {
+    expect(withBase(map(1e308))).toBe('x.json: map.districts population weights must have a finite sum (they add up to Infinity): give relative shares such as 1, 2, 0.5');
+    expect(withBase(map(1, 1e308))).toMatch(/^x\.json: map\.districts staffing weights must have a finite sum/);
+    expect(withBase(map(0))).toMatch(/must give some district a population > 0/);
+    expect(() => validateScenario({ ...base(), ...map(1e300) }, 'x.json')).not.toThrow();
+  });
+});

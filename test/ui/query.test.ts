@@ -66,6 +66,11 @@ describe('replay file', () => {
     expect(parseReplay('{oops')).toHaveProperty('error');
     expect(parseReplay('[1,2]')).toHaveProperty('error');
   });
+
+  it('refuses a file nested 5,000 levels deep with a message naming the field, not a stack overflow', () => {
+    const deep = `{"scenarioId": "epstein-classic", "sets": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    expect(parseReplay(deep)).toEqual({ error: expect.stringMatching(/field 'sets' nests more than 64 levels deep \(at sets\[0\]\[0\]/) });
+  });
 });
 
 describe('model version', () => {

@@ -1,0 +1,228 @@
+/**
+ * Where a command's output goes, written so that it never lies: every write is checked, and a
+ * file is replaced only once it is complete.
+ *
+ *   const sink = openSink(out, baseDir);   // null = standard output
+ *   sink.write(chunk); sink.write(chunk); ...
+ *   sink.commit();                         // or sink.abort() on failure
+ *
+ * A target that is absent or a regular file (symlinks followed; the old file's mode kept) is
+ * written to `.<name>.<pid>.tmp` beside it, fsync'd and renamed into place, so a reader sees the
+ * old file or the new one, never half of one; a failed or interrupted write removes the temp
+ * file and leaves the old one as it was (only SIGKILL or a power cut leaves the temp file
+ * behind, never a truncated target). Other targets (/dev/null, FIFOs, terminals) are written
+ * directly and never renamed over. Standard output is written with checked synchronous writes:
+ * a closed pipe (`| head`) is PipeClosed (the command ends quietly with exit 0), any other
+ * failure a WriteError (one line, exit 1).
+ */
+import {
+  closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync,
+  unlinkSync, writeSync, type Stats,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CliError } from './errors';
+
+/** A write that failed (disk full, I/O error, ...): reported as one line, exit 1. */
+export class WriteError extends Error {
+  constructor(message: string) { super(message); this.name = 'WriteError'; }
+}
+
+/** Standard output's reader went away (`| head`): not an error, the command just stops. */
+export class PipeClosed extends Error {
+  constructor() { super('standard output closed'); this.name = 'PipeClosed'; }
+}
+
+export interface Sink {
+  /** Appends a chunk (throws WriteError or PipeClosed, after aborting a file). */
+  write(chunk: string): void;
+  /** Makes the output final: fsync and rename for a file; nothing more to do otherwise. */
+  commit(): void;
+  /** Drops what was written to a temp file (the old target stays); safe to call twice. */
+  abort(): void;
+}
+
+/** Bytes per write() call: a big output goes out in pieces, each checked. */
+const CHUNK_BYTES = 1 << 16;
+
+/**
+ * Test hook (fault injection): `kill-after-first-chunk` makes the process SIGKILL itself right
+ * after the first chunk reaches a temp file, as an outside kill in the middle of the write would.
+ */
+const FAULT_ENV = 'BREAKING_RANKS_WRITE_FAULT';
+
+/** "ENOSPC: no space left on device" (Node adds ", write" or ", open '/path'"). */
+function errText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err === null || typeof err !== 'object' || typeof err.message !== 'string') return String(e);
+  return err.syscall ? err.message.replace(new RegExp(`, ${err.syscall}( '.*')?$`), '') : err.message;
+}
+
+const sleepMs = (ms: number): void => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); };
+
+/** Writes all of buf to fd, waiting out EAGAIN (a non-blocking pipe that is full). */
+function writeAll(fd: number, buf: Buffer, afterChunk?: () => void): void {
+  for (let off = 0; off < buf.length;) {
+    const end = Math.min(buf.length, off + CHUNK_BYTES);
+    let n: number;
+    try {
+      n = writeSync(fd, buf, off, end - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { sleepMs(2); continue; }
+      throw e;
+    }
+    off += n;
+    afterChunk?.();
+  }
+}
+
+/** Where a path really leads: symlinks followed (a dangling one to the path it names). */
+function followLinks(path: string): { path: string; stat: Stats | null } {
+  let p = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st: Stats;
+    try { st = lstatSync(p); } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path: p, stat: null };
+      throw e;
+    }
+    if (!st.isSymbolicLink()) return { path: p, stat: st };
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  throw new CliError(`cannot write '${path}': too many symbolic links`);
+}
+
+/** Checks before any work that `out` can be written: its folder exists and it is not a folder. */
+export function checkOut(out: string | null, baseDir: string): void {
+  if (out === null) return;
+  const { path, stat } = followLinks(resolve(baseDir, out));
+  if (stat?.isDirectory()) throw new CliError(`cannot write '${out}': it is a folder`);
+  let dir: Stats | null = null;
+  try { dir = statSync(dirname(path)); } catch { dir = null; }
+  if (!dir?.isDirectory()) throw new CliError(`cannot write '${out}': folder ${dirname(path)} does not exist`);
+}
+
+/** Standard output, written with checked synchronous writes on fd 1. */
+function stdoutSink(): Sink {
+  return {
+    write(chunk) {
+      try { writeAll(1, Buffer.from(chunk, 'utf8')); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new PipeClosed();
+        throw new WriteError(`cannot write to standard output (${errText(e)})`);
+      }
+    },
+    commit() { /* every write is already out */ },
+    abort() { /* nothing to undo */ },
+  };
+}
+
+/** Temp files being written, removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP). */
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onSignal(sig: NodeJS.Signals): void {
+  for (const f of pending) { try { unlinkSync(f); } catch { /* already gone */ } }
+  pending.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, sig); // die of the signal, as without this handler
+}
+function track(tmp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  pending.add(tmp);
+}
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+/** A file written directly (a device, a FIFO, a terminal): nothing to rename, nothing to undo. */
+function directSink(out: string, path: string): Sink {
+  let fd: number | null = null;
+  const fail = (e: unknown): never => {
+    if (fd !== null) { try { closeSync(fd); } catch { /* reported below */ } fd = null; }
+    throw new WriteError(`cannot write '${out}' (${errText(e)})`);
+  };
+  try { fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY); } catch (e) { fail(e); }
+  return {
+    write(chunk) {
+      if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
+      try { writeAll(fd, Buffer.from(chunk, 'utf8')); } catch (e) { fail(e); }
+    },
+    commit() {
+      if (fd === null) return;
+      try { closeSync(fd); } catch (e) { fd = null; fail(e); }
+      fd = null;
+    },
+    abort() {
+      if (fd !== null) { try { closeSync(fd); } catch { /* nothing to keep */ } fd = null; }
+    },
+  };
+}
+
+/** A regular file (or none yet): written beside it, then renamed over it. */
+function atomicSink(out: string, path: string, old: Stats | null): Sink {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  const fault = process.env[FAULT_ENV] === 'kill-after-first-chunk';
+  let fd: number | null = null;
+  const cleanup = (): void => {
+    if (fd !== null) { try { closeSync(fd); } catch { /* removed below */ } fd = null; }
+    try { unlinkSync(tmp); } catch { /* never created or already gone */ }
+    untrack(tmp);
+  };
+  const fail = (e: unknown): never => { cleanup(); throw new WriteError(`cannot write '${out}' (${errText(e)}); ${old ? 'the old file is unchanged' : 'nothing written'}`); };
+  const create = () => openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+  try {
+    track(tmp);
+    try { fd = create(); } catch (e) {
+      // A leftover of a killed process that had our pid: no live process can be writing it.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      unlinkSync(tmp);
+      fd = create();
+    }
+    if (old) {
+      fchmodSync(fd, old.mode & 0o7777);
+      const st = fstatSync(fd);
+      if (st.uid !== old.uid || st.gid !== old.gid) { try { fchownSync(fd, old.uid, old.gid); } catch { /* not ours to give away */ } }
+    }
+  } catch (e) { fail(e); }
+  let chunks = 0;
+  return {
+    write(chunk) {
+      if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
+      const wrote = fault ? () => { if (++chunks === 1) process.kill(process.pid, 'SIGKILL'); } : undefined;
+      try { writeAll(fd, Buffer.from(chunk, 'utf8'), wrote); } catch (e) { fail(e); }
+    },
+    commit() {
+      if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        fd = null;
+        renameSync(tmp, path);
+      } catch (e) { fail(e); }
+      untrack(tmp);
+      // The rename itself reaches the disk with the folder's own fsync (not every system has one).
+      try { const d = openSync(dir, constants.O_RDONLY); try { fsyncSync(d); } finally { closeSync(d); } } catch { /* best effort */ }
+    },
+    abort: cleanup,
+  };
+}
+
+/** Opens the output: standard output for null, else `out` resolved against baseDir. */
+export function openSink(out: string | null, baseDir: string): Sink {
+  if (out === null) return stdoutSink();
+  const { path, stat } = followLinks(resolve(baseDir, out));
+  if (stat === null || stat.isFile()) return atomicSink(out, path, stat);
+  if (stat.isDirectory()) throw new CliError(`cannot write '${out}': it is a folder`);
+  return directSink(out, path);
+}
+
+/** The whole text in one go (what the commands do until rows are streamed). */
+export function writeAllTo(text: string, out: string | null, baseDir: string): void {
+  const sink = openSink(out, baseDir);
+  try {
+    sink.write(text);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+}
