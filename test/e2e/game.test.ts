@@ -3,6 +3,7 @@
  * answers tactics, inspects officers, reproduces a shared link, survives a bad one, and agrees
  * with the command line. Screenshots go to test-artifacts/.
  */
+import { MODEL_VERSION } from '../../src/sim';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +97,7 @@ describe('the game page', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'br-replay-')), 'replay.json');
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      scenarioId: 'minsk-2020', seed: 4, sets: [['scale', '0.005']], actions: [{ tick: 20, tactic: 'strike' }],
+      modelVersion: MODEL_VERSION, scenarioId: 'minsk-2020', seed: 4, sets: [['scale', '0.005']], actions: [{ tick: 20, tactic: 'strike' }],
     });
     await first.page.close();
 
