@@ -5,9 +5,9 @@
 import type { DistrictDef, FracRect, MapData, PointDef } from '../sim/scenarioData';
 import { type Checker, ID_RE } from './check';
 
-const MAP_KEYS = ['districts', 'squares', 'metro', 'stations'] as const;
-const DISTRICT_KEYS = ['id', 'name', 'rect', 'population', 'staffing'];
-const POINT_KEYS = ['id', 'name', 'at'];
+export const MAP_KEYS = ['districts', 'squares', 'metro', 'stations'] as const;
+export const DISTRICT_KEYS = ['id', 'name', 'rect', 'population', 'staffing'];
+export const POINT_KEYS = ['id', 'name', 'at'];
 
 const isFrac = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
 

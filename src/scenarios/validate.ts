@@ -13,9 +13,12 @@ import { validateMap } from './map';
 
 export { ScenarioError } from './check';
 
-const TOP_KEYS = ['$schema', 'id', 'title', 'summary', 'startDate', 'params', 'why', 'map', 'events', 'strategy', 'strategies', 'tactics', 'historical', 'briefing'];
-const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
-const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district'];
+/** The keys each level of a scenario file allows (the JSON Schema, src/scenarios/jsonSchema.ts, lists the same). */
+export const TOP_KEYS = ['$schema', 'id', 'title', 'summary', 'startDate', 'params', 'why', 'map', 'events', 'strategy', 'strategies', 'tactics', 'historical', 'briefing'];
+export const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
+export const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district'];
+/** The briefing sections the page knows, in reading order (a briefing may add others). */
+export const BRIEFING_KEYS = ['goal', 'situation', 'levers', 'risks', 'try'] as const;
 
 /** Every HistoricalDef metric; `satisfies` plus the check below keep it in step with the type. */
 export const HISTORICAL_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'nationalForce',
@@ -24,7 +27,10 @@ type Missing = Exclude<HistoricalDef['metric'], (typeof HISTORICAL_METRICS)[numb
 const allMetricsListed: Missing extends never ? true : false = true;
 void allMetricsListed;
 /** Metrics measured up to, or at, a date: they need one. */
-const DATED = new Set<string>(['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil']);
+export const DATED_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil'] as const satisfies readonly HistoricalDef['metric'][];
+const DATED = new Set<string>(DATED_METRICS);
+/** How a historical figure may be named. */
+export const HISTORICAL_NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
  * A scenario sets the situation. It may not set a measurement key (the research definitions are
@@ -167,7 +173,7 @@ function validateHistorical(c: Checker, raw: unknown, map: MapData | null): Reco
   const out: Record<string, HistoricalDef> = {};
   for (const [name, v] of Object.entries(o)) {
     const path = `historical.${name}`;
-    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) c.fail(path, 'must be named with letters, digits, _ or -');
+    if (!HISTORICAL_NAME_RE.test(name)) c.fail(path, 'must be named with letters, digits, _ or -');
     const h = c.object(v, path);
     c.keys(h, path, HIST_KEYS);
     const metric = h.metric;

@@ -3,13 +3,14 @@
  * map when a scenario is first loaded and re-opened from the controls. It lists the known risks of
  * the tactics on offer (publishing officers' data, unmasking, the registry, the fund).
  */
+import { BRIEFING_KEYS } from '../scenarios/validate';
 import type { RunMeta } from '../store/types';
 import { button, el, watch } from './dom';
 import { tacticName } from './eventText';
 import { hasString, t } from './strings';
 import type { Panel, PanelDeps } from './types';
 
-export const BRIEFING_KEYS = ['goal', 'situation', 'levers', 'risks', 'try'] as const;
+export { BRIEFING_KEYS };
 
 /** The briefing's sections in reading order: known keys first, then any others. */
 export function briefingSections(briefing: Record<string, string> | undefined): { key: string; heading: string; text: string }[] {
