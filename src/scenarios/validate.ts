@@ -10,6 +10,7 @@ import type { ActionDef, At, EventDef, HistoricalDef, MapData, ScenarioData } fr
 import { TACTIC_IDS, isTacticId, type TacticId } from '../sim/tactics';
 import { Checker, ID_RE, type Json, show, suggest } from './check';
 import { validateMap } from './map';
+import { atToTick } from '../sim/rules/events';
 
 export { ScenarioError } from './check';
 
@@ -124,6 +125,25 @@ function validateEvent(c: Checker, raw: unknown, path: string, startDay: number,
   return ev;
 }
 
+/**
+ * The cross-parameter rules hold after every event too: events are applied in time order (ties
+ * in file order) over the scenario's values, a ramp counted at its end value.
+ */
+function checkEventsConsistency(c: Checker, params: Record<string, ParamValue>, events: EventDef[], startDay: number): void {
+  if (events.length === 0) return;
+  const p = { ...defaultParams(), ...params } as Params;
+  const tpd = 24 / p.hoursPerTick;
+  const order = events.map((e, i) => ({ e, i, tick: atToTick(e.at, startDay, tpd) })).sort((a, b) => a.tick - b.tick || a.i - b.i);
+  for (const { e, i } of order) {
+    Object.assign(p, e.set ?? {});
+    if (e.ramp) (p as unknown as Record<string, unknown>)[e.ramp.key] = e.ramp.to;
+    try { checkConsistency(p); } catch (err) {
+      if (err instanceof ParamError) c.fail(`events[${i}]:`, `after this event ${err.message}`);
+      throw err;
+    }
+  }
+}
+
 function validateTactics(c: Checker, raw: unknown): TacticId[] | null {
   if (raw === undefined || raw === null) return null;
   const list = c.array(raw, 'tactics').map((t, i) => {
@@ -221,6 +241,7 @@ export function validateScenario(raw: unknown, source: string): ScenarioData {
   const params = validateParams(c, o.params, why);
   const map = o.map === undefined || o.map === null ? null : validateMap(c, o.map);
   const events = o.events === undefined ? [] : c.array(o.events, 'events').map((e, i) => validateEvent(c, e, `events[${i}]`, startDay, why));
+  checkEventsConsistency(c, params, events, startDay);
   for (const k of Object.keys(why))
     if (!(k in params) && !events.some((e) => (e.set && k in e.set) || e.ramp?.key === k))
       c.fail(`why.${k}`, 'explains a parameter the scenario does not set');

@@ -315,8 +315,10 @@ function paramCases(base: Doc, skipped: string[]): Case[] {
     const settable = s.kind !== 'measurement', eventable = settable && !s.structural;
     for (const [what, v] of goodValues(s)) {
       if (settable && !consistent({ ...base.params, [k]: v })) {
+        // The rules hold after every event too, so the value breaks them in an event as well: skipped there alike.
         if (!CONSISTENCY_KEYS.has(k)) throw new Error(`${k} = ${JSON.stringify(v)} breaks a cross-parameter rule: list it in CONSISTENCY_KEYS`);
         skipped.push(`params.${k} = ${what}`);
+        if (eventable) continue;
       } else cases.push({ name: `params.${k} = ${what}`, valid: settable, edit: (d) => { (d.params ??= {})[k] = v; reason(d, k); } });
       cases.push({ name: `event set ${k} = ${what}`, valid: eventable, edit: (d) => { addEvent(d, { at: { day: 1 }, set: { [k]: v } }); reason(d, k); } });
       if (isNumeric(s))

@@ -123,3 +123,17 @@ describe('validateScenario: map weights', () => {
     expect(() => validateScenario({ ...base(), ...map(1e300) }, 'x.json')).not.toThrow();
   });
 });
+
+describe('validateScenario: events keep the cross-parameter rules', () => {
+  it('rejects an event that breaks one, naming the event', () => {
+    expect(() => validateScenario({ id: 'x', title: 'X', startDate: '2020-08-09',
+      events: [{ at: { day: 2 }, set: { eveningStartHour: 23 } }] }, 'x.json'))
+      .toThrow("x.json: events[0]: after this event parameter 'eveningStartHour' must be before eveningEndHour");
+    expect(() => validateScenario({ id: 'x', title: 'X', startDate: '2020-08-09',
+      events: [{ at: { day: 1 }, set: { detentionMaxDays: 30 } }, { at: { day: 2 }, set: { detentionMinDays: 20 } }] }, 'x.json')).not.toThrow();
+    expect(() => validateScenario({ id: 'x', title: 'X', startDate: '2020-08-09',
+      events: [{ at: { day: 2 }, set: { detentionMinDays: 20 } }, { at: { day: 1 }, set: { detentionMaxDays: 30 } }] }, 'x.json')).not.toThrow();
+    expect(() => validateScenario({ id: 'x', title: 'X', startDate: '2020-08-09',
+      events: [{ at: { day: 1 }, set: { detentionMinDays: 20 } }] }, 'x.json')).toThrow(/events\[0\]: after this event .*detentionMinDays.*exceeds/);
+  });
+});
