@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { advance, createState, runReport, type ActionDef, type Params } from '../../../src/sim';
+import { judgeDay, judgeHorizon } from '../../../src/sim/rules/outcome';
 import { smallCity } from '../helpers';
+import { tinyWorld } from './world';
 
 /** Nobody protests: legitimacy 1 leaves every grievance below T + falsificationCost (see channels.test.ts). */
 const NOBODY_OUT: Partial<Params> = { legitimacy: 1, horizonDays: 20 };
@@ -50,5 +52,87 @@ describe('outcomes', () => {
     const { s, report } = run({ ...NOBODY_OUT, eliteErosionPerDay: 0.3, demobilizeDays: 30 }, appeals);
     expect(s.peakActive).toBe(0);
     expect(report.outcome === 'success' ? `success (${report.fallCause}) at tick ${report.decidedTick}` : 'no fall').toBe('no fall');
+  });
+});
+
+/**
+ * judgeDay's equations on a hand-set day (tick 48 = the end of day 2, 24 ticks a day, 20 citizens):
+ *   force:     effectiveAtPeak / peakNeeded < collapseRatio on collapseDays days running; tipping = the streak's first tick
+ *   overwhelm: peakNeeded > loyalForceTotal; elite: cohesion < eliteBreakThreshold or the patron gone (needed > 0)
+ *   failure:   peakActive / citizens < demobilizeFloor on demobilizeDays days running
+ */
+describe('judgeDay (equations)', () => {
+  function day(over: Partial<Params> = {}) {
+    const s = tinyWorld({ citizenCount: 20, officerCount: 4, nationalForce: 4, collapseRatio: 0.6, collapseDays: 2, demobilizeFloor: 0.1, demobilizeDays: 2, eliteBreakThreshold: 0.3, ...over });
+    s.tick = 48; s.loyalForceTotal = 100; s.defectedCount = 1;
+    Object.assign(s.today, { peakActive: 10, peakNeeded: 10, effectiveAtPeak: 5 });
+    return s;
+  }
+
+  it('force: 5/10 = 0.5 < 0.6 on the second day running falls the regime, tipping at the first day\'s start', () => {
+    const s = day();
+    s.tick = 24; judgeDay(s);           // day 1: streak 1, starting at tick 24 - 24 = 0
+    expect(s.streak.collapse).toBe(1); expect(s.outcome).toBeNull();
+    s.tick = 48; judgeDay(s);           // day 2: streak 2 = collapseDays
+    expect([s.outcome, s.fallCause, s.decidedTick, s.tippingTick]).toEqual(['success', 'force', 48, 0]);
+    expect(s.defectedAtDecision).toBeCloseTo(0.25, 12); // 1 defected / 4 officers
+  });
+
+  it('6/10 = 0.6 is not below 0.6: the streak resets', () => {
+    const s = day();
+    s.streak.collapse = 1; s.today.effectiveAtPeak = 6;
+    judgeDay(s);
+    expect(s.streak.collapse).toBe(0); expect(s.outcome).toBeNull();
+  });
+
+  it('overwhelm: needed 10 > loyal force 9.5; 10 is not > 10', () => {
+    let s = day();
+    s.today.effectiveAtPeak = 10; s.loyalForceTotal = 10;
+    judgeDay(s);
+    expect(s.outcome).toBeNull();
+    s = day();
+    s.today.effectiveAtPeak = 10; s.loyalForceTotal = 9.5;
+    judgeDay(s);
+    expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['success', 'overwhelm', 48]);
+  });
+
+  it('elite: cohesion 0.25 < 0.3, or the patron gone, with people on the street; not with nobody out', () => {
+    for (const set of [{ eliteCohesion: 0.25 }, { patronWithdrawn: true }]) {
+      const s = day();
+      s.today.effectiveAtPeak = 10; Object.assign(s.regime, set);
+      judgeDay(s);
+      expect([s.outcome, s.fallCause]).toEqual(['success', 'elite']);
+      const q = day();
+      Object.assign(q.today, { peakActive: 0, peakNeeded: 0 }); Object.assign(q.regime, set);
+      judgeDay(q);
+      expect(q.fallCause).toBeNull();
+    }
+    const s = day();
+    s.today.effectiveAtPeak = 10; s.regime.eliteCohesion = 0.3; // not below
+    judgeDay(s);
+    expect(s.outcome).toBeNull();
+  });
+
+  it('demobilisation: 1/20 = 0.05 < 0.1 on 2 days running fails; 2/20 = 0.1 resets the streak', () => {
+    const s = day();
+    Object.assign(s.today, { peakActive: 1, peakNeeded: 0 });
+    judgeDay(s); expect(s.streak.demobilize).toBe(1);
+    s.today.peakActive = 2; judgeDay(s); expect(s.streak.demobilize).toBe(0);
+    s.today.peakActive = 1; judgeDay(s); judgeDay(s);
+    expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['failure', null, null]);
+  });
+
+  it('an outcome once decided stays; end rules off decide nothing; the horizon makes a stalemate', () => {
+    const s = day();
+    s.outcome = 'failure';
+    s.today.effectiveAtPeak = 10; s.loyalForceTotal = 1;
+    judgeDay(s);
+    expect(s.outcome).toBe('failure');
+    const q = day({ endRulesOn: false, horizonDays: 2 });
+    q.loyalForceTotal = 1;
+    judgeDay(q);
+    expect(q.outcome).toBeNull();
+    judgeHorizon(q); // tick 48 >= 2 days x 24
+    expect([q.outcome, q.decidedTick]).toEqual(['stalemate', 48]);
   });
 });
