@@ -121,6 +121,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     channelLast: new Float32Array(nO * nch), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
   };
   const levels = Object.fromEntries(LEVEL_NAMES.map((k) => [k, 0])) as Record<LevelName, number>;
+  if (p.solidarityFund >= 1) levels.fund = 1; // a fund the scenario starts with is running from tick 0
   const actions = (opts.actions ?? scenario.strategy).map((a, i) => [{ ...a }, i] as const)
     .sort((x, y) => x[0].tick - y[0].tick || x[1] - y[1]).map(([a]) => a);
   const s: SimState = {

@@ -51,7 +51,7 @@ export function choiceWeights(s: SimState, j: number, escalate: boolean): [numbe
 function choose(s: SimState, j: number, escalate: boolean): number {
   const [ws, wi, wr, wj] = choiceWeights(s, j, escalate);
   const total = ws + wi + wr + wj;
-  // Every weight zero (e.g. a Granovetter officer who depends wholly on his salary): he still leaves, quietly.
+  // Every weight zero (e.g. a Granovetter officer who depends wholly on his salary): he still leaves: he resigns.
   if (total <= 0) return OfficerState.resigned;
   let u = s.rng.decisions() * total;
   if ((u -= ws) < 0) return OfficerState.shirking;

@@ -12,6 +12,7 @@
  */
 import { OfficerState } from '../state';
 import type { SimState } from '../state';
+import { logEvent } from '../eventLog';
 
 /** Chance per tick that a full mass publication identifies one more officer. */
 export const publicationChance = (s: SimState): number =>
@@ -35,7 +36,7 @@ export function identifyOfficers(s: SimState): void {
       o.masked[j] = 0;
       de = Math.min(p.unmaskExposure, 1 - o.exposure[j]);
       s.totals.unmaskings++;
-      s.eventLog.push({ tick: s.tick, kind: 'unmasking', officer: j, district: s.districtIds[o.district[j]] });
+      logEvent(s, { tick: s.tick, kind: 'unmasking', officer: j, district: s.districtIds[o.district[j]] });
     }
     if (pubP > 0 && o.exposure[j] + de < 1 && r() < pubP) de = 1 - o.exposure[j];
     if (de === 0) continue;

@@ -28,16 +28,19 @@ describe('offers', () => {
     expect(offers(s, 0, x)).toBeCloseTo(-0.00075, 12);
   });
 
-  it('fund 0.5 of the 0.1 x 10 = 1 it takes to cover everyone: -0.24 x (1/24) x 0.5 x 0.5 x 0.75 = -0.001875', () => {
+  it('fund 2 of the 0.4 x 10 = 4 it takes to cover everyone: -0.24 x (1/24) x 0.5 x 0.5 x 0.75 = -0.001875', () => {
     const { s, x } = world();
-    s.movement.levels.fund = 1; s.movement.fund = 0.5;
+    s.params.fundCoverShare = 0.4;
+    s.movement.levels.fund = 1; s.movement.fund = 2;
     expect(offers(s, 0, x)).toBeCloseTo(-0.001875, 12);
-    s.movement.fund = 3; // cover min(1, 3) = 1
+    s.movement.fund = 6; // cover min(1, 6/4) = 1
     expect(offers(s, 0, x)).toBeCloseTo(-0.00375, 12);
     expect(offersLive(s)).toBe(true);
-    s.movement.fund = 0;  // the level alone is no offer
+    s.movement.fund = 0.5; // less than one officer-month: it cannot pay anyone, so it reassures nobody
     expect(offersLive(s)).toBe(false);
     expect(offers(s, 0, x)).toBe(0);
+    s.movement.fund = 0;  // the level alone is no offer
+    expect(offersLive(s)).toBe(false);
   });
 
   it('outreach 0.5: contact when the draw < 0.48 x 0.5 / 24 = 0.01, then -0.24 x 5 = -1.2', () => {
@@ -51,7 +54,8 @@ describe('offers', () => {
 
   it('all three add up inside the bracket', () => {
     const { s, x } = world();
-    Object.assign(s.movement.levels, { amnesty: 0.5, fund: 1, outreach: 0.5 }); s.movement.fund = 0.5;
+    s.params.fundCoverShare = 0.4;
+    Object.assign(s.movement.levels, { amnesty: 0.5, fund: 1, outreach: 0.5 }); s.movement.fund = 2;
     feed(s, 'ch.offers', [0]);
     expect(offers(s, 0, x)).toBeCloseTo(-1.204375, 12); // -0.0025 - 0.001875 - 1.2
   });
@@ -63,12 +67,9 @@ describe('offers', () => {
     expect(offers(s, 0, x)).toBe(0);
   });
 
-  // BUG (documented, not fixed): the help of solidarityFund says "Budget at the start to pay dismissed
-  // officers", but createState leaves the fund's level at 0, so a starting budget neither reassures
-  // (offers: lv.fund > 0 needed) nor pays resigners (decisions' fundPays) until a solidarityFund action
-  // sets the level to 1. With a budget of 5 >= 0.1 x 10 (cover 1) officer 0 should feel
-  // -0.24 x (1/24) x 0.5 x 1 x 0.75 = -0.00375 per tick; he feels 0.
-  it.fails('a starting budget (solidarityFund 5) reassures from tick 0', () => {
+  // A budget the scenario starts with is running from tick 0 (createState sets the fund's level to 1).
+  // With a budget of 5 >= 0.1 x 10 (cover 1) officer 0 feels -0.24 x (1/24) x 0.5 x 1 x 0.75 = -0.00375 per tick.
+  it('a starting budget (solidarityFund 5) reassures from tick 0', () => {
     const s = tinyWorld({ officerCount: 10, nationalForce: 10, solidarityFund: 5, offersWeight: 0.24, fundReassurance: 0.5, fundCoverShare: 0.1 });
     s.o.salaryDep[0] = 0.75;
     expect(offers(s, 0, loyaltyContext(s))).toBeCloseTo(-0.00375, 12);
