@@ -110,7 +110,8 @@ function checkRow(r: unknown, i: number, info: BatchInfo, columns: readonly stri
     if (!isParamValue(k, r[k])) bad(source, `${at}.${k}`, `a valid value of parameter '${k}'`, r[k]);
   }
   if (r.outcome !== null && !OUTCOMES.includes(r.outcome as string)) bad(source, `${at}.outcome`, 'success, failure, stalemate or null', r.outcome);
-  if (r.fallCause !== null && !(typeof r.fallCause === 'string' && CAUSE.test(r.fallCause))) bad(source, `${at}.fallCause`, 'a cause (force, overwhelm, elite, ...) or null', r.fallCause);
+  if (r.fallCause !== null && !(typeof r.fallCause === 'string' && CAUSE.test(r.fallCause))) bad(source, `${at}.fallCause`, 'a cause (force, elite, economy, patron, overwhelm) or null', r.fallCause);
+  if (r.fallRoute !== null && !(typeof r.fallRoute === 'string' && CAUSE.test(r.fallRoute))) bad(source, `${at}.fallRoute`, 'a route (force, overwhelm, elite) or null', r.fallRoute);
   for (const k of ['tippingTick', 'tippingDay'] as const)
     if (r[k] !== null && !isIndex(r[k], 0)) bad(source, `${at}.${k}`, 'a non-negative integer or null', r[k]);
   for (const k of ['peakParticipation', 'defectedShare', 'violenceShare'] as const)

@@ -8,7 +8,7 @@
  */
 import { ParamError, runReport, runToEnd, type ActionDef, type ParamValue, type Params } from '../sim/index';
 import type { ScenarioData } from '../sim/index';
-import { buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw } from '../scenarios/index';
+import { attributeFall, buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw, type RunSpec } from '../scenarios/index';
 import { BatchError } from './errors';
 import { samplePriors, type PriorSet } from './priors';
 import { makeRow, type Row } from './rows';
@@ -93,10 +93,11 @@ export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; para
  */
 export function runOne(plan: BatchPlan, g: number): Row {
   const { inputs, values } = runParams(plan, g);
-  const { state } = buildRun({ scenario: plan.scenario, seed: inputs.seed, strategy: plan.strategy, actions: plan.actions,
-    calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep });
+  const spec: RunSpec = { scenario: plan.scenario, seed: inputs.seed, strategy: plan.strategy, actions: plan.actions,
+    calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep };
+  const { state } = buildRun(spec);
   runToEnd(state);
-  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state));
+  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attributeFall(spec, state)));
 }
 
 /** Shard i of n (1-based) takes runs g with g mod n = i − 1: strided, so each shard gets every point. */

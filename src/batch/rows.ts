@@ -5,11 +5,12 @@
  *   npm run sim -- --scenario <scenario> --seed <seed> --set k=v ...
  * with the same calibration replays the run exactly (replayArgs below builds that call).
  */
-import type { Outcome, FallCause, ParamValue, RunReport } from '../sim/index';
+import type { Outcome, FallCause, FallRoute, ParamValue, RunReport } from '../sim/index';
 
 export interface RunMetrics {
   outcome: Outcome | null;
   fallCause: FallCause | null;
+  fallRoute: FallRoute | null;
   tippingTick: number | null;
   tippingDay: number | null;
   peakParticipation: number;
@@ -20,7 +21,7 @@ export interface RunMetrics {
 }
 
 /** The metric columns, in output order. */
-export const METRIC_KEYS = ['outcome', 'fallCause', 'tippingTick', 'tippingDay', 'peakParticipation', 'defectedShare',
+export const METRIC_KEYS = ['outcome', 'fallCause', 'fallRoute', 'tippingTick', 'tippingDay', 'peakParticipation', 'defectedShare',
   'defectionOccurred', 'violenceShare', 'nonviolent'] as const satisfies ReadonlyArray<keyof RunMetrics>;
 
 export type Cell = ParamValue | null;
@@ -33,7 +34,7 @@ export function makeRow(run: number, point: number | null, seed: number, values:
   for (const [k, v] of values) row[k] = Array.isArray(v) ? [...v] : v;
   const sm = rep.summary;
   const m: RunMetrics = {
-    outcome: rep.outcome, fallCause: rep.fallCause, tippingTick: rep.tippingTick, tippingDay: rep.tippingDay,
+    outcome: rep.outcome, fallCause: rep.fallCause, fallRoute: rep.fallRoute, tippingTick: rep.tippingTick, tippingDay: rep.tippingDay,
     peakParticipation: sm.peakParticipation, defectedShare: sm.defectedShare, defectionOccurred: sm.defectionOccurred,
     violenceShare: sm.violenceShare, nonviolent: sm.nonviolent,
   };

@@ -40,7 +40,8 @@ export interface BatchStats {
   /** Outcomes of the nonviolent runs. */
   outcomes: { success: number; failure: number; stalemate: number };
   /** Fall routes of the nonviolent successes. */
-  fallCauses: { force: number; overwhelm: number; elite: number };
+  /** Successes by the pillar each is attributed to (docs/model.md section 9). */
+  fallCauses: { force: number; elite: number; economy: number; patron: number; overwhelm: number };
   /** Nonviolent runs: defection occurred (yes/no) × success (yes/no). */
   table: { defectionSuccess: number; defectionNonSuccess: number; noDefectionSuccess: number; noDefectionNonSuccess: number };
   successRate: Proportion;
@@ -73,12 +74,12 @@ export function summarize(rows: readonly Row[], targets: Targets): BatchStats {
   const nv = rows.filter((r) => r.nonviolent);
   let a = 0, b = 0, c = 0, d = 0;
   const outcomes = { success: 0, failure: 0, stalemate: 0 };
-  const fallCauses = { force: 0, overwhelm: 0, elite: 0 };
+  const fallCauses = { force: 0, elite: 0, economy: 0, patron: 0, overwhelm: 0 };
   for (const r of nv) {
     const s = isSuccess(r);
     if (r.defectionOccurred) { if (s) a++; else b++; } else if (s) c++; else d++;
     if (r.outcome !== null) outcomes[r.outcome]++;
-    if (s && r.fallCause !== null) fallCauses[r.fallCause]++;
+    if (s && r.fallCause !== null && r.fallCause in fallCauses) fallCauses[r.fallCause as keyof typeof fallCauses]++;
   }
   const t = { a, b, c, d }, n = nv.length;
   const successRate = wilson(a + c, n);

@@ -43,7 +43,7 @@ export function statsSummary(st: BatchStats): string[] {
   const t = st.table, o = st.outcomes, f = st.fallCauses, tg = st.targets;
   const lines = [
     `Runs        ${st.runs} (${st.nonviolentRuns} nonviolent); nonviolent outcomes: ${o.success} success `
-      + `(force ${f.force}, overwhelm ${f.overwhelm}, elite ${f.elite}), ${o.failure} failure, ${o.stalemate} stalemate`,
+      + `(by cause: force ${f.force}, elite ${f.elite}, economy ${f.economy}, patron ${f.patron}, overwhelm ${f.overwhelm}), ${o.failure} failure, ${o.stalemate} stalemate`,
     '',
     'Research figures (nonviolent runs; 95% intervals: Wilson for shares, Woolf/Katz for ratios):',
     ...figures(st),

@@ -45,7 +45,7 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
     + (fit.verdict.intervalFactor !== null ? `; interval spans ×${fit.verdict.intervalFactor.toFixed(2)} (≤ 2 required)` : ''));
   lines.push(`  defection occurred ${pct(st.defectionRate.value)}; success with defection ${pct(st.successWithDefection.value)}, without ${pct(st.successWithoutDefection.value)}`);
   lines.push(`  table: defection & success ${t.defectionSuccess}, defection & no success ${t.defectionNonSuccess}, no defection & success ${t.noDefectionSuccess}, neither ${t.noDefectionNonSuccess}`);
-  lines.push(`  successes by route: force ${st.fallCauses.force}, overwhelm ${st.fallCauses.overwhelm}, elite ${st.fallCauses.elite}`);
+  lines.push(`  successes by cause: force ${st.fallCauses.force}, elite ${st.fallCauses.elite}, economy ${st.fallCauses.economy}, patron ${st.fallCauses.patron}, overwhelm ${st.fallCauses.overwhelm}`);
   if (fit.verdict.runsNeeded !== null) lines.push(`  runs for a ratio interval of ×2 at these cell shares: about ${fit.verdict.runsNeeded}`);
   if (fit.verdict.holds) lines.push('criterion (docs/research.md section 5): holds');
   else {

@@ -6,7 +6,8 @@
 import { advance, drainEvents, isTacticId, runReport, seriesRow, TACTIC_IDS } from '../sim/index';
 import type { ActionDef, RunReport, ScenarioData, SeriesRow, SimEvent, SimState } from '../sim/index';
 import {
-  buildRun, checkOffered, DEFAULT_CALIBRATION, parseActionText, validateCalibration, type BuiltRun, type Calibration,
+  attributeFall, buildRun, checkOffered, DEFAULT_CALIBRATION, parseActionText, validateCalibration, type BuiltRun, type Calibration,
+  type RunSpec,
 } from '../scenarios/index';
 import { loadScenario, parseJson, readInputText } from '../scenarios/load-node';
 import type { CliOptions } from './args';
@@ -66,12 +67,15 @@ export function userActions(o: { actions: string | null; a: string | null }, bas
 }
 
 /** Builds the run exactly as runSim does (scenario, strategy, actions, parameter layers, seed). */
-export function prepareRun(opts: CliOptions, baseDir: string): BuiltRun {
+/** The run's spec (what buildRun and the attribution's replays take) from the options. */
+export function runSpec(opts: CliOptions, baseDir: string): RunSpec {
   if (opts.scenario === null) throw new CliError('missing --scenario <id or path.json> (see --help)');
   const scenario = loadScenario(opts.scenario, baseDir);
-  return buildRun({ scenario, seed: opts.seed, strategy: opts.strategy, actions: userActions(opts, baseDir, scenario),
-    calibration: loadCalibration(opts.calibration, baseDir), sets: opts.sets });
+  return { scenario, seed: opts.seed, strategy: opts.strategy, actions: userActions(opts, baseDir, scenario),
+    calibration: loadCalibration(opts.calibration, baseDir), sets: opts.sets };
 }
+
+export const prepareRun = (opts: CliOptions, baseDir: string): BuiltRun => buildRun(runSpec(opts, baseDir));
 
 export const prepare = (opts: CliOptions, baseDir: string): SimState => prepareRun(opts, baseDir).state;
 
@@ -81,7 +85,8 @@ export const prepare = (opts: CliOptions, baseDir: string): SimState => prepareR
  * at the final tick.
  */
 export function runSim(opts: CliOptions, baseDir: string): SimResult {
-  const s = prepare(opts, baseDir);
+  const spec = runSpec(opts, baseDir);
+  const s = buildRun(spec).state;
   const every = Math.max(1, opts.every);
   const series: SeriesRow[] = [seriesRow(s)];
   const events: SimEvent[] = [];
@@ -106,5 +111,6 @@ export function runSim(opts: CliOptions, baseDir: string): SimResult {
     if (series[series.length - 1].tick !== s.tick) series.push(seriesRow(s));
   }
   keep();
-  return { report: runReport(s), series, events };
+  // A fall is attributed to its pivotal pillar by replays of the same run (src/scenarios/attribute.ts).
+  return { report: runReport(s, attributeFall(spec, s)), series, events };
 }

@@ -33,7 +33,7 @@ export interface AgentBuffers {
 
 export interface OfficerDetail {
   officer: number;
-  state: 'on_duty' | 'shirking' | 'insider' | 'resigned' | 'joined';
+  state: 'on_duty' | 'shirking' | 'insider' | 'resigned' | 'joined' | 'purged';
   loyalty: number;
   threshold: number;
   thresholdUnit: 'loyalty' | 'peers';

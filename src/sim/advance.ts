@@ -3,9 +3,10 @@
  * ticks. The CLI, the batch runner and the page's worker all call advance() (or runToEnd).
  * Order within a tick follows NetLogo Rebellion: every agent moves then decides (live counts, one
  * random order) or, in tickStart mode, citizens then officers against counts taken per tick;
- * then violence, identification of officers, the loyalty channels and officers' decisions, unit
- * walk-outs, the jail countdown, the tallies; at the end of each day momentum, the regime, the
- * movement's capacity and tactic fading, the historical figures and the outcome.
+ * then violence, identification of officers, outreach contacts, the loyalty channels and officers'
+ * decisions, unit walk-outs, the jail countdown, the tallies; at the end of each day the violence
+ * level, momentum, outrage, the perceived chance of a fall, the regime's pillars and answers,
+ * documentation, fading, the movement's capacity and tactics, the historical figures and the outcome.
  */
 import { CitizenState, type SimState } from './state';
 import { emptyDay } from './init';
@@ -18,6 +19,11 @@ import { citizensTickStart } from './rules/citizenAct';
 import { decideOfficer, unitWalkouts } from './rules/decisions';
 import { applyEvents } from './rules/events';
 import { identifyOfficers } from './rules/identification';
+import { documentationDay } from './rules/documentation';
+import { fadeDay } from './rules/fade';
+import { outreachContacts } from './rules/outreach';
+import { outrageNext, violenceLevelNext } from './rules/outrage';
+import { updatePerception } from './rules/perception';
 import { releaseDue } from './rules/jail';
 import { liveTurns } from './rules/liveTurns';
 import { updateLoyalty } from './rules/loyalty';
@@ -51,9 +57,14 @@ function actTickStart(s: SimState, out: number, rule: ActivationRule): number {
 
 function endOfDay(s: SimState): void {
   s.today.staffing = staffingShares(s).byDistrict;
+  s.violenceLevel = violenceLevelNext(s);
   updateMomentum(s);
   s.today.momentum = s.momentum;
+  s.outrage = outrageNext(s);
+  updatePerception(s);
   regimeDay(s);
+  documentationDay(s);
+  fadeDay(s);
   movementDay(s);
   historicalDay(s);
   judgeDay(s);
@@ -72,6 +83,7 @@ function stepOnce(s: SimState): void {
   if (s.params.countMode === 'live') { liveTurns(s, out, rule); protesterViolence(s); }
   else protesterViolence(s, s.activeBuf, actTickStart(s, out, rule));
   identifyOfficers(s);
+  outreachContacts(s);
   updateLoyalty(s, loyaltyContext(s), decideOfficer);
   unitWalkouts(s);
   releaseDue(s);

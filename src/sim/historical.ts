@@ -4,7 +4,9 @@
  * no list of past days. Counts are divided by `scale` so they compare with real numbers; a dated
  * figure whose date the run has not reached is null.
  *   detentionsUntil, deathsUntil, resignationsUntil, tortureCasesUntil: the sum over the days up to
- *     and including the date (every day so far without a date);
+ *     and including the date (every day so far without a date); deaths and torture cases are
+ *     expectations (arrest.ts), resignations the expected count (each officer's chance to resign
+ *     summed: decisions.ts), so a figure of a few hundred people is not a handful of agents' luck;
  *   staffingChangeAt: the net staffing change, in percent, of the district (or the city) at the
  *     end of the date (net of recruits: metrics.ts staffingShares);
  *   nationalForce: the initial force; privateOpposition: the share of opponents among citizens.
@@ -56,7 +58,7 @@ export function historicalDay(s: SimState): void {
     switch (h.metric) {
       case 'detentionsUntil': acc.value[k] += t.detentions; break;
       case 'deathsUntil': acc.value[k] += t.deaths; break;
-      case 'resignationsUntil': acc.value[k] += t.resigned; break;
+      case 'resignationsUntil': acc.value[k] += t.resignHazard; break;
       case 'tortureCasesUntil': acc.value[k] += t.abuses; break;
       case 'staffingChangeAt': {
         const v = staffingChange(s, h);

@@ -3,7 +3,7 @@ import type { Params } from './params/schema';
 import { ParamError } from './params/validate';
 import { bindStreams, clamp01, randNormal, randPoisson, RULE_STREAMS, seedStreams, type Rng } from './rng';
 import type { ActionDef, ScenarioData } from './scenarioData';
-import { OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg, type Scratch } from './state';
+import { Branch, OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg, type Scratch } from './state';
 import { LEVEL_NAMES, type LevelName } from './tactics';
 import { buildGrid } from './world/grid';
 import { citizenLink, officerPlace } from './world/cells';
@@ -64,8 +64,16 @@ function makeThreshold(p: Params, i: number, r: Rng): number {
 
 export const emptyDay = (day: number, nd: number): DayAgg => ({
   day, peakActive: 0, peakNeeded: 0, effectiveAtPeak: 0, detentions: 0, deaths: 0, resigned: 0, defected: 0,
-  staffing: new Array(nd).fill(0), momentum: 0, violent: 0, abuses: 0,
+  staffing: new Array(nd).fill(0), momentum: 0, violent: 0, abuses: 0, nonviolentArrests: 0, injuries: 0, activeTicks: 0, purged: 0,
+  resignHazard: 0,
 });
+
+/** The per-unit tallies for units of these sizes. */
+export const makeUnits = (sizes: number[]): SimState['units'] => {
+  const n = sizes.length;
+  return { n, visible: new Float64Array(n), size: Int32Array.from(sizes), defected: new Int32Array(n), anyVisible: false,
+    insiders: new Int32Array(n), unmasked: new Int32Array(n), backlash: new Float64Array(n), anyBacklash: false };
+};
 
 /** Fresh per-tick working buffers for a run of this size. */
 export function makeScratch(nDistricts: number, nUnits: number, nOfficers: number, cells: number, offsets: number): Scratch {
@@ -73,6 +81,7 @@ export function makeScratch(nDistricts: number, nUnits: number, nOfficers: numbe
     loyalty: makeLoyaltyContext(nDistricts, nUnits, nOfficers), loyaltyDelta: new Float64Array(nOfficers),
     arrestK: NaN, arrestTable: new Float64Array(0), gByOpinion: new Float64Array(3), cellP: new Float64Array(0),
     actStart: new Int32Array(0), actList: new Int32Array(0), cells: new Int32Array(cells), offsets: new Int32Array(Math.max(offsets, 16)),
+    contactNew: new Uint8Array(nOfficers), anyContact: false,
   };
 }
 
@@ -115,7 +124,8 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   const o: Officers = {
     n: nO, initialForce: nO, cell: new Int32Array(nO).fill(-1), state: new Uint8Array(nO), loyalty: new Float64Array(nO),
     theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
-    masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), fear: new Float32Array(nO),
+    masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), documented: new Uint16Array(nO),
+    contact: new Float32Array(nO), fear: new Float32Array(nO),
     salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
     noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float32Array(nO * nch),
     channelLast: new Float32Array(nO * nch), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
@@ -129,19 +139,21 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     channels, channelWasLive: new Uint8Array(nch).fill(1), scratch: makeScratch(nd, 0, nO, grid.cells, grid.offX.length),
     tick: 0, ticksPerDay: tpd, startDay, horizonTicks: p.horizonDays * tpd,
     grid, c, o, districtIds, districtNames, districtInitialStaff: new Float64Array(nd), recruitsByDistrict: new Float64Array(nd),
-    reserve: 0, cityStaff: 0, units: { n: 0, visible: new Float64Array(0), size: new Int32Array(0), defected: new Int32Array(0), anyVisible: false },
+    reserve: 0, cityStaff: 0, units: makeUnits([]),
     staffByDistrict: new Float64Array(nd), releases: new Map(), order: new Int32Array(p.countMode === 'live' ? nC + nO : 0),
-    regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false },
+    regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false, patronSupport: p.externalSupport, bonus: 0, splits: 0 },
+    perceived: 0, outrage: 0, violenceLevel: 0,
     movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions, nextAction: 0 },
     events: [], nextEvent: 0, ramps: [], momentum: 0,
     tickArrests: new Float64Array(nd), tickViolence: new Float64Array(nd), tickTally: { arrests: 0, violent: 0, active: 0 },
-    totals: { detentions: 0, deaths: 0, injuries: 0, abuses: 0, violentActs: 0, activeTicks: 0, unmaskings: 0, resignations: 0 },
-    counts: { citizens: new Int32Array(4), officers: new Int32Array(5) },
+    totals: { detentions: 0, deaths: 0, injuries: 0, abuses: 0, violentActs: 0, activeTicks: 0, unmaskings: 0, resignations: 0,
+      contacts: 0, purged: 0, publications: 0, wrongIds: 0 },
+    counts: { citizens: new Int32Array(4), officers: new Int32Array(6) },
     effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, day: 0, yesterdayPeakActive: 0, today: emptyDay(0, nd),
     historical: { value: new Float64Array(0), reached: new Uint8Array(0) },
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
-    outcome: null, fallCause: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
-    eventLog: [], eventsDropped: 0, activeBuf: new Int32Array(nC), activeN: 0, joinedSeen: false, violentFlagsSet: false,
+    outcome: null, fallCause: null, pillarLoss: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
+    eventLog: [], eventsDropped: 0, activeBuf: new Int32Array(nC), activeN: 0, joinedSeen: false, violentFlagsSet: false, deathsLogged: 0,
   };
   for (let k = 0; k < s.order.length; k++) s.order[k] = k;
   s.events = scheduleEvents(s);
@@ -153,7 +165,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   // Officers first (NetLogo creates cops before agents), in contiguous district blocks so units share a district.
   const staffW = map && map.districts.length > 0 ? map.districts.map((d) => d.staffing) : [1];
   const onMap = apportion(nMap, staffW), reserveBy = apportion(nO - nMap, staffW);
-  let j = 0, unit = -1, inUnit = p.unitSize;
+  let j = 0, unit = -1, inUnit = p.unitSize, unitRiot = false;
   const unitSizes: number[] = [];
   const block = (count: number, d: number, deploy: boolean) => {
     inUnit = p.unitSize; // a new district block starts a new unit
@@ -161,12 +173,14 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       if (inUnit >= p.unitSize) { unit++; inUnit = 0; unitSizes.push(0); }
       inUnit++; unitSizes[unit]++;
       o.unit[j] = unit; o.district[j] = d;
-      o.loyalty[j] = clamp01(p.initialLoyaltyMean + p.initialLoyaltySd * randNormal(r));
+      // Riot police and internal troops (OMON) or district police: the branch is drawn per unit.
+      if (inUnit === 1) unitRiot = r() < p.riotShare;
+      o.branch[j] = unitRiot ? Branch.omon : Branch.district_police;
+      o.loyalty[j] = clamp01(p.initialLoyaltyMean + (unitRiot ? p.riotLoyaltyBonus : 0) + p.initialLoyaltySd * randNormal(r));
       o.theta[j] = makeThreshold(p, j, r);
       // Everyone serving at the start is, by definition, above his threshold: no defection at tick 0.
       if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + p.thresholdStartMargin);
-      o.branch[j] = Math.min(4, Math.floor(r() * r() * 5)); // no rule reads the branch yet: shown in the inspector
-      o.masked[j] = r() < p.maskedShare ? 1 : 0;
+      o.masked[j] = unitRiot && r() < p.maskedShare ? 1 : 0;
       o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * p.abusesMax) : 0;
       o.fear[j] = clamp01(p.fearMean + p.fearSd * randNormal(r));
       o.salaryDep[j] = clamp01(p.salaryDependenceMean + p.salaryDependenceSd * randNormal(r));
@@ -184,7 +198,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   s.reserve = nO - nMap;
   s.cityStaff = nMap;
   s.counts.officers[OfficerState.on_duty] = nO;
-  s.units = { n: unitSizes.length, visible: new Float64Array(unitSizes.length), size: Int32Array.from(unitSizes), defected: new Int32Array(unitSizes.length), anyVisible: false };
+  s.units = makeUnits(unitSizes);
   s.scratch.loyalty.unitShare = new Float64Array(unitSizes.length);
   s.staffByDistrict.set(s.districtInitialStaff);
 
@@ -210,13 +224,18 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   }
   s.counts.citizens[0] = nC;
 
-  // Sparse ties between officers and citizens (family, friends): their own stream.
+  // Sparse ties between officers and citizens (family, friends, neighbours): their own stream.
+  // District police know people of their own district; riot police and officers from elsewhere fewer.
   const rt = rng.ties;
   const ties: number[] = [];
+  const byHome: number[][] = Array.from({ length: nd }, () => []);
+  for (let i = 0; i < nC; i++) byHome[c.home[i]].push(i);
   for (let k = 0; k < nO; k++) {
     o.tieStart[k] = ties.length;
-    const m = nC > 0 ? randPoisson(rt, p.tiesPerOfficer) : 0;
-    for (let t = 0; t < m; t++) ties.push(Math.floor(rt() * nC));
+    const mean = p.tiesPerOfficer * (o.branch[k] === Branch.omon ? p.riotTiesFactor : 1) * (k < nMap ? 1 : p.offMapTiesShare);
+    const m = nC > 0 ? randPoisson(rt, mean) : 0;
+    const local = o.branch[k] === Branch.district_police && k < nMap ? byHome[o.district[k]] : null;
+    for (let t = 0; t < m; t++) ties.push(local && local.length > 0 ? local[Math.floor(rt() * local.length)] : Math.floor(rt() * nC));
   }
   o.tieStart[nO] = ties.length;
   o.tieCitizen = Int32Array.from(ties);

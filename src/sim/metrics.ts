@@ -25,9 +25,13 @@ export interface SeriesRow {
   tick: number;
   date: string;
   citizens: { quiet: number; active: number; detained: number; injured: number };
-  officers: { on_duty: number; shirking: number; insider: number; resigned: number; joined: number };
+  officers: { on_duty: number; shirking: number; insider: number; resigned: number; joined: number; purged: number };
   meanLoyalty: number;
   momentum: number;
+  /** The perceived chance that the regime falls; the patron's support; citizens' outrage. */
+  perceived: number;
+  patronSupport: number;
+  outrage: number;
   effectiveForce: number;
   neededForce: number;
   defectedShare: number;
@@ -61,9 +65,12 @@ export function seriesRow(s: SimState): SeriesRow {
     tick: s.tick,
     date: tickDate(s.startDay, s.tick, s.params.hoursPerTick),
     citizens: { quiet: cc[0], active: cc[1], detained: cc[2], injured: cc[3] },
-    officers: { on_duty: oc[0], shirking: oc[1], insider: oc[2], resigned: oc[3], joined: oc[4] },
+    officers: { on_duty: oc[0], shirking: oc[1], insider: oc[2], resigned: oc[3], joined: oc[4], purged: oc[5] },
     meanLoyalty: r6(n > 0 ? sum / n : 0),
     momentum: r6(s.momentum),
+    perceived: r6(s.perceived),
+    patronSupport: r6(s.regime.patronSupport),
+    outrage: r6(s.outrage),
     effectiveForce: r6(s.effectiveForce),
     neededForce: r6(s.neededForce),
     defectedShare: r6(s.defectedCount / Math.max(1, o.initialForce)),

@@ -2,7 +2,7 @@
 import type { Params } from './params/schema';
 import { historicalReport, type HistoricalRow } from './historical';
 import { staffingShares } from './metrics';
-import type { FallCause, Outcome, SimState } from './state';
+import type { FallCause, FallRoute, Outcome, SimState } from './state';
 import { tickDate } from './calendar';
 
 export interface RunSummary {
@@ -17,6 +17,14 @@ export interface RunSummary {
   abuses: number;
   unmaskings: number;
   resignations: number;
+  contacts: number;
+  purged: number;
+  publications: number;
+  /** The perceived chance of a fall, elite cohesion, regime resources and the patron's support at the end. */
+  perceived: number;
+  eliteCohesion: number;
+  regimeResources: number;
+  patronSupport: number;
   violenceShare: number;
   nonviolent: boolean;
   momentum: number;
@@ -31,7 +39,12 @@ export interface RunReport {
   /** Every parameter's value at tick 0 (scheduled events may change some later). */
   params: Params;
   outcome: Outcome | null;
+  /** The pillar a fall is attributed to (set by the caller that attributed it: src/scenarios/attribute.ts), else the route. */
   fallCause: FallCause | null;
+  /** The rule that decided the fall: force, overwhelm or elite. */
+  fallRoute: FallRoute | null;
+  /** Which pillars were pivotal (null until attributed, or when the regime did not fall). */
+  pivotal: Record<'force' | 'elite' | 'economy' | 'patron', boolean> | null;
   tippingTick: number | null;
   tippingDay: number | null;
   tippingDate: string | null;
@@ -56,11 +69,18 @@ export function runSummary(s: SimState): RunSummary {
     defectedShare: r6(share),
     defectionOccurred: share >= s.params.defectionOccurredShare,
     detentions: s.totals.detentions,
-    deaths: s.totals.deaths,
+    deaths: r6(s.totals.deaths),
     injuries: s.totals.injuries,
-    abuses: s.totals.abuses,
+    abuses: r6(s.totals.abuses),
     unmaskings: s.totals.unmaskings,
     resignations: s.totals.resignations,
+    contacts: s.totals.contacts,
+    purged: s.totals.purged,
+    publications: s.totals.publications,
+    perceived: r6(s.perceived),
+    eliteCohesion: r6(s.regime.eliteCohesion),
+    regimeResources: r6(s.regime.resources),
+    patronSupport: r6(s.regime.patronSupport),
     violenceShare: r6(violenceShare),
     nonviolent: violenceShare < s.params.nonviolentMaxViolenceShare,
     momentum: r6(s.momentum),
@@ -68,7 +88,8 @@ export function runSummary(s: SimState): RunSummary {
   };
 }
 
-export function runReport(s: SimState): RunReport {
+/** The run's report; `attribution` (cause and pivotal pillars of a fall, from src/scenarios) when known. */
+export function runReport(s: SimState, attribution: { cause: FallCause; pivotal: RunReport['pivotal'] } | null = null): RunReport {
   const tip = s.tippingTick;
   return {
     modelVersion: s.modelVersion,
@@ -76,7 +97,9 @@ export function runReport(s: SimState): RunReport {
     seed: s.seed,
     params: s.initialParams,
     outcome: s.outcome,
-    fallCause: s.fallCause,
+    fallCause: attribution ? attribution.cause : s.fallCause,
+    fallRoute: s.fallCause,
+    pivotal: attribution ? attribution.pivotal : null,
     tippingTick: tip,
     tippingDay: tip === null ? null : Math.floor(tip / s.ticksPerDay),
     tippingDate: tip === null ? null : tickDate(s.startDay, tip, s.params.hoursPerTick).slice(0, 10),

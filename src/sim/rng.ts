@@ -15,7 +15,8 @@ export interface Rng {
 }
 
 /** Streams of the rules (the loyalty channels add one each: `ch.<channel>`, see rules/loyalty/channels.ts). */
-export const RULE_STREAMS = ['init', 'ties', 'order', 'move', 'arrest', 'jail', 'violence', 'decisions', 'regime', 'identify'] as const;
+export const RULE_STREAMS = ['init', 'ties', 'order', 'move', 'arrest', 'jail', 'violence', 'decisions', 'regime', 'identify',
+  'outreach', 'documentation', 'purge', 'elite'] as const;
 export type RuleStream = (typeof RULE_STREAMS)[number];
 export type Streams = Record<RuleStream, Rng> & Record<string, Rng>;
 

@@ -9,17 +9,21 @@ import type { ActionDef, ScenarioData } from './scenarioData';
 import type { LevelName } from './tactics';
 
 export const CitizenState = { quiet: 0, active: 1, detained: 2, injured: 3 } as const;
-export const OfficerState = { on_duty: 0, shirking: 1, insider: 2, resigned: 3, joined: 4 } as const;
+export const OfficerState = { on_duty: 0, shirking: 1, insider: 2, resigned: 3, joined: 4, purged: 5 } as const;
 export const CITIZEN_STATE_NAMES = ['quiet', 'active', 'detained', 'injured'] as const;
-export const OFFICER_STATE_NAMES = ['on_duty', 'shirking', 'insider', 'resigned', 'joined'] as const;
+export const OFFICER_STATE_NAMES = ['on_duty', 'shirking', 'insider', 'resigned', 'joined', 'purged'] as const;
 export const Opinion = { supporter: -1, neutral: 0, opponent: 1 } as const;
-export const BRANCHES = ['omon', 'district_police', 'internal_troops', 'kgb', 'prosecutors'] as const;
+/** Riot police and internal troops (OMON): privileged, masked, implicated; district police: tied to their districts. */
+export const BRANCHES = ['omon', 'district_police'] as const;
+export const Branch = { omon: 0, district_police: 1 } as const;
 
 /** Index of (officer j, channel slot k) in channelSum/channelLast: channel-major (see SimState.channels). */
 export const chIndex = (nOfficers: number, j: number, slot: number): number => slot * nOfficers + j;
 
 export type Outcome = 'success' | 'failure' | 'stalemate';
-export type FallCause = 'force' | 'overwhelm' | 'elite';
+/** The rule that decided a fall (route), and the pillar a fall is attributed to (cause: attribute.ts in src/scenarios). */
+export type FallRoute = 'force' | 'overwhelm' | 'elite';
+export type FallCause = 'force' | 'elite' | 'economy' | 'patron' | 'overwhelm';
 export type { Channel } from './rules/loyalty/channels';
 
 export interface Citizens {
@@ -51,6 +55,10 @@ export interface Officers {
   masked: Uint8Array;
   exposure: Float32Array;
   abuses: Uint16Array;
+  /** Abuses on record (documented by identification, insiders or the defector network): what a registry can use. */
+  documented: Uint16Array;
+  /** A recent contact with the defector network (1 at the contact, fading daily). */
+  contact: Float32Array;
   fear: Float32Array;
   salaryDep: Float32Array;
   conscience: Float32Array;  // susceptibility to backfire
@@ -111,6 +119,9 @@ export interface Scratch {
   /** One slot per cell, and one per vision offset. */
   cells: Int32Array;
   offsets: Int32Array;
+  /** Officers contacted by the defector network this tick (outreach.ts), and whether any was. */
+  contactNew: Uint8Array;
+  anyContact: boolean;
 }
 
 export interface SimEvent { tick: number; kind: string; officer?: number; channel?: string; district?: string; detail?: string; }
@@ -118,6 +129,10 @@ export interface SimEvent { tick: number; kind: string; officer?: number; channe
 export interface DayAgg {
   day: number; peakActive: number; peakNeeded: number; effectiveAtPeak: number; detentions: number; deaths: number;
   resigned: number; defected: number; staffing: number[]; momentum: number; violent: number; abuses: number;
+  /** Detentions of nonviolent protesters, injuries (both in agents), active citizen-ticks, officers purged. */
+  nonviolentArrests: number; injuries: number; activeTicks: number; purged: number;
+  /** Expected resignations (the sum of each officer's chance to resign this day): the smooth count of dismissal reports. */
+  resignHazard: number;
 }
 
 export interface Ramp { key: keyof Params; from: number; to: number; startTick: number; endTick: number; }
@@ -162,14 +177,33 @@ export interface SimState {
   recruitsByDistrict: Float64Array;
   reserve: number;             // officer agents not yet deployed (count)
   cityStaff: number;           // officers 0..cityStaff-1 started on the map: the city's own staff
-  units: { n: number; visible: Float64Array; size: Int32Array; defected: Int32Array; anyVisible: boolean };
+  units: {
+    n: number; visible: Float64Array; size: Int32Array; defected: Int32Array; anyVisible: boolean;
+    /** Insiders and unmasked officers serving in the unit (at the last tally). */
+    insiders: Int32Array; unmasked: Int32Array;
+    /** The unit's anger at publications of its members (exposure channel), and whether any unit has some. */
+    backlash: Float64Array; anyBacklash: boolean;
+  };
   /** Serving officers on the map per home district (kept current by officerSetState and deployment). */
   staffByDistrict: Float64Array;
   /** Citizens to release at the end of a tick, by tick (a bucket queue instead of a countdown scan). */
   releases: Map<number, number[]>;
   /** live mode: the turn order of all agents (citizens 0..n-1, then officers), reshuffled each tick. */
   order: Int32Array;
-  regime: { resources: number; eliteCohesion: number; patronWithdrawn: boolean };
+  regime: {
+    resources: number; eliteCohesion: number; patronWithdrawn: boolean;
+    /** The patron's support now (starts at externalSupport). */
+    patronSupport: number;
+    /** Bonuses paid to the forces today (1) or not (0). */
+    bonus: number;
+    /** Coalition splits so far. */
+    splits: number;
+  };
+  /** The perceived chance that the regime falls (perception.ts), updated daily. */
+  perceived: number;
+  /** Citizens' outrage at repression of nonviolent protesters (outrage.ts), and the violence level (violent acts per active citizen, daily average). */
+  outrage: number;
+  violenceLevel: number;
   /** The movement: capacity, tactic levels, the fund, and the actions it will take (sorted by tick). */
   movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number };
   events: ScheduledEvent[];
@@ -180,7 +214,9 @@ export interface SimState {
   tickArrests: Float64Array;     // per district: arrests of nonviolent protesters
   tickViolence: Float64Array;    // per district: violent incidents
   tickTally: { arrests: number; violent: number; active: number };
-  totals: { detentions: number; deaths: number; injuries: number; abuses: number; violentActs: number; activeTicks: number; unmaskings: number; resignations: number };
+  /** Run totals in agents; deaths and abuses are expectations (the chance summed over arrests), so a small count is representable at any scale. */
+  totals: { detentions: number; deaths: number; injuries: number; abuses: number; violentActs: number; activeTicks: number; unmaskings: number;
+    resignations: number; contacts: number; purged: number; publications: number; wrongIds: number };
   counts: { citizens: Int32Array; officers: Int32Array };
   effectiveForce: number;
   neededForce: number;
@@ -193,7 +229,10 @@ export interface SimState {
   streak: { collapse: number; demobilize: number; collapseStartTick: number };
   peakActive: number; peakActiveTick: number;
   outcome: Outcome | null;
-  fallCause: FallCause | null;
+  /** The rule that decided the fall; the report's fallCause is the pivotal pillar (src/scenarios/attribute.ts). */
+  fallCause: FallRoute | null;
+  /** Each pillar's state at the decision, as a loss from day 0 in [0, 1] (force: defected share). */
+  pillarLoss: { force: number; elite: number; economy: number; patron: number } | null;
   decidedTick: number | null;
   tippingTick: number | null;
   defectedAtDecision: number | null;
@@ -208,4 +247,6 @@ export interface SimState {
   joinedSeen: boolean;
   /** Some citizen's violent flag is set (cleared before the next tick's draws). */
   violentFlagsSet: boolean;
+  /** Deaths already announced as events (whole people, deaths/scale). */
+  deathsLogged: number;
 }

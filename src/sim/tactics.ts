@@ -28,14 +28,16 @@ export const TACTICS = {
   eliteAppeals: { level: 'appeals', label: 'Appeals to diplomats and state media',
     effect: 'Erode elite cohesion.' },
   courts: { level: 'courts', label: 'Courts and written orders',
-    effect: 'Delay and soften arrest orders.' },
+    effect: 'Insiders ask for written orders and courts delay them, where courts still can.' },
+  immunityForTestimony: { level: 'immunity', label: 'Immunity for testimony',
+    effect: 'Offenders with few abuses who testify go free: they turn insider instead of clinging on.' },
 } as const;
 
 export type TacticId = keyof typeof TACTICS;
 export const TACTIC_IDS = Object.keys(TACTICS) as TacticId[];
 export type LevelName = (typeof TACTICS)[TacticId]['level'];
 export const LEVEL_NAMES = ['discipline', 'symbols', 'streetUnmasking', 'publication', 'amnesty', 'fund', 'outreach',
-  'registry', 'strike', 'appeals', 'courts'] as const;
+  'registry', 'strike', 'appeals', 'courts', 'immunity'] as const;
 
 export const isTacticId = (s: string): s is TacticId => Object.prototype.hasOwnProperty.call(TACTICS, s);
 

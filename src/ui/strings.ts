@@ -379,7 +379,7 @@ export const STRINGS = {
   'research.err.form': 'Not accepted: {message}',
   'research.results': 'Results',
   'research.resultsOf': '{scenario}, seed {seed}: {runs}',
-  'research.counts': '{runs} runs, {nonviolent} nonviolent. Nonviolent outcomes: {success} success (force {force}, overwhelm {overwhelm}, elite {elite}), {failure} failure, {stalemate} stalemate.',
+  'research.counts': '{runs} runs, {nonviolent} nonviolent. Nonviolent outcomes: {success} success (by cause: force {force}, elite {elite}, economy {economy}, patron {patron}, overwhelm {overwhelm}), {failure} failure, {stalemate} stalemate.',
   'research.pooled': 'All sweep points pooled. Each point is in the chart and the table below.',
   'research.figure': 'Figure',
   'research.measured': 'Measured',

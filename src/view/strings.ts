@@ -40,6 +40,8 @@ export const VIEW_STRINGS = {
   'banner.route.force': 'Route: not enough loyal force left to hold the streets',
   'banner.route.overwhelm': 'Route: the crowds overwhelmed the security forces',
   'banner.route.elite': 'Route: the ruling elite split',
+  'banner.route.economy': 'Cause: the regime ran out of money to pay its forces',
+  'banner.route.patron': 'Cause: the patron abandoned the regime',
   'banner.failure.why': 'The streets emptied: too few protesters for too long',
   'banner.stalemate.why': 'Neither side prevailed by the end of the scenario',
   'banner.tipping': 'Tipping point: {date}',

@@ -9,11 +9,12 @@ import type { ValueOf } from './spec';
 import { CHANNEL_PARAMS } from './groups/channels';
 import { CITIZENS } from './groups/citizens';
 import { OFFICERS } from './groups/officers';
+import { PILLAR_PARAMS } from './groups/pillars';
 import { REGIME } from './groups/regime';
 import { TACTIC_PARAMS } from './groups/tactics';
 import { WORLD } from './groups/world';
 
-export const PARAM_SPECS = { ...WORLD, ...CITIZENS, ...OFFICERS, ...CHANNEL_PARAMS, ...REGIME, ...TACTIC_PARAMS } as const;
+export const PARAM_SPECS = { ...WORLD, ...CITIZENS, ...OFFICERS, ...CHANNEL_PARAMS, ...REGIME, ...PILLAR_PARAMS, ...TACTIC_PARAMS } as const;
 
 export type ParamKey = keyof typeof PARAM_SPECS;
 export type Params = { -readonly [K in ParamKey]: ValueOf<(typeof PARAM_SPECS)[K]> };

@@ -44,12 +44,13 @@ export function recordAction(s: SimState, a: ActionDef): void {
 }
 
 /**
- * End of day: tactic levels fade by tacticDecayPerDay (the registry and the fund do not), an empty
+ * End of day: tactic levels fade by tacticDecayPerDay (the registry and the fund do not; strikes
+ * fade by their own fatigue: economy.ts), an empty
  * fund stops paying, and the day's capacity is added up to capacityCarryDays days' worth.
  */
 export function movementDay(s: SimState): void {
   const lv = s.movement.levels, decay = s.params.tacticDecayPerDay;
-  for (const k of Object.keys(lv) as Array<keyof typeof lv>) if (k !== 'registry' && k !== 'fund') lv[k] *= 1 - decay;
+  for (const k of Object.keys(lv) as Array<keyof typeof lv>) if (k !== 'registry' && k !== 'fund' && k !== 'strike') lv[k] *= 1 - decay;
   if (s.movement.fund < 1) lv.fund = 0;
   const cap = s.params.organisingCapacityPerDay;
   s.movement.capacity = Math.min(s.params.capacityCarryDays * cap, s.movement.capacity + cap);

@@ -1,17 +1,22 @@
 /**
  * Arrests (Epstein 2002 / NetLogo Rebellion, with the orders of a regime):
- *   base rate   = arrestRate x (1 + repressionPolicy x momentum) x (1 - courtsEffect x courts)
+ *   base rate   = arrestRate x (1 + repressionPolicy x momentum)
+ *                 x (1 - courtsEffect x courts x courtIndependence x min(1, insider share / courtsInsiderRef))
  *   attempt     = base x (insider ? insiderArrestFactor : 1) x (1 - joinedProtection)^min(joined in vision, 20)
  * An officer on duty or inside with active citizens in vision makes one attempt per tick; on
  * success he arrests a uniformly random active citizen in vision and steps onto his cell.
  * The arrested citizen's term (ticks):
  *   jail = U{0..maxJailTicks-1} + round(U[detentionMinDays, detentionMaxDays] x ticksPerDay)
- *   injured with injuryProbability: term = max(jail, round(injuryDays x ticksPerDay)); fatal with
- *   deathProbability (he leaves the streets; counted). A term of 0 frees him at once (NetLogo).
- * The arresting officer abuses him with probability abuseProbability x (1 - conscience).
+ *   injured with injuryProbability: term = max(jail, round(injuryDays x ticksPerDay)). A term of 0
+ *   frees him at once (NetLogo). Deaths are counted as an expectation, injuryProbability x
+ *   deathProbability per arrest (an agent stands for 1/scale people: "2 killed" is a fraction of an
+ *   agent at scale 0.02); a death event is logged as each whole person is reached.
+ * The arresting officer abuses him with probability
+ *   abuseProbability x (1 - conscience) x (riot police ? riotAbuseFactor : 1) x (1 - unmaskDeterrence x unmasked share of his unit)
+ * ("they may be next": CEPA); the torture-case count takes the expectation, the officer's record the draw.
  * Shirkers "aim above heads" and arrest nobody (Bartkowski's guide).
  */
-import { CitizenState } from '../state';
+import { Branch, CitizenState, OfficerState } from '../state';
 import type { SimState } from '../state';
 import { logEvent } from '../eventLog';
 import { scheduleRelease } from './jail';
@@ -22,8 +27,16 @@ const MAX_SHIELDS = 20;
 
 /** The arrest rate of an officer on duty this tick, before the insider and shielding factors. */
 export function baseArrestRate(s: SimState): number {
-  const p = s.params;
-  return p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - p.courtsEffect * s.movement.levels.courts);
+  const p = s.params, courts = s.movement.levels.courts;
+  const reach = courts > 0 ? Math.min(1, s.counts.officers[OfficerState.insider] / Math.max(1, s.o.initialForce) / p.courtsInsiderRef) : 0;
+  return p.arrestRate * (1 + p.repressionPolicy * s.momentum) * (1 - p.courtsEffect * courts * p.courtIndependence * reach);
+}
+
+/** Chance that officer j abuses the man he arrests. */
+export function abuseChance(s: SimState, j: number): number {
+  const p = s.params, o = s.o, k = o.unit[j];
+  const unmasked = s.units.unmasked[k] / Math.max(1, s.units.size[k]);
+  return p.abuseProbability * (1 - o.conscience[j]) * (o.branch[j] === Branch.omon ? p.riotAbuseFactor : 1) * (1 - p.unmaskDeterrence * unmasked);
 }
 
 /** Chance of one officer's attempt succeeding: the base rate, an insider's factor, shields nearby. */
@@ -34,13 +47,12 @@ export function attemptRate(s: SimState, base: number, insider: boolean, shields
 }
 
 /** The term of an arrest in ticks (-1: killed), drawn from the jail stream; also whether he was injured. */
-export function arrestTerm(s: SimState): { term: number; injured: boolean; killed: boolean } {
+export function arrestTerm(s: SimState): { term: number; injured: boolean } {
   const p = s.params, rj = s.rng.jail;
   const jail = (p.maxJailTicks > 0 ? Math.floor(rj() * p.maxJailTicks) : 0)
     + Math.round((p.detentionMinDays + rj() * (p.detentionMaxDays - p.detentionMinDays)) * s.ticksPerDay);
-  if (!(p.injuryProbability > 0 && rj() < p.injuryProbability)) return { term: jail, injured: false, killed: false };
-  if (p.deathProbability > 0 && rj() < p.deathProbability) return { term: -1, injured: true, killed: true };
-  return { term: Math.max(jail, Math.round(p.injuryDays * s.ticksPerDay)), injured: true, killed: false };
+  if (!(p.injuryProbability > 0 && rj() < p.injuryProbability)) return { term: jail, injured: false };
+  return { term: Math.max(jail, Math.round(p.injuryDays * s.ticksPerDay)), injured: true };
 }
 
 /** tickStart: indexes the citizens active after the citizens' turn by cell (counting sort). */
@@ -104,11 +116,15 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
   const nonviolent = c.violent[i] === 0;
   citizenUnlink(s, i);
   s.counts.citizens[CitizenState.active]--;
-  const { term, injured, killed } = arrestTerm(s);
-  if (injured) s.totals.injuries++;
-  if (killed) { s.totals.deaths++; s.today.deaths++; logEvent(s, { tick: s.tick, kind: 'death', district: s.districtIds[d] }); }
+  const { term, injured } = arrestTerm(s);
+  if (injured) { s.totals.injuries++; if (nonviolent) s.today.injuries++; }
+  const dead = p.injuryProbability * p.deathProbability;
+  if (dead > 0) {
+    s.totals.deaths += dead; s.today.deaths += dead;
+    while (Math.floor(s.totals.deaths / p.scale) > s.deathsLogged) { s.deathsLogged++; logEvent(s, { tick: s.tick, kind: 'death', district: s.districtIds[d] }); }
+  }
   s.totals.detentions++; s.today.detentions++;
-  if (nonviolent) s.tickArrests[d]++;
+  if (nonviolent) { s.tickArrests[d]++; s.today.nonviolentArrests++; }
   s.tickTally.arrests++;
   if (term === 0) {
     // NetLogo: a jail term of 0 leaves the agent free at once; the arrest only deactivates him.
@@ -117,12 +133,14 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
   } else {
     const next = injured ? CitizenState.injured : CitizenState.detained;
     c.state[i] = next; s.counts.citizens[next]++;
-    if (term < 0) { c.term[i] = -1; c.cell[i] = -1; } else scheduleRelease(s, i, term);
+    scheduleRelease(s, i, term);
   }
   const o = s.o;
   if (nonviolent) o.arrestedThisTick[officer] = 1;
-  if (p.abuseProbability > 0 && s.rng.jail() < p.abuseProbability * (1 - o.conscience[officer])) {
-    o.abuses[officer]++; s.totals.abuses++; s.today.abuses++;
+  if (p.abuseProbability > 0) {
+    const q = abuseChance(s, officer);
+    s.totals.abuses += q; s.today.abuses += q;
+    if (s.rng.jail() < q) o.abuses[officer]++;
   }
 }
 

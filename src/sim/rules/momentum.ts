@@ -3,7 +3,7 @@
  * aggregates (never one night-time tick): crowd size relative to momentumParticipationRef, its
  * trend, visible defections (noisy resignations count more) and strikes; a moving average.
  *   raw = crowdW min(1, p/ref) + trendW clamp((p - p_yesterday)/ref, -1, 1)
- *         + defectionW min(1, visible/defectionRef) + strikeW x strike level
+ *         + defectionW min(1, visible/defectionRef) + strikeW x strike level - violenceMomentumPenalty x violence level
  *   momentum += smoothing x (clamp(raw, 0, 1) - momentum)
  */
 import { OfficerState } from '../state';
@@ -27,7 +27,8 @@ export function rawMomentum(s: SimState, part: number, prev: number, visible: nu
   const p = s.params;
   const trend = Math.max(-1, Math.min(1, (part - prev) / p.momentumParticipationRef));
   const raw = p.momentumCrowdWeight * Math.min(1, part / p.momentumParticipationRef) + p.momentumTrendWeight * trend
-    + p.momentumDefectionWeight * Math.min(1, visible / p.momentumDefectionRef) + p.momentumStrikeWeight * s.movement.levels.strike;
+    + p.momentumDefectionWeight * Math.min(1, visible / p.momentumDefectionRef) + p.momentumStrikeWeight * s.movement.levels.strike
+    - p.violenceMomentumPenalty * s.violenceLevel;
   return raw < 0 ? 0 : raw > 1 ? 1 : raw;
 }
 

@@ -2,18 +2,34 @@
  * Outcomes on daily aggregates (docs/model.md section 9). The regime falls by
  *   force:     effective / needed force < collapseRatio on collapseDays consecutive days
  *   overwhelm: needed force exceeds the whole loyal force, reserve included
- *   elite:     elite cohesion below eliteBreakThreshold, or the patron withdraws
+ *   elite:     elite cohesion below eliteBreakThreshold (the patron's exit shakes it: patron.ts)
  * The movement fails after demobilizeDays consecutive days below the participation floor.
  * Otherwise the horizon makes it a stalemate. The outcome is fixed when first decided, and the
  * regime cannot fall while needed force is zero. tippingTick is the first tick of the decisive
- * streak (force), or the decision tick (overwhelm, elite).
+ * streak (force), or the decision tick (overwhelm, elite). At the decision each pillar's loss
+ * from day 0 is recorded (pillarLoss): force = defected share, elite = share of cohesion lost,
+ * economy = share of resources lost, patron = share of support withdrawn; the attribution of a
+ * fall to a pillar (src/scenarios/attribute.ts) uses it.
  */
 import { logEvent } from '../eventLog';
-import type { FallCause, Outcome, SimState } from '../state';
+import type { FallRoute, Outcome, SimState } from '../state';
+import { economicStress, patronDoubt } from './perception';
 
-function decide(s: SimState, outcome: Outcome, cause: FallCause | null, tipping: number | null): void {
+/** Each pillar's loss from its day-0 state, in [0, 1]. */
+export function pillarLosses(s: SimState): { force: number; elite: number; economy: number; patron: number } {
+  const c0 = s.initialParams.eliteCohesion;
+  return {
+    force: s.defectedCount / Math.max(1, s.o.initialForce),
+    elite: c0 > 0 ? Math.max(0, (c0 - s.regime.eliteCohesion) / c0) : 0,
+    economy: economicStress(s),
+    patron: patronDoubt(s),
+  };
+}
+
+function decide(s: SimState, outcome: Outcome, cause: FallRoute | null, tipping: number | null): void {
   s.outcome = outcome; s.fallCause = cause; s.decidedTick = s.tick; s.tippingTick = tipping;
   s.defectedAtDecision = s.defectedCount / Math.max(1, s.o.initialForce);
+  s.pillarLoss = pillarLosses(s);
   logEvent(s, { tick: s.tick, kind: 'outcome', detail: cause ? `${outcome} (${cause})` : outcome });
 }
 
@@ -30,7 +46,7 @@ export function judgeDay(s: SimState): void {
 
   if (t.peakNeeded > 0 && s.streak.collapse >= p.collapseDays) return decide(s, 'success', 'force', s.streak.collapseStartTick);
   if (t.peakNeeded > 0 && t.peakNeeded > s.loyalForceTotal) return decide(s, 'success', 'overwhelm', s.tick);
-  if (t.peakNeeded > 0 && (s.regime.eliteCohesion < p.eliteBreakThreshold || s.regime.patronWithdrawn)) return decide(s, 'success', 'elite', s.tick);
+  if (t.peakNeeded > 0 && s.regime.eliteCohesion < p.eliteBreakThreshold) return decide(s, 'success', 'elite', s.tick);
   if (s.streak.demobilize >= p.demobilizeDays) return decide(s, 'failure', null, null);
 }
 

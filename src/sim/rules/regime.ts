@@ -1,36 +1,23 @@
 /**
- * The regime, once per day:
- *   resources += resourceRecoveryPerDay x (regimeResources - resources)
- *                + patronAidPerDay x externalSupport (0 once the patron withdrew) - strikeDrainPerDay x strike
- *                (kept in [0, regimeResourcesMax])
- *   recruits   = recruitRatePerDay x city staff x min(1, resources), spread over districts by initial staff
- *   deployment of the reserve (deployPerDay of it) while city staffing < deployTriggerShare
- *   cohesion  -= eliteErosionPerDay x (eliteMomentumWeight x momentum + eliteDefectionWeight x defected share
- *                + eliteAppealsWeight x appeals),  += eliteRecoveryPerDay x propaganda x (start - cohesion)
- *   the patron withdraws once momentum exceeds patronWithdrawMomentum (< 1).
+ * The regime, once per day: its pillars (economy.ts, patron.ts, elite.ts), recruitment of
+ * replacements it can afford (net staffing, as in the sources), deployment of the reserve when
+ * city staffing falls, and purges of suspected officers:
+ *   recruits = recruitRatePerDay x city staff x min(1, resources), spread over districts by initial staff
+ *   deployment: ceil(deployPerDay x reserve) reserve officers while (serving deployed + recruits) / city staff < deployTriggerShare
+ *   purges: each wavering on-duty officer (loyalty < threshold + walkoutMargin) and each shirker is
+ *           found out and dismissed with chance purgeRatePerDay x repressionPolicy (stream purge): a
+ *           staffing loss, not a defection. None while the forces are held (holdForce).
  */
 import { OfficerState } from '../state';
 import type { SimState } from '../state';
 import { logEvent } from '../eventLog';
-import { officerPlace } from '../world/cells';
+import { officerPlace, officerSetState } from '../world/cells';
+import { economyDay } from './economy';
+import { eliteDay } from './elite';
+import { patronDay } from './patron';
 
 /** Random tries to place a deployed officer: in his own district for the first OWN_TRIES, then anywhere. */
 const PLACE_TRIES = 256, OWN_TRIES = 192;
-
-export function resourcesNext(s: SimState): number {
-  const p = s.params, g = s.regime, lv = s.movement.levels;
-  const r = g.resources + p.resourceRecoveryPerDay * (p.regimeResources - g.resources)
-    + p.patronAidPerDay * p.externalSupport * (g.patronWithdrawn ? 0 : 1) - p.strikeDrainPerDay * lv.strike;
-  return Math.max(0, Math.min(p.regimeResourcesMax, r));
-}
-
-export function cohesionNext(s: SimState): number {
-  const p = s.params, g = s.regime, lv = s.movement.levels;
-  const defected = s.defectedCount / Math.max(1, s.o.initialForce);
-  let c = g.eliteCohesion - p.eliteErosionPerDay * (p.eliteMomentumWeight * s.momentum + p.eliteDefectionWeight * defected + p.eliteAppealsWeight * lv.appeals);
-  c += p.eliteRecoveryPerDay * p.propaganda * (p.eliteCohesion - c);
-  return Math.max(0, Math.min(1, c));
-}
 
 function deployReserve(s: SimState, staff0: number): void {
   const p = s.params, o = s.o, g = s.grid;
@@ -54,19 +41,39 @@ function deployReserve(s: SimState, staff0: number): void {
   logEvent(s, { tick: s.tick, kind: 'deploy', detail: 'reserve deployed' });
 }
 
+/** The daily chance that a suspect is purged. */
+export const purgeChance = (s: SimState): number => s.params.purgeRatePerDay * s.params.repressionPolicy;
+
+/** Officer j is a suspect: on duty and wavering, or shirking. */
+export const isSuspect = (s: SimState, j: number): boolean => {
+  const st = s.o.state[j];
+  return st === OfficerState.shirking || (st === OfficerState.on_duty && s.o.loyalty[j] < s.o.theta[j] + s.params.walkoutMargin);
+};
+
+function purges(s: SimState): void {
+  const q = purgeChance(s), o = s.o, r = s.rng.purge;
+  if (q <= 0 || s.params.holdForce || s.params.defectionThresholdUnit === 'peers') return;
+  let n = 0;
+  for (let j = 0; j < o.n; j++) {
+    if (!isSuspect(s, j) || r() >= q) continue;
+    officerSetState(s, j, OfficerState.purged, false);
+    n++;
+  }
+  if (n === 0) return;
+  s.totals.purged += n; s.today.purged += n;
+  logEvent(s, { tick: s.tick, kind: 'purge', detail: String(n) });
+}
+
 export function regimeDay(s: SimState): void {
   const p = s.params, g = s.regime;
-  g.resources = resourcesNext(s);
-  // Recruitment: replacements as an aggregate per district (they have no history to explain).
+  economyDay(s);
+  patronDay(s);
+  eliteDay(s);
   const recruits = p.recruitRatePerDay * s.cityStaff * Math.min(1, g.resources);
   let staff0 = 0;
   for (let d = 0; d < s.districtInitialStaff.length; d++) staff0 += s.districtInitialStaff[d];
   if (recruits > 0 && staff0 > 0)
     for (let d = 0; d < s.recruitsByDistrict.length; d++) s.recruitsByDistrict[d] += (recruits * s.districtInitialStaff[d]) / staff0;
   if (s.reserve > 0 && p.deployPerDay > 0 && staff0 > 0) deployReserve(s, staff0);
-  g.eliteCohesion = cohesionNext(s);
-  if (!g.patronWithdrawn && p.patronWithdrawMomentum < 1 && s.momentum > p.patronWithdrawMomentum) {
-    g.patronWithdrawn = true;
-    logEvent(s, { tick: s.tick, kind: 'patron-withdraws' });
-  }
+  purges(s);
 }

@@ -19,7 +19,7 @@ export const violenceProbability = (s: SimState, discipline: number): number =>
 export function protesterViolence(s: SimState, candidates: Int32Array | null = null, nCand = 0): void {
   const c = s.c, n = c.n, rv = s.rng.violence;
   const active = s.counts.citizens[CitizenState.active];
-  s.totals.activeTicks += active;
+  s.totals.activeTicks += active; s.today.activeTicks += active;
   s.tickTally.active = active;
   if (s.violentFlagsSet) { c.violent.fill(0); s.violentFlagsSet = false; }
   if (active === 0 || violenceProbability(s, 0) <= 0) return;

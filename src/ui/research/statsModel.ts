@@ -88,7 +88,7 @@ export function impliedRows(st: BatchStats): ImpliedRow[] {
 export function countsLine(st: BatchStats): string {
   const o = st.outcomes, f = st.fallCauses;
   return t('research.counts', { runs: st.runs, nonviolent: st.nonviolentRuns, success: o.success, force: f.force,
-    overwhelm: f.overwhelm, elite: f.elite, failure: o.failure, stalemate: o.stalemate });
+    overwhelm: f.overwhelm, elite: f.elite, economy: f.economy, patron: f.patron, failure: o.failure, stalemate: o.stalemate });
 }
 
 /** Plain notes: undefined figures, wide intervals, the 0.5 correction. */

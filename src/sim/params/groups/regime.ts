@@ -32,7 +32,11 @@ export const REGIME = {
     help: 'Most organising capacity the movement can bank, in days of capacity. Modelling choice.' }),
   tacticDecayPerDay: num({ group: 'movement', kind: 'mechanism', label: 'Tactic fade', default: 0.05, min: 0, max: 1, help: 'Share of a tactic level that fades each day unless renewed (the registry and the fund do not fade). Modelling choice.' }),
   courtsEffect: num({ group: 'movement', kind: 'mechanism', label: 'Effect of courts', default: 0.5, min: 0, max: 1, advanced: true,
-    help: 'Share of arrests that full use of courts and written orders delays: rate x (1 - effect x courts). Modelling choice.' }),
+    help: 'Share of arrests that full use of courts and written orders delays: rate x (1 - effect x courts x courtIndependence x min(1, insider share / courtsInsiderRef)): insiders ask for written orders. Modelling choice.' }),
+  courtIndependence: num({ group: 'movement', kind: 'situation', label: 'Court independence', default: 0.5, min: 0, max: 1,
+    help: 'How far courts and prosecutors can still delay an order (Belarus 2020: controlled; the guide: "if you can").' }),
+  courtsInsiderRef: num({ group: 'movement', kind: 'mechanism', label: 'Insiders for full court effect', default: 0.05, min: 0.0001, max: 1, advanced: true,
+    help: 'Insider share of the force at which requests for written orders reach everywhere. Modelling choice.' }),
 
   momentumParticipationRef: num({ group: 'momentum', kind: 'mechanism', label: 'Participation for full momentum', default: 0.2, min: 0.0001, max: 1, help: 'Daily peak participation (share of citizens) that alone gives full crowd momentum.' }),
   momentumSmoothing: num({ group: 'momentum', kind: 'mechanism', label: 'Momentum smoothing', default: 0.3, min: 0, max: 1, help: 'Weight of today in the daily moving average.' }),

@@ -27,4 +27,6 @@ export const TACTIC_PARAMS = {
   eliteAppealsGain: num({ group: 'tactics', kind: 'mechanism', label: 'Elite appeals: gain', default: 0.5, min: 0, max: 1, advanced: true, help: 'How far one action closes the gap of its level to 1. Modelling choice.' }),
   courtsCost: num({ group: 'tactics', kind: 'mechanism', label: 'Courts: cost', default: 3, min: 0, max: 1000, unit: 'points', advanced: true, help: 'Organising capacity one courts action costs. Modelling choice.' }),
   courtsGain: num({ group: 'tactics', kind: 'mechanism', label: 'Courts: gain', default: 0.5, min: 0, max: 1, advanced: true, help: 'How far one action closes the gap of its level to 1. Modelling choice.' }),
+  immunityForTestimonyCost: num({ group: 'tactics', kind: 'mechanism', label: 'Immunity for testimony: cost', default: 3, min: 0, max: 1000, unit: 'points', advanced: true, help: 'Organising capacity one immunity-for-testimony action costs. Modelling choice.' }),
+  immunityForTestimonyGain: num({ group: 'tactics', kind: 'mechanism', label: 'Immunity for testimony: gain', default: 0.5, min: 0, max: 1, advanced: true, help: 'How far one action closes the gap of its level to 1. Modelling choice.' }),
 } as const;

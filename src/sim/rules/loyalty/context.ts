@@ -23,12 +23,16 @@ export interface LoyaltyContext {
   /** Rise of each officer's exposure this tick (identification rule), and how many rose. */
   exposureGain: Float32Array;
   identified: number;
+  /** Amnesty level x credibility x perceived chance of a fall: how believable a way out is. */
+  amnestyStrength: number;
+  /** Whether bonuses run today (the regime channel's extra pull). */
+  bonusPull: number;
 }
 
 export function makeLoyaltyContext(nDistricts: number, nUnits: number, nOfficers: number): LoyaltyContext {
   return { dt: 0, arrestsPerOfficer: new Float64Array(nDistricts), violencePerOfficer: new Float64Array(nDistricts), nationalViolence: 0,
     witnessP: new Float64Array(nDistricts), backfireK: 0, unitShare: new Float64Array(nUnits), regimeK: 0, regimePay: 0,
-    exposureGain: new Float32Array(nOfficers), identified: 0 };
+    exposureGain: new Float32Array(nOfficers), identified: 0, amnestyStrength: 0, bonusPull: 0 };
 }
 
 /** Fills the context from the state at the start of the loyalty update (the identification rule has run). */
@@ -49,5 +53,7 @@ export function loyaltyContext(s: SimState): LoyaltyContext {
   for (let k = 0; k < u.n; k++) ctx.unitShare[k] = u.visible[k] / u.size[k];
   ctx.regimeK = p.regimeWeight * ctx.dt;
   ctx.regimePay = p.regimePayWeight * Math.min(1, s.regime.resources) + (1 - p.regimePayWeight) * p.propaganda;
+  ctx.amnestyStrength = s.movement.levels.amnesty * p.amnestyCredibility * s.perceived;
+  ctx.bonusPull = s.regime.bonus * p.bonusPull;
   return ctx;
 }

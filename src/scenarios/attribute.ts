@@ -1,0 +1,42 @@
+/**
+ * Why the regime fell: the attribution of a success to its pillars (docs/model.md section 9).
+ * A pillar — the security forces, the elite, the economy, the patron — is *pivotal* in a success
+ * when the same run (same spec and seed) with that pillar held at its day-0 state does not fall
+ * within the horizon (holdForce: nobody leaves duty; holdElite, holdEconomy, holdPatron: cohesion,
+ * resources, support held). The fall's cause is the pivotal pillar with the largest loss from day 0
+ * at the decision (force: defected share; elite, economy, patron: the share lost); when no single
+ * pillar is pivotal the crowd alone brought it down: `overwhelm`.
+ */
+import { runToEnd, type FallCause, type SimState } from '../sim/index';
+import { buildRun, type RunSpec } from './build';
+
+export const PILLARS = ['force', 'elite', 'economy', 'patron'] as const;
+export type Pillar = (typeof PILLARS)[number];
+const HOLD: Record<Pillar, string> = { force: 'holdForce', elite: 'holdElite', economy: 'holdEconomy', patron: 'holdPatron' };
+
+export interface Attribution {
+  cause: FallCause;
+  pivotal: Record<Pillar, boolean>;
+  /** Each pillar's loss from day 0 at the decision. */
+  loss: Record<Pillar, number>;
+}
+
+/** Whether the run falls with `pillar` held at its day-0 state. */
+export function fallsWithHeld(spec: RunSpec, pillar: Pillar): boolean {
+  const st = buildRun({ ...spec, sets: [...(spec.sets ?? []), [HOLD[pillar], 'true']] }).state;
+  runToEnd(st);
+  return st.outcome === 'success';
+}
+
+/** The attribution of a decided success `s` built from `spec`; null for any other outcome. */
+export function attributeFall(spec: RunSpec, s: SimState): Attribution | null {
+  if (s.outcome !== 'success' || s.pillarLoss === null) return null;
+  const loss = { ...s.pillarLoss };
+  const pivotal = { force: false, elite: false, economy: false, patron: false };
+  let cause: FallCause = 'overwhelm', best = -1;
+  for (const pl of PILLARS) {
+    pivotal[pl] = !fallsWithHeld(spec, pl);
+    if (pivotal[pl] && loss[pl] > best) { best = loss[pl]; cause = pl; }
+  }
+  return { cause, pivotal, loss };
+}
