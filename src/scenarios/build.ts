@@ -6,7 +6,8 @@
  * Strategy (`--strategy`, the page's mode):
  *   'scenario'  the scenario's own `strategy` (history, or its scripted default);
  *   'none'      nothing: the movement takes only the actions given (a player in the page);
- *   <name>      one of the scenario's named `strategies`.
+ *   <name>      one of the scenario's named `strategies`;
+ *   every:..., once:...@d   a generated policy (policies.ts): e.g. every:strike is "strikes whenever affordable".
  * The actions given (a player's moves, `--a`, `--actions`) come on top, after the strategy's
  * actions of the same tick.
  */
@@ -14,6 +15,8 @@ import { createState, type ActionDef, type Params, type ScenarioData, type SimSt
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { ScenarioError } from './check';
 import { resolveLayers, type Origin, type PriorDraw } from './resolve';
+import { isPolicyName, policyActions } from './policies';
+import { checkOffered } from './actions';
 import type { ParamKey } from '../sim/params/schema';
 
 export interface RunSpec {
@@ -44,13 +47,21 @@ export interface BuiltRun {
 /** The strategies a scenario offers to --strategy. */
 export const strategyNames = (scenario: ScenarioData): string[] => ['scenario', 'none', ...Object.keys(scenario.strategies)];
 
-/** The actions of a strategy of the scenario; a ScenarioError names the choices for an unknown one. */
-export function strategyActions(scenario: ScenarioData, strategy: string): ActionDef[] {
+/**
+ * The actions of a strategy of the scenario; a ScenarioError names the choices for an unknown one.
+ * A generated policy needs the run's tick-0 parameters (capacity, costs, horizon).
+ */
+export function strategyActions(scenario: ScenarioData, strategy: string, params: Params | null = null): ActionDef[] {
   if (strategy === 'scenario') return scenario.strategy.map((a) => ({ ...a }));
   if (strategy === 'none') return [];
+  if (isPolicyName(strategy)) {
+    const acts = policyActions(strategy, params ?? resolveLayers({ scenario, calibration: null }).params);
+    if (scenario.tactics !== null) checkOffered(acts, scenario, `strategy '${strategy}'`);
+    return acts;
+  }
   const named = Object.prototype.hasOwnProperty.call(scenario.strategies, strategy) ? scenario.strategies[strategy] : undefined;
   if (named === undefined)
-    throw new ScenarioError(`scenario '${scenario.id}' has no strategy '${strategy}' (choices: ${strategyNames(scenario).join(', ')})`);
+    throw new ScenarioError(`scenario '${scenario.id}' has no strategy '${strategy}' (choices: ${strategyNames(scenario).join(', ')}, or a policy every:<t1>+<t2>..., once:<tactic>@<day>)`);
   return named.map((a) => ({ ...a }));
 }
 
@@ -60,11 +71,11 @@ export function mergeActions(strategy: readonly ActionDef[], user: readonly Acti
 }
 
 export function buildRun(spec: RunSpec): BuiltRun {
-  const actions = mergeActions(strategyActions(spec.scenario, spec.strategy ?? 'scenario'), spec.actions ?? []);
   const { params, origin } = resolveLayers({
     scenario: spec.scenario, calibration: spec.calibration === undefined ? DEFAULT_CALIBRATION : spec.calibration,
     priors: spec.priors, sets: spec.sets, sweep: spec.sweep,
   });
+  const actions = mergeActions(strategyActions(spec.scenario, spec.strategy ?? 'scenario', params), spec.actions ?? []);
   const state = createState(spec.scenario, params, spec.seed, { actions, channels: spec.channels });
   return { state, params, origin, actions };
 }

@@ -3,6 +3,7 @@ export { ScenarioError, HISTORICAL_METRICS, validateScenario } from './validate'
 export { DEFAULT_CALIBRATION, MAX_CALIBRATED, validateCalibration, type Calibration } from './calibration';
 export { parseSetArg, resolveParams, resolveLayers, relativeValue, ORIGINS, type Origin, type Layers, type PriorDraw, type Resolved } from './resolve';
 export { buildRun, strategyActions, strategyNames, type RunSpec, type BuiltRun } from './build';
+export { isPolicyName, parsePolicy, policyActions, eveningTick } from './policies';
 export { attributeFall, fallsWithHeld, PILLARS, type Attribution, type Pillar } from './attribute';
 export { RESERVED_STRATEGIES } from './validate';
 export { parseActionText, formatActionText, checkOffered, MAX_ACTION_TICK } from './actions';

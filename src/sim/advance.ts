@@ -68,7 +68,7 @@ function endOfDay(s: SimState): void {
   movementDay(s);
   historicalDay(s);
   judgeDay(s);
-  s.yesterdayPeakActive = s.today.peakActive;
+  s.yesterday = s.today;
   s.day++;
   s.today = emptyDay(s.day, s.districtIds.length);
 }

@@ -72,7 +72,7 @@ export const emptyDay = (day: number, nd: number): DayAgg => ({
 export const makeUnits = (sizes: number[]): SimState['units'] => {
   const n = sizes.length;
   return { n, visible: new Float64Array(n), size: Int32Array.from(sizes), defected: new Int32Array(n), anyVisible: false,
-    insiders: new Int32Array(n), unmasked: new Int32Array(n), backlash: new Float64Array(n), anyBacklash: false };
+    insiders: new Int32Array(n), unmasked: new Int32Array(n), walked: new Uint8Array(n), backlash: new Float64Array(n), anyBacklash: false };
 };
 
 /** Fresh per-tick working buffers for a run of this size. */
@@ -81,7 +81,7 @@ export function makeScratch(nDistricts: number, nUnits: number, nOfficers: numbe
     loyalty: makeLoyaltyContext(nDistricts, nUnits, nOfficers), loyaltyDelta: new Float64Array(nOfficers),
     arrestK: NaN, arrestTable: new Float64Array(0), gByOpinion: new Float64Array(3), cellP: new Float64Array(0),
     actStart: new Int32Array(0), actList: new Int32Array(0), cells: new Int32Array(cells), offsets: new Int32Array(Math.max(offsets, 16)),
-    contactNew: new Uint8Array(nOfficers), anyContact: false,
+    contactNew: new Uint8Array(nOfficers), anyContact: false, walking: new Uint8Array(nUnits),
   };
 }
 
@@ -123,7 +123,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   };
   const o: Officers = {
     n: nO, initialForce: nO, cell: new Int32Array(nO).fill(-1), state: new Uint8Array(nO), loyalty: new Float64Array(nO),
-    theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
+    loyalty0: new Float32Array(nO), theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
     masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), documented: new Uint16Array(nO),
     contact: new Float32Array(nO), fear: new Float32Array(nO),
     salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
@@ -149,7 +149,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     totals: { detentions: 0, deaths: 0, injuries: 0, abuses: 0, violentActs: 0, activeTicks: 0, unmaskings: 0, resignations: 0,
       contacts: 0, purged: 0, publications: 0, wrongIds: 0 },
     counts: { citizens: new Int32Array(4), officers: new Int32Array(6) },
-    effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, day: 0, yesterdayPeakActive: 0, today: emptyDay(0, nd),
+    effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, day: 0, yesterday: emptyDay(-1, nd), today: emptyDay(0, nd),
     historical: { value: new Float64Array(0), reached: new Uint8Array(0) },
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
     outcome: null, fallCause: null, pillarLoss: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
@@ -180,6 +180,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       o.theta[j] = makeThreshold(p, j, r);
       // Everyone serving at the start is, by definition, above his threshold: no defection at tick 0.
       if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + p.thresholdStartMargin);
+      o.loyalty0[j] = o.loyalty[j];
       o.masked[j] = unitRiot && r() < p.maskedShare ? 1 : 0;
       o.abuses[j] = r() < p.abuserShare ? 1 + Math.floor(r() * p.abusesMax) : 0;
       o.fear[j] = clamp01(p.fearMean + p.fearSd * randNormal(r));
@@ -200,6 +201,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   s.counts.officers[OfficerState.on_duty] = nO;
   s.units = makeUnits(unitSizes);
   s.scratch.loyalty.unitShare = new Float64Array(unitSizes.length);
+  s.scratch.walking = new Uint8Array(unitSizes.length);
   s.staffByDistrict.set(s.districtInitialStaff);
 
   // Citizens, by district population weight. Their propensity to be out is stratified and rising

@@ -48,6 +48,8 @@ export interface Officers {
   cell: Int32Array;          // -1 when off the map (reserve, resigned)
   state: Uint8Array;
   loyalty: Float64Array;
+  /** His loyalty at the start: what the regime's pull restores (regime channel). */
+  loyalty0: Float32Array;
   theta: Float64Array;
   unit: Int32Array;
   district: Uint16Array;
@@ -119,6 +121,8 @@ export interface Scratch {
   /** One slot per cell, and one per vision offset. */
   cells: Int32Array;
   offsets: Int32Array;
+  /** Units walking out this tick. */
+  walking: Uint8Array;
   /** Officers contacted by the defector network this tick (outreach.ts), and whether any was. */
   contactNew: Uint8Array;
   anyContact: boolean;
@@ -181,6 +185,8 @@ export interface SimState {
     n: number; visible: Float64Array; size: Int32Array; defected: Int32Array; anyVisible: boolean;
     /** Insiders and unmasked officers serving in the unit (at the last tally). */
     insiders: Int32Array; unmasked: Int32Array;
+    /** 1 once the unit has walked out (a unit walks out once: decisions.ts). */
+    walked: Uint8Array;
     /** The unit's anger at publications of its members (exposure channel), and whether any unit has some. */
     backlash: Float64Array; anyBacklash: boolean;
   };
@@ -221,9 +227,10 @@ export interface SimState {
   effectiveForce: number;
   neededForce: number;
   loyalForceTotal: number;
-  /** Days completed so far, and the peak of active citizens on the last of them. */
+  /** Days completed so far. */
   day: number;
-  yesterdayPeakActive: number;
+  /** The last completed day's aggregates. */
+  yesterday: DayAgg;
   today: DayAgg;
   historical: HistoricalAcc;
   streak: { collapse: number; demobilize: number; collapseStartTick: number };

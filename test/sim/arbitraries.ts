@@ -56,7 +56,7 @@ export const worldArb: fc.Arbitrary<World> = fc.noBias(fc.record({
     repressionPolicy: unit(), recruitRatePerDay: unit(0, 0.05), deployPerDay: unit(), deployTriggerShare: unit(),
     organisingCapacityPerDay: unit(0, 30), tacticDecayPerDay: unit(), endRulesOn: fc.boolean(), forcePerProtester: unit(0, 2),
     collapseRatio: unit(0, 3), collapseDays: fc.integer({ min: 1, max: 3 }), demobilizeFloor: unit(0, 0.2), demobilizeDays: fc.integer({ min: 1, max: 3 }),
-    patronWithdrawMomentum: unit(0.3, 1),
+    patronDoubtThreshold: unit(0.3, 1),
   }),
   map: mapArb,
   strategy: fc.array(fc.record({ tick: fc.integer({ min: 0, max: 120 }), tactic: fc.constantFrom(...TACTIC_IDS) }), { maxLength: 12 }),
@@ -88,7 +88,7 @@ export const worldArb: fc.Arbitrary<World> = fc.noBias(fc.record({
     repressionPolicy: q.repressionPolicy, recruitRatePerDay: q.recruitRatePerDay, deployPerDay: q.deployPerDay,
     deployTriggerShare: q.deployTriggerShare, organisingCapacityPerDay: q.organisingCapacityPerDay, tacticDecayPerDay: q.tacticDecayPerDay,
     endRulesOn: q.endRulesOn, forcePerProtester: q.forcePerProtester, collapseRatio: q.collapseRatio, collapseDays: q.collapseDays,
-    demobilizeFloor: q.demobilizeFloor, demobilizeDays: q.demobilizeDays, patronWithdrawMomentum: q.patronWithdrawMomentum,
+    demobilizeFloor: q.demobilizeFloor, demobilizeDays: q.demobilizeDays, patronDoubtThreshold: q.patronDoubtThreshold,
   };
   if (q.peersThresholds) {
     Object.assign(over, { defectionThresholdUnit: 'peers', defectionThresholdKind: 'list', defectionThresholdList: q.peersThresholds });

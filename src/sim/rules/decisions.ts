@@ -119,20 +119,22 @@ export function decideOfficer(s: SimState, j: number, peersUnit: boolean): void 
   }
 }
 
-/** True when unit k walks out: at least unitWalkoutShare of it has defected (and someone has). */
-const walksOut = (s: SimState, k: number): boolean => s.units.defected[k] > 0 && s.units.defected[k] >= s.params.unitWalkoutShare * s.units.size[k];
+/** True when unit k walks out now: it has not yet, and at least unitWalkoutShare of it has defected (and someone has). */
+const walksOut = (s: SimState, k: number): boolean =>
+  s.units.walked[k] === 0 && s.units.defected[k] > 0 && s.units.defected[k] >= s.params.unitWalkoutShare * s.units.size[k];
 
 /**
- * A unit in which enough had defected by the end of the last tick walks out: its wavering rest
- * (loyalty < threshold + walkoutMargin) resigns together.
+ * A unit in which enough had defected by the end of the last tick walks out, once ("resign en
+ * masse": the guide): its wavering rest (loyalty < threshold + walkoutMargin) resigns together.
  */
 export function unitWalkouts(s: SimState): void {
   const o = s.o, u = s.units, p = s.params;
   if (p.unitWalkoutShare >= 1 || p.defectionThresholdUnit === 'peers' || p.holdForce) return;
+  const now = s.scratch.walking;
   let any = false;
-  for (let k = 0; k < u.n && !any; k++) if (walksOut(s, k)) any = true;
+  for (let k = 0; k < u.n; k++) { now[k] = walksOut(s, k) ? 1 : 0; if (now[k]) { any = true; u.walked[k] = 1; } }
   if (!any) return;
   for (let j = 0; j < o.n; j++)
-    if (o.state[j] === OfficerState.on_duty && walksOut(s, o.unit[j]) && o.loyalty[j] < o.theta[j] + p.walkoutMargin)
+    if (now[o.unit[j]] && o.state[j] === OfficerState.on_duty && o.loyalty[j] < o.theta[j] + p.walkoutMargin)
       leave(s, j, OfficerState.resigned, 'walkout');
 }

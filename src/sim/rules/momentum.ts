@@ -1,6 +1,7 @@
 /**
  * Momentum: the perceived chance that the movement wins, updated once per day from daily
- * aggregates (never one night-time tick): crowd size relative to momentumParticipationRef, its
+ * aggregates (never one night-time tick): crowd size as a share of the population (peak active /
+ * citizens x citizensShareOfPopulation) relative to momentumParticipationRef, its
  * trend, visible defections (noisy resignations count more) and strikes; a moving average.
  *   raw = crowdW min(1, p/ref) + trendW clamp((p - p_yesterday)/ref, -1, 1)
  *         + defectionW min(1, visible/defectionRef) + strikeW x strike level - violenceMomentumPenalty x violence level
@@ -33,8 +34,8 @@ export function rawMomentum(s: SimState, part: number, prev: number, visible: nu
 }
 
 export function updateMomentum(s: SimState): void {
-  const nC = Math.max(1, s.c.n);
-  const part = s.today.peakActive / nC;
-  const prev = s.day > 0 ? s.yesterdayPeakActive / nC : part;
+  const perShare = s.params.citizensShareOfPopulation / Math.max(1, s.c.n); // participation as a share of the population
+  const part = s.today.peakActive * perShare;
+  const prev = s.day > 0 ? s.yesterday.peakActive * perShare : part;
   s.momentum += s.params.momentumSmoothing * (rawMomentum(s, part, prev, visibleDefection(s)) - s.momentum);
 }

@@ -50,7 +50,7 @@ describe('visible defection and the daily update', () => {
 
   it('momentum 0.2 + 0.5 x (raw - 0.2): peaks of 2 today and 1 yesterday among 20 citizens, strike 0.5', () => {
     const s = world();
-    s.momentum = 0.2; s.day = 1; s.today.peakActive = 2; s.yesterdayPeakActive = 1; s.movement.levels.strike = 0.5;
+    s.momentum = 0.2; s.day = 1; s.today.peakActive = 2; s.yesterday.peakActive = 1; s.movement.levels.strike = 0.5;
     updateMomentum(s);
     // raw = 0.5 x (0.1/0.2) + 0.2 x (0.05/0.2) + 0 + 0.1 x 0.5 = 0.35; 0.2 + 0.5 x 0.15
     expect(s.momentum).toBeCloseTo(0.275, 12);
@@ -58,7 +58,7 @@ describe('visible defection and the daily update', () => {
 
   it('on day 0 there is no yesterday: the trend is 0', () => {
     const s = world();
-    s.today.peakActive = 2; s.yesterdayPeakActive = 0;
+    s.today.peakActive = 2; s.yesterday.peakActive = 0;
     updateMomentum(s);
     expect(s.momentum).toBeCloseTo(0.125, 12); // 0 + 0.5 x (0.5 x 0.5)
   });

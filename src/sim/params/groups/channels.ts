@@ -115,7 +115,7 @@ export const CHANNEL_PARAMS = {
 
   regimeOn: bool({ group: ch('regime'), kind: 'mechanism', label: 'Regime pull on', default: true, help: 'Pay, bonuses, propaganda and punishment.' }),
   regimeWeight: num({ group: ch('regime'), kind: 'mechanism', label: 'Regime weight', default: 0.03, min: 0, max: 2,
-    help: 'Loyalty regained per day: w x [pay-and-propaganda x (1 - loyalty) + punishment x fear x peer share]. Calibrated (docs/research.md).' }),
+    help: 'Loyalty regained per day: w x [(pay-and-propaganda + bonus) x (starting loyalty - loyalty) + punishment x fear x peer share]. Calibrated (docs/research.md).' }),
   regimePayWeight: num({ group: ch('regime'), kind: 'mechanism', label: 'Pay vs propaganda', default: 0.5, min: 0, max: 1, advanced: true,
     help: 'pay-and-propaganda = payWeight x min(1, resources) + (1 - payWeight) x propaganda. Modelling choice.' }),
   propaganda: num({ group: ch('regime'), kind: 'situation', label: 'Propaganda', default: 0.5, min: 0, max: 1, help: 'Strength of state propaganda.' }),

@@ -74,7 +74,7 @@ export const OFFICERS = {
   noisyResignVisibility: num({ group: 'officers', kind: 'mechanism', label: 'Weight of a noisy resignation', default: 3, min: 1, max: 20, help: 'A noisy resignation counts this many times for peers and momentum. Modelling choice.' }),
   unitWalkoutShare: num({ group: 'officers', kind: 'mechanism', label: 'Unit walk-out share', default: 0.5, min: 0, max: 1,
     help: 'When this share of a unit has defected, its wavering rest (loyalty < threshold + walkoutMargin) resigns together ("resign en masse", Bartkowski\'s guide). 1 = never.' }),
-  walkoutMargin: num({ group: 'officers', kind: 'mechanism', label: 'Walk-out margin', default: 0.1, min: 0, max: 1, advanced: true,
+  walkoutMargin: num({ group: 'officers', kind: 'mechanism', label: 'Walk-out margin', default: 0.03, min: 0, max: 1, advanced: true,
     help: 'How far above his threshold an officer may still be and walk out with his unit. Modelling choice.' }),
   joinedProtection: num({ group: 'officers', kind: 'mechanism', label: 'Protection by joined officers', default: 0.5, min: 0, max: 1,
     help: 'Each joined officer in vision cuts an arrest attempt nearby by this share (a human shield: Bartkowski\'s guide). Modelling choice.' }),
