@@ -126,7 +126,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     loyalty0: new Float32Array(nO), theta: new Float64Array(nO), unit: new Int32Array(nO), district: new Uint16Array(nO), branch: new Uint8Array(nO),
     masked: new Uint8Array(nO), exposure: new Float32Array(nO), abuses: new Uint16Array(nO), documented: new Uint16Array(nO),
     contact: new Float32Array(nO), fear: new Float32Array(nO),
-    salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
+    salaryDep: new Float32Array(nO), conscience: new Float32Array(nO), seen: new Float32Array(nO), deployed: new Uint8Array(nO), defectTick: new Int32Array(nO).fill(-1),
     noisy: new Uint8Array(nO), arrestedThisTick: new Uint8Array(nO), channelSum: new Float32Array(nO * nch),
     channelLast: new Float32Array(nO * nch), tieStart: new Int32Array(nO + 1), tieCitizen: new Int32Array(0),
   };

@@ -64,6 +64,8 @@ export interface Officers {
   fear: Float32Array;
   salaryDep: Float32Array;
   conscience: Float32Array;  // susceptibility to backfire
+  /** Repression he has taken part in or seen so far (backfire's habituation: rules/loyalty/backfire.ts). */
+  seen: Float32Array;
   deployed: Uint8Array;
   defectTick: Int32Array;    // -1 until he first leaves on_duty
   noisy: Uint8Array;
@@ -217,7 +219,7 @@ export interface SimState {
   ramps: Ramp[];
   momentum: number;
   /** Tick-level tallies reset each tick. */
-  tickArrests: Float64Array;     // per district: arrests of nonviolent protesters
+  tickArrests: Float64Array;     // per district: arrests of nonviolent protesters, each abuse weighing 1 + backfireAbuseWeight x its chance
   tickViolence: Float64Array;    // per district: violent incidents
   tickTally: { arrests: number; violent: number; active: number };
   /** Run totals in agents; deaths and abuses are expectations (the chance summed over arrests), so a small count is representable at any scale. */

@@ -124,7 +124,9 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
     while (Math.floor(s.totals.deaths / p.scale) > s.deathsLogged) { s.deathsLogged++; logEvent(s, { tick: s.tick, kind: 'death', district: s.districtIds[d] }); }
   }
   s.totals.detentions++; s.today.detentions++;
-  if (nonviolent) { s.tickArrests[d]++; s.today.nonviolentArrests++; }
+  const o = s.o, q = p.abuseProbability > 0 ? abuseChance(s, officer) : 0;
+  // What his colleagues see: an arrest, and an abuse weighs more (backfire.ts).
+  if (nonviolent) { s.tickArrests[d] += 1 + p.backfireAbuseWeight * q; s.today.nonviolentArrests++; }
   s.tickTally.arrests++;
   if (term === 0) {
     // NetLogo: a jail term of 0 leaves the agent free at once; the arrest only deactivates him.
@@ -135,10 +137,8 @@ export function arrestCitizen(s: SimState, i: number, officer: number): void {
     c.state[i] = next; s.counts.citizens[next]++;
     scheduleRelease(s, i, term);
   }
-  const o = s.o;
   if (nonviolent) o.arrestedThisTick[officer] = 1;
-  if (p.abuseProbability > 0) {
-    const q = abuseChance(s, officer);
+  if (q > 0) {
     s.totals.abuses += q; s.today.abuses += q;
     if (s.rng.jail() < q) o.abuses[officer]++;
   }

@@ -10,13 +10,13 @@
 import { OfficerState } from '../state';
 import type { SimState } from '../state';
 
-/** Visible defected share of the force: resigned (noisy ones weigh more), joined, rho x shirking. */
+/** Defected share of the force the public sees: noisy resignations (weighted), quiet ones at publicQuietResignVisibility, joined, rho x shirking. */
 export function visibleDefection(s: SimState): number {
   const p = s.params, o = s.o;
   let visible = 0;
   for (let j = 0; j < o.n; j++) {
     const st = o.state[j];
-    if (st === OfficerState.resigned) visible += o.noisy[j] ? p.noisyResignVisibility : 1;
+    if (st === OfficerState.resigned) visible += o.noisy[j] ? p.noisyResignVisibility : p.publicQuietResignVisibility;
     else if (st === OfficerState.joined) visible += 1;
     else if (st === OfficerState.shirking) visible += p.peerShirkVisibility;
   }

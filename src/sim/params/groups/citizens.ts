@@ -32,7 +32,7 @@ export const CITIZENS = {
     help: 'Chance per tick that a wholly undisciplined active citizen attacks officers.' }),
   disciplineTrainingEffect: num({ group: 'citizens', kind: 'mechanism', label: 'Effect of discipline training', default: 0.8, min: 0, max: 1, advanced: true,
     help: 'Share of violence that full nonviolent-discipline training prevents: rate x (1 - discipline) x (1 - effect x training). Modelling choice: training rarely stops every provocation.' }),
-  outrageGain: num({ group: 'citizens', kind: 'mechanism', label: 'Outrage at repression', default: 4, min: 0, max: 100,
+  outrageGain: num({ group: 'citizens', kind: 'mechanism', label: 'Outrage at repression', default: 15, min: 0, max: 100,
     help: 'Repression of nonviolent protesters backfires among citizens too: outrage += gain x (nonviolent detentions + injuryOutrageWeight x injuries) per citizen each day, and perceived legitimacy falls by the outrage (the crackdown of 9-12 August 2020 was followed by the largest marches). Modelling choice.' }),
   injuryOutrageWeight: num({ group: 'citizens', kind: 'mechanism', label: 'Outrage per injury', default: 3, min: 0, max: 100, advanced: true,
     help: 'An injury (or a death) outrages this many times as much as a detention. Modelling choice.' }),

@@ -37,7 +37,7 @@ export const OFFICERS = {
     help: 'Standard deviation of salary dependence (clipped to [0, 1]). Modelling choice.' }),
   arrestRate: num({ group: 'officers', kind: 'situation', label: 'Arrest rate', default: 0.3, min: 0, max: 1, help: 'Chance per tick an on-duty officer with active citizens in vision arrests one (Epstein: 1). Repression policy.' }),
   abuseProbability: num({ group: 'officers', kind: 'situation', label: 'Abuse per arrest', default: 0.15, min: 0, max: 1, help: 'Chance an arrest involves documented abuse (torture cases), scaled by 1 - conscience.' }),
-  exitRatePerDay: num({ group: 'officers', kind: 'mechanism', label: 'Exit rate', default: 0.3, min: 0, max: 100,
+  exitRatePerDay: num({ group: 'officers', kind: 'mechanism', label: 'Exit rate', default: 1, min: 0, max: 100,
     help: 'An officer below his threshold acts with hazard rate (per day) x (1 + opportunity) x (1 - exitFearDamping x fear): he waits for a chance to leave. Modelling choice.' }),
   exitOpportunityContact: num({ group: 'officers', kind: 'mechanism', label: 'Exit: a contact', default: 3, min: 0, max: 50, advanced: true,
     help: 'A recent contact with the defector network multiplies the chance to act by (1 + this). Modelling choice.' }),

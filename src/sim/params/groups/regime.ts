@@ -43,6 +43,8 @@ export const REGIME = {
     help: 'Daily peak participation, as a share of the population (peak active / citizens x citizensShareOfPopulation), that alone gives full crowd momentum: 3.5% (Chenoweth\'s figure for campaigns that succeeded).' }),
   momentumSmoothing: num({ group: 'momentum', kind: 'mechanism', label: 'Momentum smoothing', default: 0.3, min: 0, max: 1, help: 'Weight of today in the daily moving average.' }),
   momentumDefectionRef: num({ group: 'momentum', kind: 'mechanism', label: 'Defection for full momentum', default: 0.1, min: 0.0001, max: 1, help: 'Visible defected share of the force that alone gives full defection momentum.' }),
+  publicQuietResignVisibility: num({ group: 'momentum', kind: 'mechanism', label: 'Quiet resignations seen by the public', default: 0.2, min: 0, max: 1, advanced: true,
+    help: 'A quiet resignation counts this much toward the public\'s visible defection (momentum); his own unit sees it in full (peers). Modelling choice: a dismissal report filed at a personnel department is not news, a video is.' }),
   momentumCrowdWeight: num({ group: 'momentum', kind: 'mechanism', label: 'Momentum: crowd', default: 0.55, min: 0, max: 1, advanced: true, help: 'Weight of the crowd in raw momentum. Modelling choice: crowds are the most visible signal.' }),
   momentumTrendWeight: num({ group: 'momentum', kind: 'mechanism', label: 'Momentum: trend', default: 0.15, min: 0, max: 1, advanced: true, help: 'Weight of the day-on-day change in the crowd. Modelling choice.' }),
   momentumDefectionWeight: num({ group: 'momentum', kind: 'mechanism', label: 'Momentum: defections', default: 0.2, min: 0, max: 1, advanced: true, help: 'Weight of visible defections. Modelling choice.' }),
