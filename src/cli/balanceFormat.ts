@@ -77,12 +77,12 @@ function presetText(p: PresetReport, allSeeds: boolean): string[] {
   return out;
 }
 
-export function lessonLine(l: LessonResult): string {
+export function lessonLine(l: LessonResult, whereWidth = 22): string {
   const status = l.status === 'pass' ? 'PASS' : l.status === 'fail' ? 'FAIL' : 'n/a ';
   const where = Array.isArray(l.preset) ? l.preset.join('+') : l.preset;
   const fig = l.status === 'n/a' ? '(no such policy here)' : `${l.policy}: ${quantityText(l.quantity, l.value, l.relativeTo !== null)}`;
   const q = typeof l.quantifier === 'string' ? (l.quantifier === 'all' ? '' : ' (any)') : ` (at least ${l.quantifier.atLeast})`;
-  return `${status}  ${pad(l.id, 28)} ${pad(where, 22)} ${pad(`${l.quantity}${q}`, 24)} ${pad(fig, 46)} ${boundText(l.quantity, l.bound, l.relativeTo)}`;
+  return `${status}  ${pad(l.id, 28)} ${pad(where, whereWidth)} ${pad(`${l.quantity}${q}`, 24)} ${pad(fig, 46)} ${boundText(l.quantity, l.bound, l.relativeTo)}`;
 }
 
 export function formatBalance(r: BalanceReport, allSeeds: boolean): string {
@@ -90,7 +90,8 @@ export function formatBalance(r: BalanceReport, allSeeds: boolean): string {
   out.push(r.mechanismCheck.ok ? 'mechanism check: ok (no preset sets a mechanism parameter)' : `${mechanismLine(r.mechanismCheck)}; exit code 3`, '');
   for (const p of r.presets) out.push(...presetText(p, allSeeds), '');
   out.push('== lessons ==');
-  for (const l of r.lessons) if (l.status !== 'n/a') out.push(lessonLine(l));
+  const ww = Math.max(22, ...r.lessons.map((l) => (Array.isArray(l.preset) ? l.preset.join('+') : l.preset).length));
+  for (const l of r.lessons) if (l.status !== 'n/a') out.push(lessonLine(l, ww));
   const na = new Map<string, string[]>();
   for (const l of r.lessons.filter((x) => x.status === 'n/a')) {
     const where = Array.isArray(l.preset) ? l.preset.join('+') : l.preset;

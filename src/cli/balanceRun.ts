@@ -22,9 +22,13 @@ export const fmtMinutes = (s: number): string => (s < 90 ? `${Math.round(s)} s` 
 /** A group of runs whose completion is announced (a policy of a preset, a variant). */
 export interface Group { label: string; tasks: readonly number[] }
 
+/** Seconds between two progress lines when no group finishes (long runs go first, so a group may take a while). */
+export const PROGRESS_EVERY_S = 60;
+
 /**
- * Runs every pending task of the registry (longest first) and stores the rows. `groups` are
- * announced on stderr (via `say`) in order as soon as all their tasks are in.
+ * Runs every pending task of the registry (longest first) and stores the rows. Each of `groups`
+ * is announced on stderr (via `say`) as soon as all its tasks are in, numbered in the order they
+ * finish; between them a line of runs done and the ETA at least every PROGRESS_EVERY_S seconds.
  */
 export async function executePending(reg: RunRegistry, workers: number, groups: readonly Group[], say: (line: string) => void, noun: string,
   clock: { start: number } = { start: performance.now() }): Promise<number> {
@@ -33,21 +37,28 @@ export async function executePending(reg: RunRegistry, workers: number, groups: 
   const plan: BalancePlan = reg.plan();
   const totalCost = pending.reduce((a, g) => a + reg.cost[g], 0);
   const isPending = new Set(pending);
-  const left = groups.map((gr) => gr.tasks.filter((g) => isPending.has(g)));
-  const announce = groups.map((_, i) => left[i].length > 0);
+  const open = groups.map((gr, i) => ({ i, left: gr.tasks.filter((g) => isPending.has(g)) })).filter((x) => x.left.length > 0);
+  const n = open.length;
   const done = new Set<number>();
-  let doneCost = 0, next = 0;
+  let doneCost = 0, told = 0, lastLine = performance.now();
   const t0 = performance.now();
+  const status = () => {
+    const secs = (performance.now() - t0) / 1000;
+    const eta = doneCost > 0 && doneCost < totalCost ? `, ETA ${fmtMinutes((secs * (totalCost - doneCost)) / doneCost)}` : '';
+    lastLine = performance.now();
+    return `${done.size}/${pending.length} runs · ${fmtMinutes((performance.now() - clock.start) / 1000)}${eta}`;
+  };
   const tell = () => {
-    while (next < groups.length) {
-      if (!announce[next]) { next++; continue; }
-      if (!left[next].every((g) => done.has(g))) break;
-      const secs = (performance.now() - t0) / 1000;
-      const eta = doneCost > 0 && doneCost < totalCost ? `, ETA ${fmtMinutes((secs * (totalCost - doneCost)) / doneCost)}` : '';
-      const k = groups.slice(0, next + 1).filter((_, i) => announce[i]).length, n = announce.filter(Boolean).length;
-      say(`${noun} ${k} of ${n}: ${groups[next].label} (${groups[next].tasks.length} runs) · ${done.size}/${pending.length} runs · ${fmtMinutes((performance.now() - clock.start) / 1000)}${eta}`);
-      next++;
+    let any = false;
+    for (let k = 0; k < open.length; k++) {
+      const x = open[k];
+      if (!x.left.every((g) => done.has(g))) continue;
+      open.splice(k--, 1);
+      told++;
+      any = true;
+      say(`${noun} ${told} of ${n}: ${groups[x.i].label} (${groups[x.i].tasks.length} runs) · ${status()}`);
     }
+    if (!any && (performance.now() - lastLine) / 1000 >= PROGRESS_EVERY_S) say(`${status()} (longest runs first)`);
   };
   const rows = await runRows<BalanceRow, BalancePlan>(plan, pending, {
     workers,
