@@ -28,5 +28,5 @@ export { fitCoefficients, fitBudget, STAGE_EVALUATIONS } from './fit';
 export type { EvaluationInfo, FitOptions, FitResult } from './fit';
 export { levenberg } from './levenberg';
 export { runPool, BatchCancelled, jobSize, splitJobs, type WorkerLike, type PoolRun, type PoolOptions } from './pool';
-export { runJob, jobHandler, type JobReply, type JobRequest } from './job';
+export { runJob, runIndex, jobHandler, type JobReply, type JobRequest, type JobPlan, type JobRow } from './job';
 export type { LevenbergOptions, LevenbergResult } from './levenberg';

@@ -8,18 +8,18 @@ import { Worker } from 'node:worker_threads';
 import { ParamError } from '../sim/index';
 import { ScenarioError } from '../scenarios/index';
 import { BatchError } from './errors';
-import { runOne, type BatchPlan } from './plan';
+import type { BatchPlan } from './plan';
 import { runPool, type WorkerLike } from './pool';
 import type { Row } from './rows';
-import type { JobReply, JobRequest } from './job';
+import { runIndex, type JobPlan, type JobReply, type JobRequest } from './job';
 
-export interface NodePoolOptions {
+export interface NodePoolOptions<R = Row> {
   /** Worker threads; default: the machine's cores. 1 runs in the calling thread. */
   workers?: number;
   /** Called after each finished chunk with runs done and runs in total. */
   onProgress?: (done: number, total: number) => void;
   /** Rows in run order as soon as every earlier one is in. */
-  onRows?: (from: number, rows: Row[]) => void;
+  onRows?: (from: number, rows: R[]) => void;
 }
 
 export const defaultWorkers = (): number => availableParallelism();
@@ -35,34 +35,36 @@ export function revive(e: { name: string; message: string }): Error {
 }
 
 /** A worker thread as the pool sees it; a thread that stops early is an error. */
-function threadWorker(): WorkerLike {
+function threadWorker<R, P extends JobPlan>(): WorkerLike<R, P> {
   // execArgv [] : the bootstrap registers tsx itself, whatever flags started this process.
   const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [] });
   let stopped = false;
-  const w: WorkerLike = {
-    postMessage: (m: JobRequest) => t.postMessage(m),
+  const w: WorkerLike<R, P> = {
+    postMessage: (m: JobRequest<P>) => t.postMessage(m),
     onmessage: null, onerror: null,
     terminate: () => { stopped = true; void t.terminate(); },
   };
-  t.on('message', (data: JobReply) => w.onmessage?.({ data }));
+  t.on('message', (data: JobReply<R>) => w.onmessage?.({ data }));
   t.on('error', (e) => w.onerror?.({ message: e instanceof Error ? e.message : String(e) }));
   t.on('exit', (code) => { if (!stopped) w.onerror?.({ message: `batch worker stopped (exit code ${code}) before the batch finished` }); });
   return w;
 }
 
-/** The rows of the given run indices, in that order. */
-export async function runRows(plan: BatchPlan, indices: readonly number[], opts: NodePoolOptions = {}): Promise<Row[]> {
+/** The rows of the given run indices, in that order (a batch plan's rows; or another job kind's, typed by the caller). */
+export async function runRows(plan: BatchPlan, indices: readonly number[], opts?: NodePoolOptions<Row>): Promise<Row[]>;
+export async function runRows<R, P extends JobPlan = JobPlan>(plan: P, indices: readonly number[], opts?: NodePoolOptions<R>): Promise<R[]>;
+export async function runRows<R, P extends JobPlan>(plan: P, indices: readonly number[], opts: NodePoolOptions<R> = {}): Promise<R[]> {
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), n));
   if (k === 1) {
-    const rows: Row[] = [];
+    const rows: R[] = [];
     for (const g of indices) {
-      const r = runOne(plan, g);
+      const r = runIndex(plan, g) as R;
       rows.push(r);
       opts.onRows?.(rows.length - 1, [r]);
       opts.onProgress?.(rows.length, n);
     }
     return rows;
   }
-  return runPool(plan, indices, { workers: k, createWorker: threadWorker, revive, onProgress: opts.onProgress, onRows: opts.onRows }).result;
+  return runPool<R, P>(plan, indices, { workers: k, createWorker: threadWorker<R, P>, revive, onProgress: opts.onProgress, onRows: opts.onRows }).result;
 }

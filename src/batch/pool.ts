@@ -8,12 +8,12 @@
  */
 import type { BatchPlan } from './plan';
 import type { Row } from './rows';
-import type { JobReply, JobRequest } from './job';
+import type { JobPlan, JobReply, JobRequest } from './job';
 
 /** What the pool needs of a worker (Web Worker, a Node worker thread through an adapter, a fake). */
-export interface WorkerLike {
-  postMessage(message: JobRequest): void;
-  onmessage: ((e: { data: JobReply }) => void) | null;
+export interface WorkerLike<R = Row, P extends JobPlan = BatchPlan> {
+  postMessage(message: JobRequest<P>): void;
+  onmessage: ((e: { data: JobReply<R> }) => void) | null;
   onerror: ((e: { message?: string; preventDefault?(): void }) => void) | null;
   terminate(): void;
 }
@@ -35,34 +35,35 @@ export class BatchCancelled extends Error {
   constructor(readonly done: number, readonly total: number) { super(`cancelled after ${done} of ${total} runs`); this.name = 'BatchCancelled'; }
 }
 
-export interface PoolOptions {
+export interface PoolOptions<R = Row, P extends JobPlan = BatchPlan> {
   workers: number;
-  createWorker: () => WorkerLike;
+  createWorker: () => WorkerLike<R, P>;
   /** After every chunk of rows: runs done and runs in total. */
   onProgress?: (done: number, total: number) => void;
   /** Rows in run order, as soon as every earlier one is in: position of the first, and the rows. */
-  onRows?: (from: number, rows: Row[]) => void;
+  onRows?: (from: number, rows: R[]) => void;
   /** Turns a worker's error reply into the error to reject with (default: an Error of that name). */
   revive?: (e: { name: string; message: string }) => Error;
 }
 
-export interface PoolRun {
+export interface PoolRun<R = Row> {
   /** The rows of `indices`, in that order. */
-  result: Promise<Row[]>;
+  result: Promise<R[]>;
   cancel(): void;
 }
 
 const defaultRevive = (e: { name: string; message: string }): Error => { const err = new Error(e.message); err.name = e.name; return err; };
 
-export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolOptions): PoolRun {
+/** Runs `indices` of a job plan (a batch plan, or another job kind of job.ts: R is its row type). */
+export function runPool<R = Row, P extends JobPlan = BatchPlan>(plan: P, indices: readonly number[], opts: PoolOptions<R, P>): PoolRun<R> {
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers, n));
   const jobs = splitJobs(n, jobSize(n, k));
-  const rows: Row[] = new Array(n);
-  const workers: WorkerLike[] = [];
+  const rows: R[] = new Array(n);
+  const workers: WorkerLike<R, P>[] = [];
   let nextJob = 0, done = 0, settled = false, flushed = 0;
-  let resolve!: (r: Row[]) => void, reject!: (e: Error) => void;
-  const result = new Promise<Row[]>((ok, fail) => { resolve = ok; reject = fail; });
+  let resolve!: (r: R[]) => void, reject!: (e: Error) => void;
+  const result = new Promise<R[]>((ok, fail) => { resolve = ok; reject = fail; });
 
   const stop = (): void => { for (const w of workers) { w.onmessage = null; w.onerror = null; w.terminate(); } };
   const finish = (e: Error | null): void => {
@@ -77,11 +78,11 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
     if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
   };
 
-  const start = (w: WorkerLike, first: boolean): { job: number; written: number } | null => {
+  const start = (w: WorkerLike<R, P>, first: boolean): { job: number; written: number } | null => {
     if (nextJob >= jobs.length) return null;
     const job = nextJob++;
     const { from, to } = jobs[job];
-    const req: JobRequest = { job, indices: indices.slice(from, to) };
+    const req: JobRequest<P> = { job, indices: indices.slice(from, to) };
     if (first) req.plan = plan;
     w.postMessage(req);
     return { job, written: 0 };
@@ -89,7 +90,7 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
 
   if (n === 0) { resolve(rows); return { result, cancel() { /* nothing to stop */ } }; }
   for (let i = 0; i < k; i++) {
-    let w: WorkerLike;
+    let w: WorkerLike<R, P>;
     try { w = opts.createWorker(); } catch (e) { finish(e instanceof Error ? e : new Error(String(e))); break; }
     workers.push(w);
     let current: { job: number; written: number } | null = null;
