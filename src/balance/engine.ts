@@ -26,6 +26,7 @@ export const EFFECT_QUANTITY: Record<TacticId, { quantity: EffectFigures['quanti
   strike: { quantity: 'resources', relative: true },
   eliteAppeals: { quantity: 'cohesion', relative: true },
   courts: { quantity: 'detentions', relative: true },
+  immunityForTestimony: { quantity: 'defectedShare', relative: false },
 };
 
 const COST_GAIN = new Map<string, TacticId>(TACTIC_IDS.flatMap((t) => [[`${t}Cost`, t], [`${t}Gain`, t]] as Array<[string, TacticId]>));
