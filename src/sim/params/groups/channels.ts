@@ -67,7 +67,7 @@ export const CHANNEL_PARAMS = {
   publicationRatePerDay: num({ group: ch('exposure'), kind: 'mechanism', label: 'Publication rate', default: 0.05, min: 0, max: 1, help: 'Share of unidentified officers identified per day while a mass publication runs at full level.' }),
 
   offersOn: bool({ group: ch('offers'), kind: 'mechanism', label: 'Offers on', default: true, help: 'Amnesty, the solidarity fund and defector outreach.' }),
-  offersWeight: num({ group: ch('offers'), kind: 'mechanism', label: 'Offers weight', default: 0.02, min: 0, max: 2,
+  offersWeight: num({ group: ch('offers'), kind: 'mechanism', label: 'Offers weight', default: 0.12, min: 0, max: 2,
     help: 'Loyalty lost per day per unit of offer pull: amnesty x credibility (x amnestyAbuserTrust for abusers) + fundReassurance x fund cover x salary dependence, plus outreachContactWeight per contact.' }),
   amnestyCredibility: num({ group: ch('offers'), kind: 'situation', label: 'Amnesty credibility', default: 0.5, min: 0, max: 1,
     help: 'How far officers believe the amnesty pledge ("Watching a dictatorship fall one conscience at a time": forgiveness for officers who refuse to shoot).' }),
