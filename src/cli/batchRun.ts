@@ -43,7 +43,7 @@ export function buildPlan(opts: BatchOptions, baseDir: string): BatchPlan {
 export interface Prepared { plan: BatchPlan; info: BatchInfo; indices: number[]; }
 
 /** Parameters that make a world bigger or longer as they grow (hoursPerTick: as it shrinks). */
-const SIZE_KEYS = new Set(['citizenCount', 'officerCount', 'nationalForce', 'scale', 'gridWidth', 'gridHeight', 'horizonDays', 'tiesPerOfficer']);
+const SIZE_KEYS = new Set(['citizenCount', 'officerCount', 'nationalForce', 'scale', 'gridWidth', 'gridHeight', 'layoutScale', 'horizonDays', 'tiesPerOfficer']);
 
 /**
  * The largest world any run of the plan builds, for the estimate: the base parameters with each

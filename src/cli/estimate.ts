@@ -10,7 +10,7 @@
  * quicker). Revisit them when the state's layout changes.
  */
 import { availableParallelism, totalmem } from 'node:os';
-import type { Params } from '../sim/index';
+import { gridSize, type Params } from '../sim/index';
 import { CliError } from './errors';
 
 /**
@@ -71,7 +71,7 @@ export function worldOf(p: Params, ticks: number | null = null): World {
   return {
     citizens: Math.round(p.citizenCount * p.scale),
     officers: Math.max(Math.round(p.officerCount * p.scale), Math.round(p.nationalForce * p.scale)),
-    cells: p.gridWidth * p.gridHeight,
+    cells: gridSize(p).w * gridSize(p).h,
     ticks: ticks ?? Math.ceil((p.horizonDays * 24) / p.hoursPerTick),
     tiesPerOfficer: p.tiesPerOfficer,
   };

@@ -18,5 +18,6 @@ export { CHANNEL_TABLE, CHANNELS, NCH, CHANNEL_STREAMS, channelDef, isChannel, t
 export { TACTICS, TACTIC_IDS, isTacticId, tacticCost, tacticGain } from './tactics';
 export type { TacticId } from './tactics';
 export { parseDate, formatDate, tickDate } from './calendar';
+export { gridSize } from './world/grid';
 export * from './state';
 export type * from './scenarioData';

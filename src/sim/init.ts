@@ -5,7 +5,7 @@ import { bindStreams, clamp01, randNormal, randPoisson, RULE_STREAMS, seedStream
 import type { ActionDef, ScenarioData } from './scenarioData';
 import { Branch, OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg, type Scratch } from './state';
 import { LEVEL_NAMES, type LevelName } from './tactics';
-import { buildGrid } from './world/grid';
+import { buildGrid, unitSizeAt } from './world/grid';
 import { citizenLink, officerPlace } from './world/cells';
 import { parseDate } from './calendar';
 import { historicalInit } from './historical';
@@ -165,12 +165,13 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
   // Officers first (NetLogo creates cops before agents), in contiguous district blocks so units share a district.
   const staffW = map && map.districts.length > 0 ? map.districts.map((d) => d.staffing) : [1];
   const onMap = apportion(nMap, staffW), reserveBy = apportion(nO - nMap, staffW);
-  let j = 0, unit = -1, inUnit = p.unitSize, unitRiot = false;
+  const unitSize = unitSizeAt(p);
+  let j = 0, unit = -1, inUnit = unitSize, unitRiot = false;
   const unitSizes: number[] = [];
   const block = (count: number, d: number, deploy: boolean) => {
-    inUnit = p.unitSize; // a new district block starts a new unit
+    inUnit = unitSize; // a new district block starts a new unit
     for (let k = 0; k < count; k++, j++) {
-      if (inUnit >= p.unitSize) { unit++; inUnit = 0; unitSizes.push(0); }
+      if (inUnit >= unitSize) { unit++; inUnit = 0; unitSizes.push(0); }
       inUnit++; unitSizes[unit]++;
       o.unit[j] = unit; o.district[j] = d;
       // Riot police and internal troops (OMON) or district police: the branch is drawn per unit.

@@ -55,8 +55,22 @@ export function offsetCell(g: Grid, cell: number, dx: number, dy: number): numbe
 const fracCell = (w: number, h: number, at: [number, number]): number =>
   Math.min(h - 1, Math.max(0, Math.floor(at[1] * h))) * w + Math.min(w - 1, Math.max(0, Math.floor(at[0] * w)));
 
+/**
+ * The grid's sides: as given, or, with layoutScale > 0, scaled by sqrt(scale / layoutScale) so
+ * the density of people per cell does not depend on the scale (at least 4 cells a side).
+ */
+export function gridSize(p: Params): { w: number; h: number } {
+  if (!(p.layoutScale > 0)) return { w: p.gridWidth, h: p.gridHeight };
+  const f = Math.sqrt(p.scale / p.layoutScale);
+  return { w: Math.max(4, Math.round(p.gridWidth * f)), h: Math.max(4, Math.round(p.gridHeight * f)) };
+}
+
+/** Officers per unit: as given, or, with layoutScale > 0, scaled by scale / layoutScale (at least 1). */
+export const unitSizeAt = (p: Params): number =>
+  p.layoutScale > 0 ? Math.max(1, Math.round(p.unitSize * p.scale / p.layoutScale)) : p.unitSize;
+
 export function buildGrid(p: Params, map: MapData | null): { grid: Grid; districtIds: string[]; districtNames: string[] } {
-  const w = p.gridWidth, h = p.gridHeight, cells = w * h;
+  const { w, h } = gridSize(p), cells = w * h;
   const district = new Uint16Array(cells);
   const districtIds: string[] = [], districtNames: string[] = [];
   if (!map || map.districts.length === 0) {

@@ -10,6 +10,8 @@ export const WORLD = {
     help: 'Width of the city grid in cells.' }),
   gridHeight: int({ group: 'world', kind: 'situation', label: 'Grid height', default: 40, min: 4, max: 4000, unit: 'cells', structural: true,
     help: 'Height of the city grid in cells.' }),
+  layoutScale: num({ group: 'world', kind: 'situation', label: 'Layout drawn at scale', default: 0, min: 0, max: 1, structural: true, advanced: true,
+    help: 'When > 0, gridWidth, gridHeight and unitSize are as given at this scale; at another scale each grid side is multiplied by sqrt(scale / layoutScale) and the unit size by scale / layoutScale (rounded, at least 4 cells a side and 1 officer a unit), so a cell holds as many people and a district as many units at every scale: the rules that count neighbours or units give the same figures per person. 0 = as given.' }),
   torus: bool({ group: 'world', kind: 'situation', label: 'Wrap edges (torus)', default: false, structural: true,
     help: 'Epstein (2002) and NetLogo Rebellion use a torus; a city map does not wrap.' }),
   cellCapacity: int({ group: 'world', kind: 'situation', label: 'Cell capacity', default: 40, min: 1, max: 1000000, unit: 'agents', structural: true,
