@@ -83,9 +83,9 @@ function validateAt(c: Checker, raw: unknown, path: string, startDay: number): A
   return { date };
 }
 
-/** Events change parameters mid-run, so they may not touch structural ones (array sizes, the map). */
+/** Events change parameters mid-run, so they may not touch structural ones (read only at the start). */
 function eventKey(c: Checker, key: string, path: string): void {
-  if (specOf(key).structural) c.fail(path, 'is structural (it fixes array sizes or the map) and cannot be changed by an event');
+  if (specOf(key).structural) c.fail(path, 'is structural (read only when the run starts: array sizes, the map, starting stocks) and cannot be changed by an event');
 }
 
 function validateEvent(c: Checker, raw: unknown, path: string, startDay: number, why: Record<string, string>): EventDef {

@@ -1,6 +1,6 @@
 /**
  * The model's value beside each figure of a scenario's `historical` block (docs/model.md
- * section 12). Figures are accumulated at the end of each day (historicalDay), so the state keeps
+ * section 11). Figures are accumulated at the end of each day (historicalDay), so the state keeps
  * no list of past days. Counts are divided by `scale` so they compare with real numbers; a dated
  * figure whose date the run has not reached is null.
  *   detentionsUntil, deathsUntil, resignationsUntil, tortureCasesUntil: the sum over the days up to

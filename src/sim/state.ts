@@ -28,7 +28,7 @@ export type { Channel } from './rules/loyalty/channels';
 
 export interface Citizens {
   n: number;
-  cell: Int32Array;          // -1 when dead
+  cell: Int32Array;          // his cell (citizens never leave the map: deaths are counted as an expectation)
   state: Uint8Array;
   hardship: Float32Array;    // Float32: half the memory traffic of the hottest loop at national scale
   risk: Float32Array;

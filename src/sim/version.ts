@@ -5,5 +5,8 @@
  *   1: the model as first built.
  *   2: one world (calibration as values, every coefficient a parameter, identification as its own
  *      rule, channels from one table, all state in the state).
+ *   3: a regime on pillars (force, elite, economy, patron) with the perceived chance of a fall,
+ *      citizens' outrage, branches, exit by opportunity, outreach, documentation, immunity for
+ *      testimony, unit backlash, backfire with abuse seen and habituation, purges, attribution.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;

@@ -64,9 +64,9 @@ describe('validateScenario: messages name the file and the field', () => {
   });
   it('rejects events that touch structural parameters or lack an action', () => {
     expect(withBase({ events: [{ at: { tick: 3 }, set: { gridWidth: 80 } }] }))
-      .toBe('x.json: events[0].set.gridWidth is structural (it fixes array sizes or the map) and cannot be changed by an event');
+      .toBe('x.json: events[0].set.gridWidth is structural (read only when the run starts: array sizes, the map, starting stocks) and cannot be changed by an event');
     expect(withBase({ events: [{ at: { tick: 3 }, ramp: { key: 'citizenCount', to: 10, overDays: 2 } }] }))
-      .toBe("x.json: events[0].ramp.key 'citizenCount' is structural (it fixes array sizes or the map) and cannot be changed by an event");
+      .toBe("x.json: events[0].ramp.key 'citizenCount' is structural (read only when the run starts: array sizes, the map, starting stocks) and cannot be changed by an event");
     expect(withBase({ events: [{ at: { tick: 3 }, ramp: { key: 'calendarOn', to: 1, overDays: 2 } }] }))
       .toBe("x.json: events[0].ramp.key 'calendarOn' is a boolean parameter; only numbers can ramp");
     expect(withBase({ events: [{ at: { tick: 3 }, ramp: { key: 'legitimcy', to: 1, overDays: 2 } }] }))

@@ -21,7 +21,7 @@ interface BaseSpec {
   /** One line: what it means, then where its value comes from (a source, or "modelling choice" and why). */
   help: string;
   kind: ParamKind;
-  /** Structural parameters fix array sizes or the map; scheduled events cannot change them. */
+  /** Structural parameters are read only when the run starts (array sizes, the map, starting stocks such as the fund, the patron's support and the elite's cohesion); scheduled events cannot change them. */
   structural?: boolean;
   /** Internal coefficients the game's drawer folds away (the CLI, sweeps, priors and calibration reach them all). */
   advanced?: boolean;

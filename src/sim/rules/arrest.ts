@@ -46,7 +46,7 @@ export function attemptRate(s: SimState, base: number, insider: boolean, shields
   return rate;
 }
 
-/** The term of an arrest in ticks (-1: killed), drawn from the jail stream; also whether he was injured. */
+/** The term of an arrest in ticks, drawn from the jail stream; also whether he was injured (deaths are an expectation, not a draw). */
 export function arrestTerm(s: SimState): { term: number; injured: boolean } {
   const p = s.params, rj = s.rng.jail;
   const jail = (p.maxJailTicks > 0 ? Math.floor(rj() * p.maxJailTicks) : 0)

@@ -12,7 +12,7 @@
  *   resign  ~ resignChoiceWeight x (1 - salaryDep x (1 - fund pays)) x (1 + contactResignBoost x contact)
  *   join    ~ joinChoiceWeight x min(1, exposure + joinTieWeight x ties) x (1 - fear)
  * A = his amnesty strength (amnesty is for those who refuse orders); threat = min(1, attacks per
- * officer in his district / threatFullAttacksPerOfficer) this tick. A shirker or insider whose
+ * officer in his district / threatFullAttacksPerOfficer) this tick (the reserve: threatReserveShare x the national rate). A shirker or insider whose
  * loyalty sinks escalationGap further resigns or joins. A minor offender on record (documented
  * abuses <= minorAbuseMax) turns insider with hazard immunityTurnRatePerDay x immunity x perceived
  * (immunity for testimony). In the peers unit (Granovetter) the trigger is immediate: visible

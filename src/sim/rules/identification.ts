@@ -42,9 +42,9 @@ function unmaskAttack(s: SimState, j: number): void {
 }
 
 export function identifyOfficers(s: SimState): void {
-  const x = s.scratch.loyalty, lv = s.movement.levels;
+  const x = s.scratch.loyalty, lv = s.movement.levels, had = x.identified;
   x.identified = 0;
-  if (lv.streetUnmasking <= 0 && lv.publication <= 0) return;
+  if (lv.streetUnmasking <= 0 && lv.publication <= 0) { if (had > 0) x.exposureGain.fill(0); return; } // no stale rise is priced again
   const o = s.o, p = s.params, u = s.units, r = s.rng.identify, gain = x.exposureGain, SERVING = OfficerState.insider;
   const unmaskP = p.unmaskRate * lv.streetUnmasking, pubP = publicationChance(s), attackP = unmaskAttackChance(s);
   for (let j = 0; j < o.n; j++) {

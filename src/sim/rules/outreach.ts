@@ -1,11 +1,11 @@
 /**
  * Defector outreach (By_Pol: "Cracks Appear ..."; the guide: build networks through officers'
  * families and through those who already left). Each tick, a serving officer not yet contacted
- * recently is contacted with probability
+ * recently (contact < contactRefractory) is contacted with probability
  *   outreachContactRate x outreach x reach x (1 - prosecution) x dt,
  *   reach = outreachBaseReach + outreachTieWeight x min(1, protesting ties) + outreachDefectorWeight x unit defected share
  *   prosecution = prosecutionEffect x repressionPolicy      (the regime prosecutes defector networks)
- * (stream outreach). A contact sets his `contact` to 1 (it fades by contactDecayPerDay a day: daily.ts),
+ * (stream outreach). A contact sets his `contact` to 1 (it fades by contactDecayPerDay a day: fade.ts),
  * gives him a chance to leave or leak (decisions.ts), counts in the offers channel, and documents
  * his abuses with chance documentOnIdentify.
  */
@@ -27,13 +27,13 @@ export const outreachChance = (s: SimState): number => {
 };
 
 export function outreachContacts(s: SimState): void {
-  const fresh = s.scratch.contactNew, q = outreachChance(s);
+  const fresh = s.scratch.contactNew, q = outreachChance(s), had = s.scratch.anyContact;
   s.scratch.anyContact = false;
-  if (q <= 0) return;
+  if (q <= 0) { if (had) fresh.fill(0); return; } // no stale contact is read again (offers.ts)
   const o = s.o, r = s.rng.outreach, p = s.params, SERVING = OfficerState.insider;
   for (let j = 0; j < o.n; j++) {
     fresh[j] = 0;
-    if (o.state[j] > SERVING || o.contact[j] >= 0.5) continue;
+    if (o.state[j] > SERVING || o.contact[j] >= p.contactRefractory) continue;
     if (r() >= q * outreachReach(s, j)) continue;
     o.contact[j] = 1; fresh[j] = 1; s.scratch.anyContact = true;
     s.totals.contacts++;

@@ -30,10 +30,14 @@ export const PILLAR_PARAMS = {
     help: 'Elite cohesion lost when part of the coalition breaks away. Modelling choice.' }),
 
   // ---- economy
+  fundStrikeFatigueShare: num({ group: 'regime', kind: 'mechanism', label: 'Strike fatigue with the fund', default: 0.5, min: 0, max: 1, advanced: true,
+    help: 'While the solidarity fund carries the strikers, their fatigue is this share of strikeDecayPerDay. Modelling choice: pay lost is half of what wears a strike down.' }),
   strikeDecayPerDay: num({ group: 'regime', kind: 'situation', label: 'Strike fatigue', default: 0.15, min: 0, max: 1,
     help: 'Share of the strike level lost per day as strikers go back to work (factory strikes faded within weeks in 2020); halved while the solidarity fund carries strikers.' }),
   strikeFundCostPerDay: num({ group: 'regime', kind: 'mechanism', label: 'Fund spent on strikers', default: 0.02, min: 0, max: 1, advanced: true,
     help: 'Officer-months of the solidarity fund spent per day carrying a full strike, as a share of the initial force. Modelling choice.' }),
+  bonusResourceFloor: num({ group: 'regime', kind: 'mechanism', label: 'Bonuses need resources above', default: 1, min: 0, max: 100, advanced: true,
+    help: 'The regime pays bonuses only while its resources exceed this (1 = the normal budget): it pays while the money lasts. Modelling choice.' }),
   bonusTriggerShare: num({ group: 'regime', kind: 'situation', label: 'Bonuses past defection', default: 0.02, min: 0, max: 1,
     help: 'The regime pays bonuses to the forces while the defected share exceeds this and it has the money.' }),
   bonusCostPerDay: num({ group: 'regime', kind: 'mechanism', label: 'Cost of bonuses', default: 0.01, min: 0, max: 1, advanced: true,
@@ -44,6 +48,8 @@ export const PILLAR_PARAMS = {
   // ---- patron
   patronDoubtThreshold: num({ group: 'regime', kind: 'situation', label: 'Patron doubts past', default: 0.5, min: 0, max: 1,
     help: 'Perceived chance of a fall above which the patron starts to withdraw its support ("the Kremlin doesn\'t appear ready to abandon Lukashenko": Cracks Appear ...). 1 = a committed patron.' }),
+  patronWithdrawnShare: num({ group: 'regime', kind: 'mechanism', label: 'Patron has withdrawn below', default: 0.5, min: 0, max: 1, advanced: true,
+    help: 'The patron counts as withdrawn (an event, and the elite shock) once its support falls below this share of the day-0 support. Modelling choice.' }),
   patronWithdrawPerDay: num({ group: 'regime', kind: 'mechanism', label: 'Patron withdrawal rate', default: 0.1, min: 0, max: 1, advanced: true,
     help: 'Support withdrawn per day per unit of perceived chance above the patron\'s threshold. Modelling choice.' }),
   patronLossEliteShock: num({ group: 'regime', kind: 'mechanism', label: 'Elite shock of the patron\'s exit', default: 0.3, min: 0, max: 1, advanced: true,
@@ -51,7 +57,7 @@ export const PILLAR_PARAMS = {
 
   // ---- the regime's answers to defection
   purgeRatePerDay: num({ group: 'regime', kind: 'situation', label: 'Purges', default: 0.02, min: 0, max: 1,
-    help: 'Chance per day that a wavering officer (loyalty below threshold + walkoutMargin) or a shirker is found out and dismissed: a staffing loss, not a defection.' }),
+    help: 'Chance per day, x repressionPolicy, that a wavering officer (loyalty below threshold + walkoutMargin) or a shirker is found out and dismissed: a staffing loss, not a defection.' }),
   prosecutionEffect: num({ group: 'regime', kind: 'situation', label: 'Prosecution of defector networks', default: 0.5, min: 0, max: 1,
     help: 'How far prosecuting defectors\' networks cuts the reach of outreach, at full repression policy.' }),
 
