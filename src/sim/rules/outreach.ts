@@ -5,7 +5,7 @@
  *   outreachContactRate x outreach x reach x (1 - prosecution) x dt,
  *   reach = outreachBaseReach + outreachTieWeight x min(1, protesting ties) + outreachDefectorWeight x unit defected share
  *   prosecution = prosecutionEffect x repressionPolicy      (the regime prosecutes defector networks)
- * (stream outreach). A contact sets his `contact` to 1 (it fades by contactDecayPerDay a day: daily.ts),
+ * (stream outreach). A contact sets his `contact` to 1 (it fades by contactDecayPerDay a day: fade.ts),
  * gives him a chance to leave or leak (decisions.ts), counts in the offers channel, and documents
  * his abuses with chance documentOnIdentify.
  */
@@ -28,6 +28,8 @@ export const outreachChance = (s: SimState): number => {
 
 export function outreachContacts(s: SimState): void {
   const fresh = s.scratch.contactNew, q = outreachChance(s);
+  // Last tick's contacts are not this tick's, even when no one can be contacted now (offers.ts reads the flags).
+  if (s.scratch.anyContact) fresh.fill(0);
   s.scratch.anyContact = false;
   if (q <= 0) return;
   const o = s.o, r = s.rng.outreach, p = s.params, SERVING = OfficerState.insider;
