@@ -84,6 +84,8 @@ describe('epstein-classic: punctuated equilibrium (Epstein 2002, run 2)', () => 
       .toEqual([7, 'euclidean', 'live', 0.82, 0.1, 2.3, 30]);
     expect([p.cellCapacity, p.moveProbability, p.arrestRate, p.momentumWeight, p.falsificationCost, p.calendarOn, p.endRulesOn])
       .toEqual([1, 1, 1, 0, 0, false, false]);
+    // The citizens' outrage at repression (outrage.ts) lowers legitimacy: not part of the reference model.
+    expect(p.outrageGain).toBe(0);
   });
 
   it.each(SEEDS)('seed %i: quiet spells punctuated by outbursts, within the derived ranges', (seed) => {

@@ -7,7 +7,7 @@
  *   - per-cell grids (occupancy, active citizens, weighted officers, joined officers) equal a
  *     recount of the free agents on each cell; in live mode so do the counts within vision;
  *   - a free citizen has a cell, a detained or dead one occupies none; an officer has a cell iff
- *     he is deployed;
+ *     he is deployed (never when resigned or purged);
  *   - a switched-off channel contributes 0;
  *   - staffing per district, visible and total defections per unit, effective, loyal and needed
  *     force equal a recount; every living detained or injured citizen is filed for release;
@@ -28,7 +28,7 @@ function violation(s: SimState): string | null {
   const cc = s.counts.citizens, oc = s.counts.officers;
   if (cc.reduce((a, b) => a + b, 0) !== c.n) return `citizen counts ${Array.from(cc)} do not sum to ${c.n}`;
   if (oc.reduce((a, b) => a + b, 0) !== o.n) return `officer counts ${Array.from(oc)} do not sum to ${o.n}`;
-  const rc = new Int32Array(4), ro = new Int32Array(5);
+  const rc = new Int32Array(4), ro = new Int32Array(6);
   const occ = new Int32Array(g.cells), act = new Float64Array(g.cells), cop = new Float64Array(g.cells), joined = new Float64Array(g.cells);
   for (let i = 0; i < c.n; i++) {
     const st = c.state[i];
@@ -43,13 +43,14 @@ function violation(s: SimState): string | null {
   let defected = 0;
   for (let j = 0; j < o.n; j++) {
     const st = o.state[j];
-    if (st > 4) return `officer ${j} has state ${st}`;
+    if (st > OfficerState.purged) return `officer ${j} has state ${st}`;
     ro[st]++;
     if (o.defectTick[j] >= 0) defected++;
     const l = o.loyalty[j];
     if (!(l >= 0 && l <= 1)) return `officer ${j} has loyalty ${l}`;
     if ((o.cell[j] >= 0) !== (o.deployed[j] === 1)) return `officer ${j}: cell ${o.cell[j]} but deployed ${o.deployed[j]}`;
     if (st === OfficerState.resigned && o.cell[j] >= 0) return `resigned officer ${j} is still on cell ${o.cell[j]}`;
+    if (st === OfficerState.purged && o.cell[j] >= 0) return `purged officer ${j} is still on cell ${o.cell[j]}`;
     if (o.cell[j] >= 0) {
       occ[o.cell[j]]++;
       cop[o.cell[j]] += copWeight(s, st);
@@ -62,7 +63,7 @@ function violation(s: SimState): string | null {
     }
   }
   for (let k = 0; k < 4; k++) if (rc[k] !== cc[k]) return `citizen counts ${Array.from(cc)} but recount ${Array.from(rc)}`;
-  for (let k = 0; k < 5; k++) if (ro[k] !== oc[k]) return `officer counts ${Array.from(oc)} but recount ${Array.from(ro)}`;
+  for (let k = 0; k < 6; k++) if (ro[k] !== oc[k]) return `officer counts ${Array.from(oc)} but recount ${Array.from(ro)}`;
   if (defected !== s.defectedCount) return `defectedCount ${s.defectedCount} but ${defected} officers have a defectTick`;
   for (const [name, v] of [['momentum', s.momentum], ['effectiveForce', s.effectiveForce], ['neededForce', s.neededForce], ['loyalForceTotal', s.loyalForceTotal]] as const)
     if (Number.isNaN(v) || !Number.isFinite(v)) return `${name} is ${v}`;

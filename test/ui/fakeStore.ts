@@ -31,8 +31,8 @@ export function fakeRow(tick: number, meta: RunMeta, momentum: number): SeriesRo
   return {
     tick, date: '2025-09-01T00:00',
     citizens: { quiet: meta.nCitizens - active - 20, active, detained: 15, injured: 5 },
-    officers: { on_duty: meta.nOfficers - 30, shirking: 10, insider: 5, resigned: 10, joined: 5 },
-    meanLoyalty: 0.7, momentum, effectiveForce: 1900, neededForce: active * 0.1, defectedShare: 0.015,
+    officers: { on_duty: meta.nOfficers - 30, shirking: 10, insider: 5, resigned: 10, joined: 5, purged: 0 },
+    meanLoyalty: 0.7, momentum, perceived: 0.5 * momentum, patronSupport: 0.5, outrage: 0.05, effectiveForce: 1900, neededForce: active * 0.1, defectedShare: 0.015,
     reserve: 1000, recruits: 0, regimeResources: 1, eliteCohesion: 1, detentions: 40,
     loyaltyHistogram: [0, 1, 3, 10, 40, 200, 600, 700, 300, 116], staffing: {},
   };

@@ -6,7 +6,8 @@
  *   deployment: ceil(deployPerDay x reserve) reserve officers while (serving deployed + recruits) / city staff < deployTriggerShare
  *   purges: each wavering on-duty officer (loyalty < threshold + walkoutMargin) and each shirker is
  *           found out and dismissed with chance purgeRatePerDay x repressionPolicy (stream purge): a
- *           staffing loss, not a defection. None while the forces are held (holdForce).
+ *           staffing loss, not a defection. None while the forces are held (holdForce), nor in the peers
+ *           unit (Granovetter), where the threshold is a peer count and loyalty cannot tell a waverer.
  */
 import { OfficerState } from '../state';
 import type { SimState } from '../state';

@@ -2,7 +2,7 @@
  * The movement's actions (src/sim/rules/actions.ts): an offered, affordable action costs
  * `<tactic>Cost` capacity and raises its level: level = 1 - (1 - level) x (1 - `<tactic>Gain`);
  * the solidarity fund adds max(1, round(fundGrantShare x initial force)) officer-months instead.
- * Otherwise it is refused and logged. At the end of a day levels fade by tacticDecayPerDay (not
+ * Otherwise it is refused and logged. At the end of a day levels fade by tacticDecayPerDay (not strikes,
  * the registry or the fund), an empty fund stops paying and capacity grows up to capacityCarryDays days.
  */
 import { describe, expect, it } from 'vitest';
@@ -63,12 +63,12 @@ describe('the record of actions', () => {
 });
 
 describe('movementDay', () => {
-  it('levels x (1 - 0.1) except registry and fund; capacity + 10 up to 3 x 10', () => {
+  it('levels x (1 - 0.1) except registry, fund and strike (strikes fade by their own fatigue: economy.ts); capacity + 10 up to 3 x 10', () => {
     const s = tinyWorld({ tacticDecayPerDay: 0.1, organisingCapacityPerDay: 10, capacityCarryDays: 3 });
     for (const k of Object.keys(s.movement.levels)) levels(s)[k] = 0.5;
     s.movement.fund = 2; s.movement.capacity = 5;
     movementDay(s);
-    for (const [k, v] of Object.entries(s.movement.levels)) expect(v, k).toBeCloseTo(k === 'registry' || k === 'fund' ? 0.5 : 0.45, 12);
+    for (const [k, v] of Object.entries(s.movement.levels)) expect(v, k).toBeCloseTo(k === 'registry' || k === 'fund' || k === 'strike' ? 0.5 : 0.45, 12);
     expect(s.movement.capacity).toBe(15);
     s.movement.capacity = 25;
     movementDay(s);

@@ -1,7 +1,7 @@
 /**
  * Activation (src/sim/rules/activation.ts): active <=> G - R P + M > T, with
- *   G = H (1 - L_i), L_i = L + shift (supporters), L (neutrals), L - shift (opponents), clamped to [0, 1]
- *   P = 1 - exp(-k floor(C / A)), A = 1 + active in vision;  M = momentumWeight x momentum
+ *   G = H (1 - L_i), L_i = (L - outrage) + shift (supporters), L - outrage (neutrals), L - outrage - shift (opponents), clamped to [0, 1]
+ *   P = min(1, 1 - exp(-k floor(C / A)) + violenceRiskWeight x violence level), A = 1 + active in vision;  M = momentumWeight x momentum
  *   T = activationThreshold + falsificationCost x (1 - momentum)
  */
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,27 @@ describe('activation rule', () => {
     const r0 = activationRule(s);                     // M = 0, T = 0.25 + 0.2 x 1 = 0.45
     expect(activates(0.5, 0.25, 0.5, r0)).toBe(false); // 0.5 - 0.125 = 0.375 < 0.45
     expect(activates(0.75, 0.25, 0.5, r0)).toBe(true); // 0.75 - 0.125 = 0.625 > 0.45
+  });
+
+  it('outrage at repression lowers legitimacy: L 0.5 - outrage 0.25 = 0.25: grievance factors 0.5, 0.75, 1', () => {
+    const s = tinyWorld({ legitimacy: 0.5, opinionLegitimacyShift: 0.25 });
+    s.outrage = 0.25;
+    const r = activationRule(s);
+    expect(r.gByOpinion[0]).toBeCloseTo(0.5, 12);  // 1 - (0.25 + 0.25)
+    expect(r.gByOpinion[1]).toBeCloseTo(0.75, 12); // 1 - 0.25
+    expect(r.gByOpinion[2]).toBe(1);               // 1 - max(0, 0.25 - 0.25)
+  });
+
+  it('a violent crowd looks riskier: P + 2 x violence level 0.125 = P + 0.25, capped at 1; no violence adds nothing', () => {
+    const s = tinyWorld({ arrestK: LN2, violenceRiskWeight: 2 });
+    s.violenceLevel = 0.125;
+    const r = activationRule(s);
+    expect(r.riskAdd).toBeCloseTo(0.25, 12);
+    expect(arrestProbability(r, 3, 1)).toBeCloseTo(0.75, 12); // 0.5 + 0.25
+    expect(arrestProbability(r, 1, 1)).toBeCloseTo(0.25, 12); // 0 + 0.25: risk even with no officer close enough
+    expect(arrestProbability(r, 5, 1)).toBe(1);               // 0.75 + 0.25 = 1
+    expect(arrestProbability(r, 15, 1)).toBe(1);              // 1 - 2^-7 + 0.25 capped
+    s.params.violenceRiskWeight = 0;
+    expect(arrestProbability(activationRule(s), 3, 1)).toBeCloseTo(0.5, 12);
   });
 });

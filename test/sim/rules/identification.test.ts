@@ -4,19 +4,27 @@
  *   street unmasking: a masked, deployed, serving, outnumbered officer, with probability
  *                     unmaskRate x streetUnmasking; exposure += min(unmaskExposure, 1 - exposure)
  *   publication:      an officer with exposure < 1, with probability publicationRatePerDay x level x hours/24;
- *                     exposure becomes 1
+ *                     exposure becomes 1; his unit's backlash += (wrongIdShare x wrongIdBacklash + counterPropaganda) / unit size
+ *   an unmasking turns into an attack (a violent incident) with probability
+ *                     unmaskAttackShare x (1 - disciplineMean) x (1 - disciplineTrainingEffect x training level)
+ *   an identified officer's abuses go on record with probability documentOnIdentify
+ * Draw order per officer (stream identify): unmasking, attack, publication, documentation.
+ * No attacks (unmaskAttackShare 0) and no abuses unless a test says otherwise.
  */
 import { describe, expect, it } from 'vitest';
 import { EVENT_LOG_CAP, OfficerState } from '../../../src/sim';
-import { identifyOfficers, outnumbered, publicationChance } from '../../../src/sim/rules/identification';
+import { identifyOfficers, outnumbered, publicationBacklash, publicationChance, unmaskAttackChance } from '../../../src/sim/rules/identification';
 import { officerSetState } from '../../../src/sim/world/cells';
 import { at, feed, putOfficer, tinyWorld } from './world';
 
 /** Officer 0 masked at (2, 2), 5 active and 1 officer in his vision; officer 1 unmasked at (0, 0), nobody around. */
 function world() {
-  const s = tinyWorld({ unmaskRate: 0.1, unmaskOutnumberRatio: 5, unmaskExposure: 0.5, publicationRatePerDay: 0.48 });
+  const s = tinyWorld({
+    hoursPerTick: 1, unmaskRate: 0.1, unmaskOutnumberRatio: 5, unmaskExposure: 0.5, publicationRatePerDay: 0.48, unmaskAttackShare: 0,
+    disciplineMean: 0.5, disciplineTrainingEffect: 0.5, documentOnIdentify: 0.5, wrongIdShare: 0.1, wrongIdBacklash: 5, counterPropaganda: 0.5,
+  });
   putOfficer(s, 0, at(2, 2)); putOfficer(s, 1, at(0, 0));
-  s.o.masked.set([1, 0]); s.o.exposure.set([0.25, 0]);
+  s.o.masked.set([1, 0]); s.o.exposure.set([0.25, 0]); s.o.abuses.fill(0); s.o.documented.fill(0);
   s.grid.nbAct[at(2, 2)] = 5; s.grid.nbCop[at(2, 2)] = 1;
   return s;
 }
@@ -106,5 +114,64 @@ describe('identification', () => {
     identifyOfficers(s);
     expect(s.eventLog.length).toBe(100_000);
     expect(s.eventsDropped).toBe(1);
+  });
+
+  it('attack chance 0.5 x (1 - 0.5) x (1 - 0.5 x training 0.5) = 0.1875; with the crowd fully disciplined, 0', () => {
+    const s = world();
+    s.params.unmaskAttackShare = 0.5; s.movement.levels.discipline = 0.5;
+    expect(unmaskAttackChance(s)).toBeCloseTo(0.1875, 12);
+    s.movement.levels.discipline = 0;
+    expect(unmaskAttackChance(s)).toBeCloseTo(0.25, 12); // 0.5 x 0.5 x 1
+    s.params.disciplineMean = 1;
+    expect(unmaskAttackChance(s)).toBe(0);
+  });
+
+  it('an unmasking turns into an attack on a draw below 0.1875: a violent incident in his district (threat); 0.1875 is not below', () => {
+    for (const [u, attacks] of [[0.18, 1], [0.1875, 0]]) {
+      const s = world();
+      s.params.unmaskAttackShare = 0.5; s.movement.levels.discipline = 0.5; s.movement.levels.streetUnmasking = 0.5;
+      const d = feed(s, 'identify', [0.04, u]); // unmasked (0.04 < 0.05), then the attack draw
+      identifyOfficers(s);
+      expect(d.used()).toBe(2);
+      expect(s.o.masked[0]).toBe(0);
+      expect(s.tickViolence[0]).toBe(attacks); expect(s.tickTally.violent).toBe(attacks);
+      expect(s.totals.violentActs).toBe(attacks); expect(s.today.violent).toBe(attacks);
+    }
+  });
+
+  it('a publication angers his unit: (0.1 x 5 + 0.5) / 2 members = 0.5; wrong identifications counted 0.1 a publication', () => {
+    const s = world();
+    expect(s.units.size[0]).toBe(2);
+    expect(publicationBacklash(s, 2)).toBeCloseTo(0.5, 12);
+    expect(publicationBacklash(s, 0)).toBeCloseTo(1, 12); // max(1, size)
+    s.movement.levels.publication = 0.5;
+    feed(s, 'identify', [0.005, 0.005]); // both published (< 0.01)
+    identifyOfficers(s);
+    expect(s.units.backlash[0]).toBeCloseTo(1, 12); // 2 x 0.5
+    expect(s.units.anyBacklash).toBe(true);
+    expect(s.totals.publications).toBe(2);
+    expect(s.totals.wrongIds).toBeCloseTo(0.2, 12);
+    s.params.counterPropaganda = 0; s.params.wrongIdBacklash = 10; // (0.1 x 10 + 0) / 2 = 0.5
+    expect(publicationBacklash(s, 2)).toBeCloseTo(0.5, 12);
+  });
+
+  it('an unmasking alone adds no backlash', () => {
+    const s = world();
+    s.movement.levels.streetUnmasking = 0.5;
+    feed(s, 'identify', [0.04]);
+    identifyOfficers(s);
+    expect(s.units.backlash[0]).toBe(0); expect(s.units.anyBacklash).toBe(false);
+  });
+
+  it('an identified abuser\'s abuses go on record on a draw below documentOnIdentify 0.5; not at 0.5', () => {
+    for (const [u, documented] of [[0.49, 2], [0.5, 0]]) {
+      const s = world();
+      s.o.abuses[0] = 2;
+      s.movement.levels.streetUnmasking = 0.5;
+      const d = feed(s, 'identify', [0.04, u]);
+      identifyOfficers(s);
+      expect(d.used()).toBe(2);
+      expect(s.o.documented[0]).toBe(documented);
+    }
   });
 });

@@ -1,13 +1,14 @@
 /**
  * End-of-tick tally (src/sim/rules/officerTally.ts):
  *   defected per unit = officers who ever left duty; visible per unit = resigned (noisy: noisyResignVisibility)
- *     + joined + peerShirkVisibility x shirking (insiders do not show)
+ *     + joined + peerShirkVisibility x shirking (insiders and the purged do not show); insiders per unit;
+ *     unmasked serving riot police per unit
  *   effective force = on duty + shirkEffectiveness x shirking + insiderEffectiveness x insiders, on the map, + recruits
  *   loyal force     = the same over the whole force, reserve included, + recruits
  *   needed force    = active citizens x forcePerProtester; the day's peak keeps the figures of its largest crowd
  */
 import { describe, expect, it } from 'vitest';
-import { OfficerState } from '../../../src/sim';
+import { Branch, OfficerState } from '../../../src/sim';
 import { officerTally } from '../../../src/sim/rules/officerTally';
 import { officerSetState } from '../../../src/sim/world/cells';
 import { at, putCitizen, tinyWorld } from './world';
@@ -70,5 +71,26 @@ describe('officerTally', () => {
     officerTally(s);
     expect(s.units.anyVisible).toBe(false);
     expect(s.units.visible[0]).toBe(0);
+  });
+
+  it('insiders per unit [1, 0, 0]; unmasked serving riot police per unit: officers 0 (on duty) and 1 (shirking) count, 2 masked and 3 resigned do not', () => {
+    const s = world();
+    s.o.branch.fill(Branch.omon); s.o.masked.set([0, 0, 1, 0, 1, 1, 1]);
+    officerTally(s);
+    expect(Array.from(s.units.insiders)).toEqual([1, 0, 0]);
+    expect(Array.from(s.units.unmasked)).toEqual([2, 0, 0]);
+    s.o.branch[0] = Branch.district_police; // district police wear no masks to lose
+    officerTally(s);
+    expect(Array.from(s.units.unmasked)).toEqual([1, 0, 0]);
+  });
+
+  it('a purged officer is no visible defection, though he counts as defected if he had left duty before', () => {
+    const s = tinyWorld({ officerCount: 3, nationalForce: 3, peerShirkVisibility: 0.3 });
+    officerSetState(s, 0, OfficerState.purged, false);
+    officerTally(s);
+    expect(s.units.visible[0]).toBe(0);
+    expect(s.units.defected[0]).toBe(0);
+    expect(s.units.anyVisible).toBe(false);
+    expect(s.loyalForceTotal).toBe(2);
   });
 });

@@ -1,13 +1,14 @@
 /**
  * An officer's turn (src/sim/rules/officerTurn.ts): move (if he moves), then, on duty or inside,
  * one arrest attempt when active citizens are in vision, stepping onto the arrested man's cell.
- * Shirkers arrest nobody; resigned officers and the reserve do nothing.
+ * Shirkers arrest nobody; resigned officers and the reserve do nothing. District police do not
+ * make a move that would take them out of their district; riot police go anywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { CitizenState, OfficerState, type Params } from '../../../src/sim';
+import { Branch, CitizenState, OfficerState, type Params } from '../../../src/sim';
 import { indexActive } from '../../../src/sim/rules/arrest';
 import { MoverSampler } from '../../../src/sim/rules/move';
-import { officersTickStart, officerTurn } from '../../../src/sim/rules/officerTurn';
+import { officersTickStart, officerTurn, staysInDistrict } from '../../../src/sim/rules/officerTurn';
 import { officerSetState } from '../../../src/sim/world/cells';
 import { at, countVision, feed, putCitizen, putOfficer, tinyWorld } from './world';
 
@@ -77,6 +78,39 @@ describe('officerTurn (live mode)', () => {
     officerTurn(s, 0, true, 1);
     expect(s.c.state[0]).toBe(CitizenState.detained);
     expect(s.o.cell[0]).toBe(at(0, 2));
+  });
+});
+
+describe('district police stay in their district', () => {
+  // Cell (1, 2) is made part of another district (index 1); officer 0 belongs to district 0.
+  it('the same move draw (0.5: to (1, 2)) moves a riot policeman, not a district policeman', () => {
+    for (const [branch, cell, state] of [[Branch.omon, at(0, 2), CitizenState.detained], [Branch.district_police, at(2, 2), CitizenState.active]] as const) {
+      const s = live();
+      s.grid.district[at(1, 2)] = 1;
+      s.o.branch[0] = branch; s.o.district[0] = 0;
+      expect(staysInDistrict(s, 0, at(1, 2))).toBe(branch === Branch.omon);
+      expect(staysInDistrict(s, 0, at(3, 2))).toBe(true);
+      putCitizen(s, 0, at(0, 2), true); // in sight of (1, 2) only
+      feed(s, 'move', [0.5]); feed(s, 'arrest', [0]);
+      officerTurn(s, 0, true, 1);
+      expect(s.o.cell[0]).toBe(cell);
+      expect(s.c.state[0]).toBe(state);
+    }
+  });
+
+  it('tickStart mode: a district policeman whose move leaves the district stays; a riot policeman makes it', () => {
+    for (const [branch, cell] of [[Branch.district_police, at(2, 2)], [Branch.omon, at(1, 2)]] as const) {
+      const s = tinyWorld({ ...NO_HARM, moveProbability: 1 });
+      putOfficer(s, 0, at(2, 2)); putOfficer(s, 1, at(4, 4));
+      s.grid.district[at(1, 2)] = 1;
+      s.o.branch[0] = branch; s.o.district[0] = 0;
+      s.o.branch[1] = Branch.district_police; s.o.district[1] = 0;
+      countVision(s);
+      feed(s, 'move', [0.5, 0.5]); // officer 0 would go to (1, 2); officer 1 to (3, 4), in his district
+      officersTickStart(s, new MoverSampler(1, s.rng.move), 1);
+      expect(s.o.cell[0]).toBe(cell);
+      expect(s.o.cell[1]).toBe(at(3, 4));
+    }
   });
 });
 

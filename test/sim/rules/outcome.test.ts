@@ -58,7 +58,8 @@ describe('outcomes', () => {
 /**
  * judgeDay's equations on a hand-set day (tick 48 = the end of day 2, 24 ticks a day, 20 citizens):
  *   force:     effectiveAtPeak / peakNeeded < collapseRatio on collapseDays days running; tipping = the streak's first tick
- *   overwhelm: peakNeeded > loyalForceTotal; elite: cohesion < eliteBreakThreshold or the patron gone (needed > 0)
+ *   overwhelm: peakNeeded > loyalForceTotal; elite: cohesion < eliteBreakThreshold (needed > 0)
+ *   pillarLoss: force = defected share, elite = 1 - cohesion/cohesion0, economy = 1 - resources/resources0, patron = 1 - support/support0
  *   failure:   peakActive / citizens < demobilizeFloor on demobilizeDays days running
  */
 describe('judgeDay (equations)', () => {
@@ -96,21 +97,36 @@ describe('judgeDay (equations)', () => {
     expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['success', 'overwhelm', 48]);
   });
 
-  it('elite: cohesion 0.25 < 0.3, or the patron gone, with people on the street; not with nobody out', () => {
-    for (const set of [{ eliteCohesion: 0.25 }, { patronWithdrawn: true }]) {
-      const s = day();
-      s.today.effectiveAtPeak = 10; Object.assign(s.regime, set);
-      judgeDay(s);
-      expect([s.outcome, s.fallCause]).toEqual(['success', 'elite']);
-      const q = day();
-      Object.assign(q.today, { peakActive: 0, peakNeeded: 0 }); Object.assign(q.regime, set);
-      judgeDay(q);
-      expect(q.fallCause).toBeNull();
-    }
+  it('elite: cohesion 0.25 < 0.3 with people on the street; not with nobody out', () => {
     const s = day();
-    s.today.effectiveAtPeak = 10; s.regime.eliteCohesion = 0.3; // not below
+    s.today.effectiveAtPeak = 10; s.regime.eliteCohesion = 0.25;
+    judgeDay(s);
+    expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['success', 'elite', 48]);
+    const q = day();
+    Object.assign(q.today, { peakActive: 0, peakNeeded: 0 }); q.regime.eliteCohesion = 0.25;
+    judgeDay(q);
+    expect(q.fallCause).toBeNull();
+    const r = day();
+    r.today.effectiveAtPeak = 10; r.regime.eliteCohesion = 0.3; // not below
+    judgeDay(r);
+    expect(r.outcome).toBeNull();
+  });
+
+  it('the patron gone is no fall by itself (it only shakes the elite: patron.ts)', () => {
+    const s = day();
+    s.today.effectiveAtPeak = 10; s.regime.patronWithdrawn = true; s.regime.patronSupport = 0; s.regime.eliteCohesion = 1;
     judgeDay(s);
     expect(s.outcome).toBeNull();
+  });
+
+  it('the pillars\' losses at the decision: force 1/4 = 0.25, elite (1 - 0.25)/1 = 0.75, economy 1 - 0.5/1 = 0.5, patron 1 - 0.125/0.5 = 0.75', () => {
+    const s = day({ eliteCohesion: 1, regimeResources: 1, externalSupport: 0.5 });
+    s.today.effectiveAtPeak = 10; s.regime.eliteCohesion = 0.25; s.regime.resources = 0.5; s.regime.patronSupport = 0.125;
+    judgeDay(s);
+    expect(s.fallCause).toBe('elite');
+    const l = s.pillarLoss!;
+    expect(l.force).toBeCloseTo(0.25, 12); expect(l.elite).toBeCloseTo(0.75, 12);
+    expect(l.economy).toBeCloseTo(0.5, 12); expect(l.patron).toBeCloseTo(0.75, 12);
   });
 
   it('demobilisation: 1/20 = 0.05 < 0.1 on 2 days running fails; 2/20 = 0.1 resets the streak', () => {

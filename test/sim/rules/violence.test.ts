@@ -1,6 +1,7 @@
 /**
  * Protester violence (src/sim/rules/violence.ts): an active citizen attacks this tick with probability
  *   violenceRate x (1 - discipline_i) x (1 - disciplineTrainingEffect x training level)
+ * Every tick adds the active count to the run's and the day's active citizen-ticks.
  */
 import { describe, expect, it } from 'vitest';
 import { protesterViolence, violenceProbability } from '../../../src/sim/rules/violence';
@@ -38,7 +39,7 @@ describe('protesterViolence', () => {
     expect(Array.from(s.c.violent)).toEqual([1, 0, 0, 0]);
     expect(s.tickViolence[0]).toBe(1);
     expect(s.tickTally.violent).toBe(1); expect(s.totals.violentActs).toBe(1); expect(s.today.violent).toBe(1);
-    expect(s.tickTally.active).toBe(2); expect(s.totals.activeTicks).toBe(2);
+    expect(s.tickTally.active).toBe(2); expect(s.totals.activeTicks).toBe(2); expect(s.today.activeTicks).toBe(2);
   });
 
   it('a full scan (live mode) skips the quiet without a draw', () => {
@@ -59,5 +60,6 @@ describe('protesterViolence', () => {
     protesterViolence(s);
     expect(Array.from(s.c.violent)).toEqual([0, 0, 0, 0]);
     expect(s.totals.activeTicks).toBe(4); // 2 active citizens in each of the two ticks
+    expect(s.today.activeTicks).toBe(4);  // the day's count the violence level divides by (outrage.ts)
   });
 });

@@ -4,6 +4,7 @@
  *   witnessP = min(1, witnessFactor x arrests per officer);  national violence = violent / max(1, all staff)
  *   backfireK = backfireWeight x hours x (1 + symbolsBoost x symbols);  unitShare = visible / unit size
  *   regimeK = regimeWeight x dt;  regimePay = payWeight x min(1, resources) + (1 - payWeight) x propaganda
+ *   amnestyStrength = amnesty level x amnestyCredibility x perceived;  bonusPull = bonus x bonusPull
  * Two districts (x 0-2 and x 3-4 of the grid), two units of 2 officers; 3-hour ticks.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ const TWO = {
 function world() {
   const s = tinyWorld({
     officerCount: 4, nationalForce: 4, unitSize: 2, hoursPerTick: 3, witnessFactor: 2, backfireWeight: 0.02, symbolsBoost: 2,
-    regimeWeight: 0.48, regimePayWeight: 0.25, propaganda: 0.4,
+    regimeWeight: 0.48, regimePayWeight: 0.25, propaganda: 0.4, amnestyCredibility: 0.5, bonusPull: 0.5,
   }, { map: TWO });
   s.staffByDistrict.set([4, 0]); // district b has lost its staff
   s.tickArrests.set([1, 3]); s.tickViolence.set([2, 0]); s.tickTally.violent = 2;
@@ -49,6 +50,18 @@ describe('loyalty context', () => {
     const x = loyaltyContext(world());
     expect(x.regimeK).toBeCloseTo(0.06, 12);
     expect(x.regimePay).toBeCloseTo(0.55, 12);
+  });
+
+  it('amnesty strength 0.5 x 0.5 x perceived 0.25 = 0.0625 (0 at perceived 0); bonus pull 0.5 while bonuses are paid, else 0', () => {
+    const s = world();
+    s.movement.levels.amnesty = 0.5; s.perceived = 0.25;
+    let x = loyaltyContext(s);
+    expect(x.amnestyStrength).toBeCloseTo(0.0625, 12);
+    expect(x.bonusPull).toBe(0);
+    s.perceived = 0; s.regime.bonus = 1;
+    x = loyaltyContext(s);
+    expect(x.amnestyStrength).toBe(0);
+    expect(x.bonusPull).toBe(0.5);
   });
 
   it('is rewritten from the state each tick: nothing carries over', () => {

@@ -1,8 +1,8 @@
 /**
  * The loyalty update (src/sim/rules/loyalty/index.ts): loyalty += the sum of the live channels
  * that are switched on, clamped to [0, 1]; each serving officer then decides at once. Here only
- * momentum (-0.24 x (1/24) x 0.5 = -0.005) and accountability (registry 0.5, weight 0.48: clean
- * -0.48 x 0.5 / 24 = -0.01; an abuser at the cap with abuseCling 1: +0.01) are on.
+ * momentum (-0.24 x (1/24) x 0.5 = -0.005) and accountability (registry 0.5, weight 0.48, perceived 1:
+ * clean -0.48 x 0.5 x 1 / 24 = -0.01; an abuser with 4 abuses on record, at the cap, with abuseCling 1: +0.01) are on.
  */
 import { describe, expect, it } from 'vitest';
 import { chIndex, OfficerState, type Params } from '../../../../src/sim';
@@ -13,13 +13,13 @@ import { tinyWorld } from '../world';
 
 const ONLY_TWO: Partial<Params> = {
   backfireOn: false, threatOn: false, exposureOn: false, offersOn: false, peersOn: false, regimeOn: false,
-  momentumLoyaltyWeight: 0.24, accountabilityWeight: 0.48, abuseCling: 1, abuseClingCap: 4,
+  hoursPerTick: 1, momentumLoyaltyWeight: 0.24, offMapMomentumShare: 1, accountabilityWeight: 0.48, abuseCling: 1, abuseClingCap: 4,
 };
 
 function world(over: Partial<Params> = {}) {
   const s = tinyWorld({ officerCount: 4, nationalForce: 4, ...ONLY_TWO, ...over });
-  s.momentum = 0.5; s.movement.levels.registry = 0.5;
-  s.o.loyalty.set([0.5, 0.01, 0.998, 0.5]); s.o.abuses.set([0, 0, 4, 0]);
+  s.momentum = 0.5; s.movement.levels.registry = 0.5; s.perceived = 1;
+  s.o.loyalty.set([0.5, 0.01, 0.998, 0.5]); s.o.abuses.set([0, 0, 4, 0]); s.o.documented.set([0, 0, 4, 0]);
   officerSetState(s, 3, OfficerState.resigned, false);
   return s;
 }

@@ -1,0 +1,87 @@
+/**
+ * The attribution of a fall (src/scenarios/attribute.ts): a pillar is pivotal when the same run with
+ * it held at day 0 does not fall within the horizon; the cause is the pivotal pillar with the
+ * largest loss from day 0, else overwhelm. Small worlds (100 citizens, 20 officers, 10 days, nobody
+ * arrested, no calendar) where each route is forced by the parameters:
+ *   overwhelm: 10 officers needed per protester; nothing held can stop the crowd
+ *   elite:     appeals at level 1 erode cohesion 0.32 by 0.1 x (1 - 0) x 1 x 1 = 0.1 on day 1: 0.22 < 0.3
+ *   patron:    the patron doubts any perceived chance (threshold 0, rate 1) and withdraws below 0.25;
+ *              its exit shakes the elite: both are pivotal, and the larger loss names the cause.
+ */
+import { describe, expect, it } from 'vitest';
+import { attributeFall, buildRun, type RunSpec } from '../../src/scenarios';
+import { runToEnd, type Params, type ActionDef } from '../../src/sim';
+import { bareScenario } from '../sim/helpers';
+
+const BASE: Partial<Params> = {
+  citizenCount: 100, officerCount: 20, nationalForce: 20, gridWidth: 10, gridHeight: 10, horizonDays: 10, calendarOn: false,
+  legitimacy: 0, arrestRate: 0, citizensShareOfPopulation: 1, forcePerProtester: 0.001, momentumLoyaltyWeight: 0,
+  eliteCohesion: 1, eliteBreakThreshold: 0.3, eliteErosionPerDay: 0, eliteRecoveryPerDay: 0, eliteSplitChancePerDay: 0, eliteLoyalty: 0,
+  eliteMomentumWeight: 0, eliteDefectionWeight: 0, eliteAppealsWeight: 0, eliteEconomyWeight: 0,
+  externalSupport: 0.5, patronDoubtThreshold: 1, patronWithdrawPerDay: 0, patronLossEliteShock: 0,
+  strikeDrainPerDay: 0, purgeRatePerDay: 0, tacticDecayPerDay: 0,
+};
+
+function spec(over: Partial<Params>, strategy: ActionDef[] = []): RunSpec {
+  const scenario = { ...bareScenario('attribute', { strategy }), params: { ...BASE, ...over } as Record<string, never> };
+  return { scenario, seed: 1, calibration: null };
+}
+
+function fall(sp: RunSpec) {
+  const s = buildRun(sp).state;
+  runToEnd(s);
+  return { s, a: attributeFall(sp, s) };
+}
+
+describe('attributeFall', () => {
+  it('a crowd the whole force cannot contain falls it whatever is held: overwhelm, nothing pivotal', () => {
+    const { s, a } = fall(spec({ forcePerProtester: 10 }));
+    expect([s.outcome, s.fallCause]).toEqual(['success', 'overwhelm']);
+    expect(a?.cause).toBe('overwhelm');
+    expect(a?.pivotal).toEqual({ force: false, elite: false, economy: false, patron: false });
+  });
+
+  it('an elite eroded by appeals: only the elite is pivotal; loss (0.32 - 0.22) / 0.32 = 0.3125', () => {
+    const appeals: ActionDef[] = [{ tick: 0, tactic: 'eliteAppeals' }];
+    const { s, a } = fall(spec({ eliteCohesion: 0.32, eliteErosionPerDay: 0.1, eliteAppealsWeight: 1, eliteAppealsGain: 1 }, appeals));
+    expect([s.outcome, s.fallCause, s.decidedTick]).toEqual(['success', 'elite', 24]);
+    expect(a?.cause).toBe('elite');
+    expect(a?.pivotal).toEqual({ force: false, elite: true, economy: false, patron: false });
+    expect(a?.loss.elite).toBeCloseTo(0.3125, 12);
+    expect(a?.loss.force).toBe(0);
+  });
+
+  // Momentum = 0.5 x min(1, crowd / ref) = 0.5 from day 1 (smoothing 1, only the crowd weighs), perceived = 0.4 x 0.5 = 0.2
+  // (smoothing 1, only momentum weighs): support 0.5 - 1 x 0.2 = 0.3 after day 1, 0.1 < 0.25 after day 2 (tick 48):
+  // withdrawn, the patron's loss 1 - 0.1 / 0.5 = 0.8.
+  const PATRON: Partial<Params> = {
+    eliteCohesion: 0.35, patronDoubtThreshold: 0, patronWithdrawPerDay: 1, violenceRate: 0, violenceMomentumPenalty: 0,
+    momentumCrowdWeight: 0.5, momentumTrendWeight: 0, momentumDefectionWeight: 0, momentumStrikeWeight: 0, momentumSmoothing: 1,
+    perceptionMomentumWeight: 0.4, perceptionEliteWeight: 0, perceptionEconomyWeight: 0, perceptionPatronWeight: 0, perceptionSmoothing: 1,
+  };
+
+  it('the patron\'s exit shakes the elite 0.35 -> 0.25 < 0.3: both pivotal; the patron lost 0.8, the elite 0.1 / 0.35 = 0.2857: cause patron', () => {
+    const { s, a } = fall(spec({ ...PATRON, patronLossEliteShock: 0.1 }));
+    expect([s.outcome, s.fallCause, s.decidedTick]).toEqual(['success', 'elite', 48]);
+    expect(s.regime.patronWithdrawn).toBe(true);
+    expect(a?.pivotal).toEqual({ force: false, elite: true, economy: false, patron: true });
+    expect(a?.loss.elite).toBeCloseTo(0.2857142857142857, 12);
+    expect(a?.loss.patron).toBeCloseTo(0.8, 12);
+    expect(a?.cause).toBe('patron');
+  });
+
+  it('the same fall with a shock of 0.3 (0.35 -> 0.05, loss 0.3 / 0.35 = 0.857 > 0.8): cause elite', () => {
+    const { s, a } = fall(spec({ ...PATRON, patronLossEliteShock: 0.3 }));
+    expect([s.outcome, s.fallCause, s.decidedTick]).toEqual(['success', 'elite', 48]);
+    expect(a?.pivotal).toEqual({ force: false, elite: true, economy: false, patron: true });
+    expect(a?.loss.elite).toBeCloseTo(0.8571428571428571, 12);
+    expect(a?.loss.patron).toBeCloseTo(0.8, 12);
+    expect(a?.cause).toBe('elite');
+  });
+
+  it('no attribution for a run that did not fall', () => {
+    const { s, a } = fall(spec({}));
+    expect(s.outcome).not.toBe('success');
+    expect(a).toBeNull();
+  });
+});
