@@ -6,8 +6,8 @@
 export { BatchError } from './errors';
 export { Z95, wilson, oddsRatio, riskRatio, ratio, impliedByTargets } from './stats';
 export type { Proportion, Ratio, RatioKind, Table2x2, Implied } from './stats';
-export { summarize, PARTICIPATION_BANDS, NAVCO_VIOLENT_SUCCESS } from './summarize';
-export type { BatchStats, Targets, Comparison } from './summarize';
+export { summarize, Tally, PARTICIPATION_BANDS, NAVCO_VIOLENT_SUCCESS } from './summarize';
+export type { BatchStats, Targets, Comparison, StatFields } from './summarize';
 export { runSeed, fmix32, fingerprint } from './seeds';
 export { parseSweepArg, checkAxes, pointCount, pointValues, MAX_AXIS_POINTS } from './sweep';
 export type { SweepAxis } from './sweep';
@@ -18,7 +18,7 @@ export { checkPlan, checkRuns, runInputs, runParams, runOne, shardIndices, total
 export type { BatchPlan, RunInputs } from './plan';
 export { makeRow, rowsToCsv, replayArgs, paramColumns, METRIC_KEYS } from './rows';
 export type { Row, RunMetrics, Cell } from './rows';
-export { batchInfo, batchStats, batchResult, resultJson } from './result';
+export { batchInfo, batchStats, batchResult, resultJson, BatchTally } from './result';
 export type { BatchInfo, BatchResult, PointStats, Stats, ShardInfo } from './result';
 export { asShard, mergeShards } from './merge';
 export type { ShardDoc } from './merge';
