@@ -20,7 +20,10 @@ export { makeRow, rowsToCsv, replayArgs, paramColumns, METRIC_KEYS } from './row
 export type { Row, RunMetrics, Cell } from './rows';
 export { batchInfo, batchStats, batchResult, resultJson, BatchTally } from './result';
 export type { BatchInfo, BatchResult, PointStats, Stats, ShardInfo } from './result';
-export { asShard, mergeShards } from './merge';
+export { BatchOutput, type OutputFormat, type StreamEnd } from './stream';
+export { JsonReader, JsonSyntaxError, JsonTooLong, type ReadBytes } from './jsonReader';
+export { asShard, checkHeader, checkRow, checkShardSet, mergeShards, rowColumns, shardRun, type ShardHead } from './merge';
+export { scanShard, ShardRows, MAX_ROW_CHARS, MAX_HEADER_CHARS, type ShardScan } from './shardStream';
 export type { ShardDoc } from './merge';
 export { CALIBRATION_KEYS, MAX_INTERVAL_FACTOR, criterion, infeasibility, logRatio, objective, residuals, runsNeeded, runsForTargets, schedule } from './calibrate';
 export type { Coefficients, Evaluate, FitKey, Verdict } from './calibrate';
