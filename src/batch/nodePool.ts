@@ -9,7 +9,7 @@ import { ParamError } from '../sim/index';
 import { ScenarioError } from '../scenarios/index';
 import { BatchError } from './errors';
 import { runOne, type BatchPlan } from './plan';
-import { runPool, type WorkerLike } from './pool';
+import { BatchCancelled, runPool, type WorkerLike } from './pool';
 import type { Row } from './rows';
 import type { JobReply, JobRequest } from './job';
 
@@ -20,6 +20,15 @@ export interface NodePoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** Rows in run order as soon as every earlier one is in. */
   onRows?: (from: number, rows: Row[]) => void;
+  /** false: rows are only handed to onRows, never gathered (the result is empty); memory stays flat. */
+  keep?: boolean;
+  /** Stops the batch: the workers are ended and the result rejects with BatchCancelled. */
+  signal?: AbortSignal;
+  /**
+   * Run even a single worker in a thread of its own (not the calling thread), so the calling
+   * thread stays free for signals and timers between the rows (a batch keeping a partial file).
+   */
+  thread?: boolean;
 }
 
 export const defaultWorkers = (): number => availableParallelism();
@@ -35,9 +44,9 @@ export function revive(e: { name: string; message: string }): Error {
 }
 
 /** A worker thread as the pool sees it; a thread that stops early is an error. */
-function threadWorker(): WorkerLike {
+function threadWorker(index: number): WorkerLike {
   // execArgv [] : the bootstrap registers tsx itself, whatever flags started this process.
-  const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [] });
+  const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [], workerData: { index } });
   let stopped = false;
   const w: WorkerLike = {
     postMessage: (m: JobRequest) => t.postMessage(m),
@@ -46,23 +55,40 @@ function threadWorker(): WorkerLike {
   };
   t.on('message', (data: JobReply) => w.onmessage?.({ data }));
   t.on('error', (e) => w.onerror?.({ message: e instanceof Error ? e.message : String(e) }));
-  t.on('exit', (code) => { if (!stopped) w.onerror?.({ message: `batch worker stopped (exit code ${code}) before the batch finished` }); });
+  t.on('exit', (code) => { if (!stopped) w.onerror?.({ message: `its thread stopped (exit code ${code}) before the batch finished` }); });
   return w;
 }
 
-/** The rows of the given run indices, in that order. */
+/** Lets timers and signal handlers run between runs of the calling thread this often. */
+const YIELD_MS = 50;
+const breather = (): Promise<void> => new Promise((ok) => { setImmediate(ok); });
+
+/** The rows of the given run indices, in that order (none with keep: false: see onRows). */
 export async function runRows(plan: BatchPlan, indices: readonly number[], opts: NodePoolOptions = {}): Promise<Row[]> {
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), n));
-  if (k === 1) {
+  const keep = opts.keep ?? true;
+  const cancelled = (done: number) => new BatchCancelled(done, n);
+  if (opts.signal?.aborted) throw cancelled(0);
+  if (k === 1 && opts.thread !== true) {
     const rows: Row[] = [];
-    for (const g of indices) {
-      const r = runOne(plan, g);
-      rows.push(r);
-      opts.onRows?.(rows.length - 1, [r]);
-      opts.onProgress?.(rows.length, n);
+    let last = performance.now();
+    for (let i = 0; i < n; i++) {
+      const r = runOne(plan, indices[i]);
+      if (keep) rows.push(r);
+      opts.onRows?.(i, [r]);
+      opts.onProgress?.(i + 1, n);
+      if (performance.now() - last >= YIELD_MS) {
+        await breather();
+        last = performance.now();
+      }
+      if (opts.signal?.aborted) throw cancelled(i + 1);
     }
     return rows;
   }
-  return runPool(plan, indices, { workers: k, createWorker: threadWorker, revive, onProgress: opts.onProgress, onRows: opts.onRows }).result;
+  let made = 0;
+  const run = runPool(plan, indices, { workers: k, createWorker: () => threadWorker(made++), revive, onProgress: opts.onProgress, onRows: opts.onRows, keep });
+  const stop = (): void => run.cancel();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  try { return await run.result; } finally { opts.signal?.removeEventListener('abort', stop); }
 }

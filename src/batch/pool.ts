@@ -44,10 +44,15 @@ export interface PoolOptions {
   onRows?: (from: number, rows: Row[]) => void;
   /** Turns a worker's error reply into the error to reject with (default: an Error of that name). */
   revive?: (e: { name: string; message: string }) => Error;
+  /**
+   * false: rows are only handed on (onRows) and forgotten once they are, so memory does not grow
+   * with the batch; the result is then an empty array. Default true: the result holds every row.
+   */
+  keep?: boolean;
 }
 
 export interface PoolRun {
-  /** The rows of `indices`, in that order. */
+  /** The rows of `indices`, in that order (none with keep: false). */
   result: Promise<Row[]>;
   cancel(): void;
 }
@@ -58,7 +63,10 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers, n));
   const jobs = splitJobs(n, jobSize(n, k));
-  const rows: Row[] = new Array(n);
+  const keep = opts.keep ?? true;
+  // keep: false holds only the rows that wait for an earlier one (by position).
+  const rows: Row[] = keep ? new Array(n) : [];
+  const waiting = new Map<number, Row>();
   const workers: WorkerLike[] = [];
   let nextJob = 0, done = 0, settled = false, flushed = 0;
   let resolve!: (r: Row[]) => void, reject!: (e: Error) => void;
@@ -71,10 +79,17 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
     stop();
     if (e) reject(e); else resolve(rows);
   };
+  const put = (at: number, r: Row): void => { if (keep) rows[at] = r; else waiting.set(at, r); };
   const flush = (): void => {
     const from = flushed;
-    while (flushed < n && rows[flushed] !== undefined) flushed++;
-    if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
+    if (keep) {
+      while (flushed < n && rows[flushed] !== undefined) flushed++;
+      if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
+      return;
+    }
+    const out: Row[] = [];
+    for (let r = waiting.get(flushed); r !== undefined; r = waiting.get(flushed)) { waiting.delete(flushed++); out.push(r); }
+    if (out.length > 0) opts.onRows?.(from, out);
   };
 
   const start = (w: WorkerLike, first: boolean): { job: number; written: number } | null => {
@@ -98,7 +113,7 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
       if ('error' in data) return finish((opts.revive ?? defaultRevive)(data.error));
       const { from, to } = jobs[current.job];
       if (current.written + data.rows.length > to - from) return finish(new Error(`batch worker sent too many rows for job ${current.job}`));
-      for (const r of data.rows) rows[from + current.written++] = r;
+      for (const r of data.rows) put(from + current.written++, r);
       done += data.rows.length;
       flush();
       opts.onProgress?.(done, n);
