@@ -14,7 +14,7 @@ export type { SweepAxis } from './sweep';
 export { validatePriors, samplePriors, DISTS } from './priors';
 export type { Prior, PriorSet, Dist } from './priors';
 export { CAMPAIGNS, CAMPAIGNS_FILE, campaignScenario, campaignPriors } from './campaigns';
-export { checkPlan, checkRuns, runInputs, runParams, runOne, shardIndices, totalRuns, MAX_TOTAL_RUNS } from './plan';
+export { checkPlan, checkRuns, runInputs, runParams, runOne, shardIndices, shardRuns, totalRuns, MAX_TOTAL_RUNS } from './plan';
 export type { BatchPlan, RunInputs } from './plan';
 export { makeRow, rowsToCsv, replayArgs, paramColumns, METRIC_KEYS } from './rows';
 export type { Row, RunMetrics, Cell } from './rows';

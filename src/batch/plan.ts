@@ -121,7 +121,15 @@ export function shardIndices(total: number, shard: { index: number; count: numbe
   return out;
 }
 
+/** shardIndices as a Uint32Array (4 bytes a run: what a batch of millions of runs holds). */
+export function shardRuns(total: number, shard: { index: number; count: number } | null): Uint32Array {
+  const start = shard ? shard.index - 1 : 0, step = shard ? shard.count : 1;
+  const out = new Uint32Array(total > start ? Math.ceil((total - start) / step) : 0);
+  for (let k = 0; k < out.length; k++) out[k] = start + k * step;
+  return out;
+}
+
 /** Resolves every run's parameters without running it: bad combinations fail before any work. */
-export function checkRuns(plan: BatchPlan, indices: readonly number[]): void {
-  for (const g of indices) runParams(plan, g);
+export function checkRuns(plan: BatchPlan, indices: ArrayLike<number>): void {
+  for (let k = 0; k < indices.length; k++) runParams(plan, indices[k]);
 }

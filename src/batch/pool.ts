@@ -59,10 +59,12 @@ export interface PoolRun {
 
 const defaultRevive = (e: { name: string; message: string }): Error => { const err = new Error(e.message); err.name = e.name; return err; };
 
-export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolOptions): PoolRun {
+export function runPool(plan: BatchPlan, indices: ArrayLike<number>, opts: PoolOptions): PoolRun {
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers, n));
-  const jobs = splitJobs(n, jobSize(n, k));
+  // Job j holds positions j·size .. min(n, (j+1)·size) − 1 (splitJobs, computed rather than listed).
+  const size = jobSize(n, k), jobCount = Math.ceil(n / size);
+  const jobAt = (j: number): { from: number; to: number } => ({ from: j * size, to: Math.min(n, (j + 1) * size) });
   const keep = opts.keep ?? true;
   // keep: false holds only the rows that wait for an earlier one (by position).
   const rows: Row[] = keep ? new Array(n) : [];
@@ -93,10 +95,12 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
   };
 
   const start = (w: WorkerLike, first: boolean): { job: number; written: number } | null => {
-    if (nextJob >= jobs.length) return null;
+    if (nextJob >= jobCount) return null;
     const job = nextJob++;
-    const { from, to } = jobs[job];
-    const req: JobRequest = { job, indices: indices.slice(from, to) };
+    const { from, to } = jobAt(job);
+    const ids: number[] = [];
+    for (let p = from; p < to; p++) ids.push(indices[p]);
+    const req: JobRequest = { job, indices: ids };
     if (first) req.plan = plan;
     w.postMessage(req);
     return { job, written: 0 };
@@ -111,7 +115,7 @@ export function runPool(plan: BatchPlan, indices: readonly number[], opts: PoolO
     w.onmessage = ({ data }) => {
       if (settled || current === null || data.job !== current.job) return;
       if ('error' in data) return finish((opts.revive ?? defaultRevive)(data.error));
-      const { from, to } = jobs[current.job];
+      const { from, to } = jobAt(current.job);
       if (current.written + data.rows.length > to - from) return finish(new Error(`batch worker sent too many rows for job ${current.job}`));
       for (const r of data.rows) put(from + current.written++, r);
       done += data.rows.length;

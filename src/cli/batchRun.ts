@@ -6,7 +6,7 @@
 import { resolveParams } from '../scenarios/index';
 import { loadScenario } from '../scenarios/load-node';
 import {
-  batchInfo, batchResult, CAMPAIGNS, campaignPriors, campaignScenario, checkPlan, checkRuns, shardIndices, totalRuns,
+  batchInfo, batchResult, CAMPAIGNS, campaignPriors, campaignScenario, checkPlan, checkRuns, shardRuns, totalRuns,
   validatePriors, type BatchInfo, type BatchPlan, type BatchResult, type PriorSet,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
@@ -47,7 +47,8 @@ export function buildPlan(opts: BatchOptions, baseDir: string): BatchPlan {
   });
 }
 
-export interface Prepared { plan: BatchPlan; info: BatchInfo; indices: number[]; }
+/** The plan, its record and this shard's runs (4 bytes each). */
+export interface Prepared { plan: BatchPlan; info: BatchInfo; indices: Uint32Array; }
 
 /** Parameters that make a world bigger or longer as they grow (hoursPerTick: as it shrinks). */
 const SIZE_KEYS = new Set(['citizenCount', 'officerCount', 'nationalForce', 'scale', 'gridWidth', 'gridHeight', 'horizonDays', 'tiesPerOfficer']);
@@ -81,7 +82,7 @@ export const shardSize = (total: number, shard: { index: number; count: number }
 export function prepareBatch(opts: BatchOptions, baseDir: string, beforeRuns?: (plan: BatchPlan, runs: number) => void): Prepared {
   const plan = buildPlan(opts, baseDir);
   beforeRuns?.(plan, shardSize(totalRuns(plan), opts.shard));
-  const indices = shardIndices(totalRuns(plan), opts.shard);
+  const indices = shardRuns(totalRuns(plan), opts.shard);
   checkRuns(plan, indices);
   return { plan, info: batchInfo(plan, opts.multiplier), indices };
 }
@@ -159,7 +160,7 @@ export async function writeBatch(p: Prepared, o: WriteOptions): Promise<void> {
     if (hook !== null && done >= hook) stop();
     else {
       o.onProgress?.(done, n);
-      await runRows(p.plan, p.indices.slice(done), {
+      await runRows(p.plan, p.indices.subarray(done), {
         workers: o.workers, keep: false, thread: partial !== null,
         onProgress: o.onProgress ? (d) => o.onProgress?.(done + d, n) : undefined,
         onRows: (_from, rows) => {

@@ -64,7 +64,7 @@ const MAX_LINE = 1 << 26;
  * first field that differs), then hands each kept row to `onRow` in order. Null when there is no
  * file; `warn` hears about dropped lines (other than a torn last one).
  */
-export function readKept(path: string, shown: string, now: PartialRecord, indices: readonly number[],
+export function readKept(path: string, shown: string, now: PartialRecord, indices: ArrayLike<number>,
   onRow: (row: Row) => void, warn: (line: string) => void): Kept | null {
   let fd: number;
   try { fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW); } catch (e) {

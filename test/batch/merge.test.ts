@@ -12,7 +12,7 @@ import { prepareBatch } from '../../src/cli/batchRun';
 const ARGS = ['--scenario', 'campaigns', '--runs', '3', '--seed', '5', '--set', 'horizonDays=8', '--sweep', 'arrestRate=0.1:0.2:0.1'];
 function shardDoc(i: number): Record<string, any> {
   const p = prepareBatch(parseBatchArgs([...ARGS, '--shard', `${i}/2`]), process.cwd());
-  return JSON.parse(resultJson(batchResult(p.info, p.indices.map((g) => runOne(p.plan, g))), { index: i, count: 2 }));
+  return JSON.parse(resultJson(batchResult(p.info, Array.from(p.indices, (g) => runOne(p.plan, g))), { index: i, count: 2 }));
 }
 const one = shardDoc(1), two = shardDoc(2);
 const copy = (): Record<string, any> => structuredClone(one);

@@ -131,7 +131,7 @@ describe('what --resume keeps and what it refuses', () => {
   function interrupted(k: number): string {
     const { o, p } = prepared();
     const file = join(dir, 'r.json.partial.jsonl');
-    const rows = p.indices.slice(0, k).map((g) => `${JSON.stringify(runOne(p.plan, g))}\n`);
+    const rows = Array.from(p.indices.subarray(0, k), (g) => `${JSON.stringify(runOne(p.plan, g))}\n`);
     writeFileSync(file, `${JSON.stringify({ batch: p.info, shard: o.shard, format: o.format })}\n${rows.join('')}`);
     return file;
   }
