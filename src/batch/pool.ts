@@ -4,7 +4,8 @@
  * queue as workers become free (fast runs do not wait for slow ones), rows written back by
  * position, so the result is in run order and identical whatever the worker count. Rows are also
  * handed on in run order as soon as every earlier one is in (`onRows`: what streaming output and
- * a resumable partial file need). Cancel terminates every worker. Browser-safe: no Node import.
+ * a resumable partial file need); if onRows or onProgress throws, the pool stops and rejects with
+ * that error. Cancel terminates every worker. Browser-safe: no Node import.
  */
 import type { BatchPlan } from './plan';
 import type { Row } from './rows';
@@ -119,8 +120,11 @@ export function runPool(plan: BatchPlan, indices: ArrayLike<number>, opts: PoolO
       if (current.written + data.rows.length > to - from) return finish(new Error(`batch worker sent too many rows for job ${current.job}`));
       for (const r of data.rows) put(from + current.written++, r);
       done += data.rows.length;
-      flush();
-      opts.onProgress?.(done, n);
+      // A consumer that fails (a full disk, a closed pipe) stops the pool with its error.
+      try {
+        flush();
+        opts.onProgress?.(done, n);
+      } catch (e) { return finish(e instanceof Error ? e : new Error(String(e))); }
       if (!data.final) return;
       if (current.written !== to - from) return finish(new Error(`batch worker sent ${current.written} of ${to - from} rows for job ${current.job}`));
       if (done === n) return finish(null);

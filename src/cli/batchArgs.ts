@@ -40,7 +40,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'scenario', value: 'id|campaigns|file.json', help: `A preset (${PRESET_IDS.join(', ')}), a scenario JSON file, or campaigns: a generic city whose parameters every run draws from documented priors (${CAMPAIGNS_FILE}, docs/research.md).` },
   { name: 'runs', value: 'N', help: 'Runs per sweep point.' },
   { name: 'seed', value: 'uint32', help: `Batch seed (default ${DEFAULT_SEED}). Run r's seed is a hash of (seed, r), the same at every sweep point.` },
-  { name: 'workers', value: 'K', help: 'Worker threads (default: one per core; 1 runs in the main thread). Rows do not depend on it.' },
+  { name: 'workers', value: 'K', help: 'Worker threads (default: one per core; 1 runs in the main thread, or with --out FILE in one thread so an interrupt is handled at once). Rows do not depend on it.' },
   { name: 'set', value: 'key=value', repeatable: true, help: 'Override a parameter in every run (repeatable); it also fixes a sampled one.' },
   { name: 'sweep', value: 'key=from:to:step', repeatable: true, help: 'Vary a number or integer parameter over a grid (repeatable: the cartesian product).' },
   { name: 'shard', value: 'i/n', help: 'Run only the i-th of n disjoint slices (runs with index mod n = i-1); merge the JSON outputs with npm run merge.' },

@@ -252,32 +252,52 @@ export function openSink(out: string | null, baseDir: string): Sink {
 }
 
 /**
+ * Bytes gathered in one reused buffer: text is encoded into it as it comes, so nothing written
+ * waits as a string on the JavaScript heap (where a long run's pending text, surviving garbage
+ * collections, would make the heap grow). `out` receives pieces of at least `size` bytes (the
+ * last one at flush() may be shorter); it must be done with a piece when it returns.
+ */
+export class ByteGather {
+  private readonly buf: Buffer;
+  private n = 0;
+  constructor(private readonly out: (bytes: Uint8Array) => void, private readonly size = CHUNK_BYTES) {
+    this.buf = Buffer.allocUnsafe(2 * size);
+  }
+
+  add(chunk: string | Uint8Array): void {
+    if (typeof chunk === 'string') {
+      // At most 3 bytes per UTF-16 unit; a text too big for the buffer goes out whole.
+      if (this.n + 3 * chunk.length > this.buf.length) this.flush();
+      if (3 * chunk.length > this.buf.length) { this.out(Buffer.from(chunk, 'utf8')); return; }
+      this.n += this.buf.write(chunk, this.n, 'utf8');
+      if (this.n >= this.size) this.flush();
+      return;
+    }
+    for (let at = 0; at < chunk.length;) {
+      const k = Math.min(chunk.length - at, this.buf.length - this.n);
+      this.buf.set(chunk.subarray(at, at + k), this.n);
+      this.n += k;
+      at += k;
+      if (this.n >= this.size) this.flush();
+    }
+  }
+
+  flush(): void {
+    if (this.n === 0) return;
+    const piece = this.buf.subarray(0, this.n);
+    this.n = 0;
+    this.out(piece);
+  }
+}
+
+/**
  * A sink behind a buffer: small writes (one row at a time) are gathered and handed on in chunks
  * of at least CHUNK_BYTES; flush() hands on the rest. Nothing is committed here.
  */
 export interface Writer { write(text: string | Uint8Array): void; flush(): void; }
 export function bufferedWriter(sink: Sink, size = CHUNK_BYTES): Writer {
-  let parts: Array<string | Uint8Array> = [], held = 0, text = true;
-  const flush = (): void => {
-    if (held === 0) return;
-    const chunk = parts.length === 1 ? parts[0] : text ? (parts as string[]).join('') : Buffer.concat(parts.map(bytesOf));
-    parts = []; held = 0; text = true;
-    sink.write(chunk);
-  };
-  return {
-    write(chunk) {
-      if (chunk.length === 0) return;
-      if (typeof chunk === 'string') parts.push(chunk);
-      else {
-        // Bytes are often a reused read buffer: copied unless they go out at once.
-        parts.push(held + chunk.length >= size ? chunk : Buffer.from(chunk));
-        text = false;
-      }
-      held += chunk.length;
-      if (held >= size) flush();
-    },
-    flush,
-  };
+  const g = new ByteGather((bytes) => sink.write(bytes), size);
+  return { write: (chunk) => g.add(chunk), flush: () => g.flush() };
 }
 
 /** The whole text in one go. */

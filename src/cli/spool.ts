@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { WriteError, onInterrupt, writeAll, type Writer } from './sink';
+import { ByteGather, WriteError, onInterrupt, writeAll, type Writer } from './sink';
 
 export interface Spool {
   /** Appends text or bytes. */
@@ -20,7 +20,7 @@ export interface Spool {
   close(): void;
 }
 
-/** Gathers small writes into pieces of this many characters. */
+/** Gathers small writes into pieces of this many bytes. */
 const PIECE = 1 << 16;
 /** Bytes read back at a time. */
 const READ_BYTES = 1 << 20;
@@ -36,22 +36,15 @@ export function fileSpool(dir: string): Spool {
   }
   let forget: (() => void) | null = null;
   try { unlinkSync(path); } catch { forget = onInterrupt(() => { try { unlinkSync(path); } catch { /* gone */ } }); }
-  let parts: Array<string | Uint8Array> = [], held = 0, size = 0, open = true;
+  let size = 0, open = true;
   const fail = (e: unknown): never => { throw new WriteError(`cannot write the scratch file in ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)})`); };
-  const flush = (): void => {
-    if (held === 0) return;
-    const buf = parts.every((p) => typeof p === 'string') ? Buffer.from(parts.join(''), 'utf8')
-      : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
-    parts = []; held = 0;
-    try { writeAll(fd, buf); } catch (e) { fail(e); }
-    size += buf.length;
-  };
+  const bytes = new ByteGather((piece) => {
+    try { writeAll(fd, piece); } catch (e) { fail(e); }
+    size += piece.length;
+  }, PIECE);
+  const flush = (): void => bytes.flush();
   return {
-    write(chunk) {
-      parts.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk));
-      held += chunk.length;
-      if (held >= PIECE) flush();
-    },
+    write(chunk) { bytes.add(chunk); },
     reader() {
       flush();
       let at = 0;
