@@ -9,7 +9,7 @@
  * A row is taken as text (at most MAX_ROW_CHARS) and parsed alone; `stats` and unknown fields are
  * checked and skipped, never held. Browser-safe: bytes come through a ReadBytes callback.
  */
-import { MAX_JSON_DEPTH } from '../scenarios/depth';
+import { MAX_JSON_DEPTH, nestingError } from '../scenarios/depth';
 import { BatchError } from './errors';
 import { JsonReader, JsonSyntaxError, JsonTooLong, type ReadBytes } from './jsonReader';
 import { checkHeader, checkRow, rowColumns, shardRun } from './merge';
@@ -59,8 +59,16 @@ export function scanShard(read: ReadBytes, source: string, chunkBytes?: number):
   let count = 0;
   let order: ShardScan['order'] = null;
   const seen = new Set<string>();
-  const checkDepth = (field: string, at?: string): void => {
-    if (deep === null && r.maxDepthSeen > MAX_JSON_DEPTH) deep = `field '${field}' nests more than ${MAX_JSON_DEPTH} levels deep${at ? ` (at ${at}…)` : ''}`;
+  // Too deep: nestingError's own message (the path to the first field too deep), from the value
+  // parsed alone inside a document of its field (and, for a row, its place in rows); a skipped
+  // field is named only.
+  const checkDepth = (field: string, text?: string, at?: number): void => {
+    if (deep !== null || r.maxDepthSeen <= MAX_JSON_DEPTH) return;
+    if (text === undefined) { deep = `field '${field}' nests more than ${MAX_JSON_DEPTH} levels deep`; return; }
+    const v: unknown = JSON.parse(text);
+    const place: unknown[] = [];
+    if (at !== undefined) place[at] = v;
+    deep = nestingError({ [field]: at === undefined ? v : place }, MAX_JSON_DEPTH);
   };
   const header = (): void => {
     if (head !== null || headError !== null) return;
@@ -83,7 +91,7 @@ export function scanShard(read: ReadBytes, source: string, chunkBytes?: number):
         seen.add(key);
         if (key === 'batch' || key === 'shard') {
           const text = r.text(MAX_HEADER_CHARS);
-          checkDepth(key);
+          checkDepth(key, text);
           const v: unknown = JSON.parse(text);
           if (key === 'batch') batch = v; else shard = v;
         } else if (key === 'rows') {
@@ -96,7 +104,7 @@ export function scanShard(read: ReadBytes, source: string, chunkBytes?: number):
           for (let k = 0; r.nextElement(); k++) {
             const text = r.text(MAX_ROW_CHARS);
             count++;
-            checkDepth('rows', `rows[${k}]`);
+            checkDepth('rows', text, k);
             if (head === null || rowError !== null || deep !== null) continue;
             const h: { info: BatchInfo; shard: ShardInfo; columns: string[] } = head;
             try {
