@@ -1,26 +1,26 @@
 /**
  * The batch command's work as functions of its options (tests call them directly; the entry
  * only prints): build the plan from the scenario, priors, calibration, --set and --sweep; pick
- * this shard's runs; run them on the pool; assemble { batch, rows, stats }.
+ * this shard's runs; run them on the pool and write { batch, rows, stats } (or the CSV, or the
+ * summary) as the rows come, keeping the finished runs beside --out for --resume.
  */
+import { existsSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { resolveParams } from '../scenarios/index';
 import { loadScenario } from '../scenarios/load-node';
 import {
-  batchInfo, batchResult, CAMPAIGNS, campaignPriors, campaignScenario, checkPlan, checkRuns, shardRuns, totalRuns,
-  validatePriors, type BatchInfo, type BatchPlan, type BatchResult, type PriorSet,
+  batchInfo, BatchOutput, CAMPAIGNS, campaignPriors, campaignScenario, checkPlan, checkRuns, shardRuns, totalRuns,
+  validatePriors, type BatchInfo, type BatchPlan, type PriorSet, type ShardInfo,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
 import type { Params } from '../sim/index';
+import type { Format } from './args';
 import type { BatchOptions } from './batchArgs';
+import { batchSummary } from './batchFormat';
 import { CliError } from './errors';
 import { worldOf, type World } from './estimate';
-import { loadCalibration, readJsonFile, userActions } from './run';
-import { existsSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { BatchOutput, type ShardInfo } from '../batch/index';
-import type { Format } from './args';
-import { batchSummary } from './batchFormat';
 import { PartialFile, partialPath, readKept, type Kept, type PartialRecord } from './partial';
+import { loadCalibration, readJsonFile, userActions } from './run';
 import { bufferedWriter, isFileTarget, onInterrupt, openSink } from './sink';
 
 function loadPriors(opts: BatchOptions, isCampaigns: boolean, baseDir: string): PriorSet | null {
@@ -85,12 +85,6 @@ export function prepareBatch(opts: BatchOptions, baseDir: string, beforeRuns?: (
   const indices = shardRuns(totalRuns(plan), opts.shard);
   checkRuns(plan, indices);
   return { plan, info: batchInfo(plan, opts.multiplier), indices };
-}
-
-export async function runBatch(p: Prepared, workers: number | undefined,
-  onProgress?: (done: number, total: number) => void): Promise<BatchResult> {
-  const rows = await runRows(p.plan, p.indices, { workers, onProgress });
-  return batchResult(p.info, rows);
 }
 
 export interface WriteOptions {

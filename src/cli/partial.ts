@@ -10,8 +10,7 @@
  */
 import { closeSync, constants, fsyncSync, ftruncateSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkRow, rowColumns, type BatchInfo, type Row, type ShardInfo } from '../batch/index';
-import { BatchError } from '../batch/index';
+import { BatchError, checkRow, rowColumns, type BatchInfo, type Row, type ShardInfo } from '../batch/index';
 import { show } from '../scenarios/check';
 import type { Format } from './args';
 import { CliError } from './errors';
