@@ -13,6 +13,7 @@ import { batchResult, type BatchInfo, type BatchResult, type ShardInfo } from '.
 import { METRIC_KEYS, type Row } from './rows';
 import { runSeed } from './seeds';
 import { MAX_AXIS_POINTS, type SweepAxis } from './sweep';
+import type { ShardScan } from './shardStream';
 
 export interface ShardDoc { source: string; batch: BatchInfo; shard: ShardInfo; rows: Row[]; }
 
@@ -41,7 +42,7 @@ function bad(source: string, path: string, want: string, got: unknown): never {
  * The `batch` record's fields that merge and the statistics use, each checked: a shard from
  * elsewhere (or edited) is refused with the field, never trusted into an allocation or a sum.
  */
-function checkHeader(b: Record<string, unknown>, source: string): BatchInfo {
+export function checkHeader(b: Record<string, unknown>, source: string): BatchInfo {
   const f = (k: string) => b[k];
   if (typeof f('scenario') !== 'string' || (f('scenario') as string).trim() === '') bad(source, 'batch.scenario', 'a non-empty string', f('scenario'));
   if (!isIndex(f('seed'), 0) || (f('seed') as number) > UINT32_MAX) bad(source, 'batch.seed', 'an integer from 0 to 4294967295', f('seed'));
@@ -85,13 +86,13 @@ function checkHeader(b: Record<string, unknown>, source: string): BatchInfo {
 }
 
 /** The columns every row of this batch has, in order (as makeRow writes them). */
-function rowColumns(info: BatchInfo): string[] {
+export function rowColumns(info: BatchInfo): string[] {
   const params = [...new Set([...(info.sampled ?? []), ...info.sets.map(([k]) => k), ...info.sweep.map((a) => a.key)])];
   return ['run', ...(info.sweep.length > 0 ? ['point'] : []), 'seed', ...params, ...METRIC_KEYS];
 }
 
 /** Checks one row against the row schema; the first bad field is named. */
-function checkRow(r: unknown, i: number, info: BatchInfo, columns: readonly string[], source: string): Row {
+export function checkRow(r: unknown, i: number, info: BatchInfo, columns: readonly string[], source: string): Row {
   const at = `rows[${i}]`;
   if (!isObj(r)) bad(source, at, 'a batch row (an object)', r);
   const keys = Object.keys(r);
@@ -142,11 +143,21 @@ function firstDifference(a: BatchInfo, b: BatchInfo): string {
   return k ?? 'field order';
 }
 
-export function mergeShards(shards: readonly ShardDoc[]): BatchResult {
+/** The runs shard i/n holds, in order: row k is run (i − 1) + k·n. */
+export const shardRun = (shard: ShardInfo, k: number): number => shard.index - 1 + k * shard.count;
+
+/** What merging needs to know of a shard before its rows: header, shard record, row count, order. */
+export type ShardHead = Pick<ShardScan, 'source' | 'batch' | 'shard' | 'rows' | 'order'>;
+
+/**
+ * Checks that shards make up one batch exactly (one model and batch, one n, every index once,
+ * each holding its own runs in order) and returns them in shard order with the batch record.
+ */
+export function checkShardSet<T extends ShardHead>(shards: readonly T[]): { info: BatchInfo; ordered: T[] } {
   if (shards.length === 0) throw new BatchError('no shard files given');
   const first = shards[0], n = first.shard.count, info = first.batch;
   const ref = JSON.stringify(info);
-  const seen = new Map<number, string>();
+  const byIndex = new Map<number, T>();
   for (const s of shards) {
     // Rows of different models are different results, even of the same batch.
     if (s.batch.modelVersion !== info.modelVersion)
@@ -154,26 +165,40 @@ export function mergeShards(shards: readonly ShardDoc[]): BatchResult {
     if (JSON.stringify(s.batch) !== ref)
       throw new BatchError(`${s.source} and ${first.source} come from different batches (they differ in '${firstDifference(s.batch, info)}')`);
     if (s.shard.count !== n) throw new BatchError(`${s.source} is shard ${s.shard.index}/${s.shard.count} but ${first.source} is one of ${n}`);
-    const dup = seen.get(s.shard.index);
-    if (dup !== undefined) throw new BatchError(`${s.source} and ${dup} are both shard ${s.shard.index}/${n} (overlapping shards)`);
-    seen.set(s.shard.index, s.source);
+    const dup = byIndex.get(s.shard.index);
+    if (dup !== undefined) throw new BatchError(`${s.source} and ${dup.source} are both shard ${s.shard.index}/${n} (overlapping shards)`);
+    byIndex.set(s.shard.index, s);
   }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) throw new BatchError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')}`);
 
-  // Every count is checked before the row table is allocated.
+  // Every count is checked before any row is placed.
   const total = info.total;
   for (const s of shards) {
     const expected = total > s.shard.index - 1 ? Math.ceil((total - (s.shard.index - 1)) / n) : 0;
-    if (s.rows.length !== expected) throw new BatchError(`${s.source}: shard ${s.shard.index}/${n} should hold ${expected} rows, found ${s.rows.length}`);
+    if (s.rows !== expected) throw new BatchError(`${s.source}: shard ${s.shard.index}/${n} should hold ${expected} rows, found ${s.rows}`);
   }
-  const rows: Row[] = new Array(total);
+  // Row k of shard i is run (i − 1) + k·n: merging is a round robin over the files.
   for (const s of shards) {
-    for (const r of s.rows) {
-      if (r.run >= total || r.run % n !== s.shard.index - 1) throw new BatchError(`${s.source}: run ${r.run} does not belong to shard ${s.shard.index}/${n}`);
-      if (rows[r.run] !== undefined) throw new BatchError(`${s.source}: run ${r.run} appears twice`);
-      rows[r.run] = r;
-    }
+    if (s.order === null) continue;
+    const { at, run } = s.order, want = shardRun(s.shard, at);
+    if (run >= total || run % n !== s.shard.index - 1) throw new BatchError(`${s.source}: run ${run} does not belong to shard ${s.shard.index}/${n}`);
+    throw new BatchError(run < want ? `${s.source}: run ${run} appears twice` : `${s.source}: rows[${at}] is run ${run}, not run ${want} (a shard lists its runs in order)`);
   }
+  return { info, ordered: Array.from({ length: n }, (_, i) => byIndex.get(i + 1) as T) };
+}
+
+/** Where the rows of run k of shard `s` must be, given the rows in file order (the first misfit). */
+function orderOf(s: ShardDoc): ShardHead['order'] {
+  for (let k = 0; k < s.rows.length; k++) if (s.rows[k].run !== shardRun(s.shard, k)) return { at: k, run: s.rows[k].run };
+  return null;
+}
+
+/** Shards held in memory (tests; the page): the same checks as the streaming merge, then the rows in run order. */
+export function mergeShards(shards: readonly ShardDoc[]): BatchResult {
+  const { info, ordered } = checkShardSet(shards.map((s) => ({ ...s, rows: s.rows.length, order: orderOf(s), doc: s })));
+  const n = ordered.length;
+  const rows: Row[] = new Array(info.total);
+  for (let g = 0; g < info.total; g++) rows[g] = ordered[g % n].doc.rows[Math.floor(g / n)];
   return batchResult(info, rows);
 }

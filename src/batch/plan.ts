@@ -8,7 +8,7 @@
  */
 import { ParamError, runReport, runToEnd, type ActionDef, type ParamValue, type Params } from '../sim/index';
 import type { ScenarioData } from '../sim/index';
-import { attributeFall, buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw, type RunSpec } from '../scenarios/index';
+import { attributeFall, buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw, type Resolved, type RunSpec } from '../scenarios/index';
 import { BatchError } from './errors';
 import { samplePriors, type PriorSet } from './priors';
 import { makeRow, type Row } from './rows';
@@ -74,12 +74,26 @@ function rowValues(plan: BatchPlan, inp: RunInputs, params: Params): Array<[stri
   return [...keys].map((k) => [k, p[k]]);
 }
 
-/** Layers of run g: defaults < calibration < scenario < sampled priors < --set < sweep. */
+/**
+ * Without priors every run of a sweep point has the same parameters: they are resolved once per
+ * point (per plan object) rather than once per run, which is most of a small world's cost.
+ */
+const samePoint = new WeakMap<BatchPlan, { point: number; resolved: Resolved; values: Array<[string, ParamValue]> }>();
+
+/**
+ * Layers of run g: defaults < calibration < scenario < sampled priors < --set < sweep. The result
+ * may be shared with other runs of the plan: read it, do not change it.
+ */
 export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; params: Params; origin: Record<string, Origin>; values: Array<[string, ParamValue]> } {
   const inp = runInputs(plan, g);
+  const cacheable = inp.priors.length === 0;
+  const hit = cacheable ? samePoint.get(plan) : undefined;
+  if (hit !== undefined && hit.point === inp.point) return { inputs: inp, params: hit.resolved.params, origin: hit.resolved.origin, values: hit.values };
   try {
     const r = resolveLayers({ scenario: plan.scenario, calibration: plan.calibration, priors: inp.priors, sets: plan.sets, sweep: inp.sweep });
-    return { inputs: inp, params: r.params, origin: r.origin, values: rowValues(plan, inp, r.params) };
+    const values = rowValues(plan, inp, r.params);
+    if (cacheable) samePoint.set(plan, { point: inp.point, resolved: r, values });
+    return { inputs: inp, params: r.params, origin: r.origin, values };
   } catch (e) {
     // A sampled or swept combination can break a cross-parameter rule: say which run.
     if (e instanceof ParamError) throw new ParamError(`run ${g} (seed ${inp.seed}): ${e.message}`);
@@ -92,9 +106,9 @@ export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; para
  * --ticks: one tick at a time until the outcome is decided, so the row replays with the CLI.
  */
 export function runOne(plan: BatchPlan, g: number): Row {
-  const { inputs, values } = runParams(plan, g);
+  const { inputs, params, origin, values } = runParams(plan, g);
   const spec: RunSpec = { scenario: plan.scenario, seed: inputs.seed, strategy: plan.strategy, actions: plan.actions,
-    calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep };
+    calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep, resolved: { params, origin } };
   const { state } = buildRun(spec);
   runToEnd(state);
   return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attributeFall(spec, state)));
@@ -108,7 +122,15 @@ export function shardIndices(total: number, shard: { index: number; count: numbe
   return out;
 }
 
+/** shardIndices as a Uint32Array (4 bytes a run: what a batch of millions of runs holds). */
+export function shardRuns(total: number, shard: { index: number; count: number } | null): Uint32Array {
+  const start = shard ? shard.index - 1 : 0, step = shard ? shard.count : 1;
+  const out = new Uint32Array(total > start ? Math.ceil((total - start) / step) : 0);
+  for (let k = 0; k < out.length; k++) out[k] = start + k * step;
+  return out;
+}
+
 /** Resolves every run's parameters without running it: bad combinations fail before any work. */
-export function checkRuns(plan: BatchPlan, indices: readonly number[]): void {
-  for (const g of indices) runParams(plan, g);
+export function checkRuns(plan: BatchPlan, indices: ArrayLike<number>): void {
+  for (let k = 0; k < indices.length; k++) runParams(plan, indices[k]);
 }

@@ -4,7 +4,8 @@
  * queue as workers become free (fast runs do not wait for slow ones), rows written back by
  * position, so the result is in run order and identical whatever the worker count. Rows are also
  * handed on in run order as soon as every earlier one is in (`onRows`: what streaming output and
- * a resumable partial file need). Cancel terminates every worker. Browser-safe: no Node import.
+ * a resumable partial file need); if onRows or onProgress throws, the pool stops and rejects with
+ * that error. Cancel terminates every worker. Browser-safe: no Node import.
  */
 import type { BatchPlan } from './plan';
 import type { Row } from './rows';
@@ -44,10 +45,15 @@ export interface PoolOptions<R = Row, P extends JobPlan = BatchPlan> {
   onRows?: (from: number, rows: R[]) => void;
   /** Turns a worker's error reply into the error to reject with (default: an Error of that name). */
   revive?: (e: { name: string; message: string }) => Error;
+  /**
+   * false: rows are only handed on (onRows) and forgotten once they are, so memory does not grow
+   * with the batch; the result is then an empty array. Default true: the result holds every row.
+   */
+  keep?: boolean;
 }
 
 export interface PoolRun<R = Row> {
-  /** The rows of `indices`, in that order. */
+  /** The rows of `indices`, in that order (none with keep: false). */
   result: Promise<R[]>;
   cancel(): void;
 }
@@ -55,11 +61,16 @@ export interface PoolRun<R = Row> {
 const defaultRevive = (e: { name: string; message: string }): Error => { const err = new Error(e.message); err.name = e.name; return err; };
 
 /** Runs `indices` of a job plan (a batch plan, or another job kind of job.ts: R is its row type). */
-export function runPool<R = Row, P extends JobPlan = BatchPlan>(plan: P, indices: readonly number[], opts: PoolOptions<R, P>): PoolRun<R> {
+export function runPool<R = Row, P extends JobPlan = BatchPlan>(plan: P, indices: ArrayLike<number>, opts: PoolOptions<R, P>): PoolRun<R> {
   const n = indices.length;
   const k = Math.max(1, Math.min(opts.workers, n));
-  const jobs = splitJobs(n, jobSize(n, k));
-  const rows: R[] = new Array(n);
+  // Job j holds positions j·size .. min(n, (j+1)·size) − 1 (splitJobs, computed rather than listed).
+  const size = jobSize(n, k), jobCount = Math.ceil(n / size);
+  const jobAt = (j: number): { from: number; to: number } => ({ from: j * size, to: Math.min(n, (j + 1) * size) });
+  const keep = opts.keep ?? true;
+  // keep: false holds only the rows that wait for an earlier one (by position).
+  const rows: R[] = keep ? new Array(n) : [];
+  const waiting = new Map<number, R>();
   const workers: WorkerLike<R, P>[] = [];
   let nextJob = 0, done = 0, settled = false, flushed = 0;
   let resolve!: (r: R[]) => void, reject!: (e: Error) => void;
@@ -72,17 +83,26 @@ export function runPool<R = Row, P extends JobPlan = BatchPlan>(plan: P, indices
     stop();
     if (e) reject(e); else resolve(rows);
   };
+  const put = (at: number, r: R): void => { if (keep) rows[at] = r; else waiting.set(at, r); };
   const flush = (): void => {
     const from = flushed;
-    while (flushed < n && rows[flushed] !== undefined) flushed++;
-    if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
+    if (keep) {
+      while (flushed < n && rows[flushed] !== undefined) flushed++;
+      if (flushed > from && opts.onRows) opts.onRows(from, rows.slice(from, flushed));
+      return;
+    }
+    const out: R[] = [];
+    for (let r = waiting.get(flushed); r !== undefined; r = waiting.get(flushed)) { waiting.delete(flushed++); out.push(r); }
+    if (out.length > 0) opts.onRows?.(from, out);
   };
 
   const start = (w: WorkerLike<R, P>, first: boolean): { job: number; written: number } | null => {
-    if (nextJob >= jobs.length) return null;
+    if (nextJob >= jobCount) return null;
     const job = nextJob++;
-    const { from, to } = jobs[job];
-    const req: JobRequest<P> = { job, indices: indices.slice(from, to) };
+    const { from, to } = jobAt(job);
+    const ids: number[] = [];
+    for (let p = from; p < to; p++) ids.push(indices[p]);
+    const req: JobRequest<P> = { job, indices: ids };
     if (first) req.plan = plan;
     w.postMessage(req);
     return { job, written: 0 };
@@ -97,12 +117,15 @@ export function runPool<R = Row, P extends JobPlan = BatchPlan>(plan: P, indices
     w.onmessage = ({ data }) => {
       if (settled || current === null || data.job !== current.job) return;
       if ('error' in data) return finish((opts.revive ?? defaultRevive)(data.error));
-      const { from, to } = jobs[current.job];
+      const { from, to } = jobAt(current.job);
       if (current.written + data.rows.length > to - from) return finish(new Error(`batch worker sent too many rows for job ${current.job}`));
-      for (const r of data.rows) rows[from + current.written++] = r;
+      for (const r of data.rows) put(from + current.written++, r);
       done += data.rows.length;
-      flush();
-      opts.onProgress?.(done, n);
+      // A consumer that fails (a full disk, a closed pipe) stops the pool with its error.
+      try {
+        flush();
+        opts.onProgress?.(done, n);
+      } catch (e) { return finish(e instanceof Error ? e : new Error(String(e))); }
       if (!data.final) return;
       if (current.written !== to - from) return finish(new Error(`batch worker sent ${current.written} of ${to - from} rows for job ${current.job}`));
       if (done === n) return finish(null);

@@ -10,7 +10,7 @@ import { totalRuns, type BatchPlan } from './plan';
 import type { Row } from './rows';
 import { fingerprint } from './seeds';
 import type { RatioKind } from './stats';
-import { summarize, type BatchStats, type Targets } from './summarize';
+import { Tally, type BatchStats, type Targets } from './summarize';
 import { pointCount, pointValues, type SweepAxis } from './sweep';
 
 export interface BatchInfo {
@@ -62,18 +62,57 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
   };
 }
 
+/**
+ * The statistics of a batch's rows, added one at a time (in any order): a Tally of all rows and,
+ * with a sweep, one of each grid point, so the rows themselves need not be kept.
+ */
+export class BatchTally {
+  private readonly all = new Tally(1);
+  private readonly byPoint: Tally | null;
+  rows = 0;
+
+  constructor(readonly info: BatchInfo) { this.byPoint = info.sweep.length > 0 ? new Tally(info.points) : null; }
+
+  add(r: Row): void {
+    this.rows++;
+    this.all.add(r);
+    this.byPoint?.add(r, r.point ?? 0);
+  }
+
+  /** The ensemble's figures, without the per-point ones. */
+  overall(): BatchStats { return this.all.figures(this.info.targets); }
+
+  /** Grid point p's figures (a sweep only). */
+  point(p: number): PointStats {
+    if (this.byPoint === null) throw new Error('no sweep: no per-point statistics');
+    return { point: p, values: Object.fromEntries(pointValues(this.info.sweep, p)), stats: this.byPoint.figures(this.info.targets, p) };
+  }
+
+  /** Everything at once (what batchStats returns). */
+  stats(): Stats {
+    const all: Stats = this.overall();
+    if (this.byPoint !== null) all.points = Array.from({ length: this.info.points }, (_, p) => this.point(p));
+    return all;
+  }
+
+  /**
+   * JSON.stringify(this.stats()), written in pieces (one per sweep point), so a sweep of many
+   * points never holds its whole statistics text at once.
+   */
+  writeJson(write: (chunk: string) => void): void {
+    const head = JSON.stringify(this.overall());
+    if (this.byPoint === null) { write(head); return; }
+    write(`${head.slice(0, -1)},"points":[`);
+    for (let p = 0; p < this.info.points; p++) write((p > 0 ? ',' : '') + JSON.stringify(this.point(p)));
+    write(']}');
+  }
+}
+
 /** Stats of all rows and, with a sweep, of each grid point's rows. */
 export function batchStats(info: BatchInfo, rows: readonly Row[]): Stats {
-  const all: Stats = summarize(rows, info.targets);
-  if (info.sweep.length === 0) return all;
-  const byPoint: Row[][] = Array.from({ length: info.points }, () => []);
-  for (const r of rows) byPoint[r.point ?? 0]?.push(r);
-  all.points = byPoint.map((pr, point) => ({
-    point,
-    values: Object.fromEntries(pointValues(info.sweep, point)),
-    stats: summarize(pr, info.targets),
-  }));
-  return all;
+  const t = new BatchTally(info);
+  for (const r of rows) t.add(r);
+  return t.stats();
 }
 
 export function batchResult(info: BatchInfo, rows: Row[]): BatchResult {

@@ -53,12 +53,15 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** One CSV line of cells (without its newline). */
+export const csvLine = (cells: readonly unknown[]): string => cells.map(csvCell).join(',');
+
 /** CSV with a header; every row of a batch has the same columns in the same order. */
 export function rowsToCsv(rows: readonly Row[]): string {
   if (rows.length === 0) return '\n';
   const header = Object.keys(rows[0]);
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rows) lines.push(header.map((k) => csvCell(r[k])).join(','));
+  const lines = [csvLine(header)];
+  for (const r of rows) lines.push(csvLine(header.map((k) => r[k])));
   return lines.join('\n') + '\n';
 }
 

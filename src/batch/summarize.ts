@@ -63,36 +63,88 @@ export interface BatchStats {
   implied: { atTargetSuccessRate: Implied | null; atMeasuredSuccessRate: Implied | null };
 }
 
-const isSuccess = (r: Row): boolean => r.outcome === 'success';
-
 function compare(name: Comparison['name'], target: number, m: { value: number | null; lo: number | null; hi: number | null }): Comparison {
   const inside = m.lo === null || m.hi === null ? null : target >= m.lo && target <= m.hi;
   return { name, target, measured: m.value, lo: m.lo, hi: m.hi, inside };
 }
 
-export function summarize(rows: readonly Row[], targets: Targets): BatchStats {
-  const nv = rows.filter((r) => r.nonviolent);
-  let a = 0, b = 0, c = 0, d = 0;
-  const outcomes = { success: 0, failure: 0, stalemate: 0 };
-  const fallCauses = { force: 0, elite: 0, economy: 0, patron: 0, overwhelm: 0 };
-  for (const r of nv) {
-    const s = isSuccess(r);
-    if (r.defectionOccurred) { if (s) a++; else b++; } else if (s) c++; else d++;
-    if (r.outcome !== null) outcomes[r.outcome]++;
-    if (s && r.fallCause !== null && r.fallCause in fallCauses) fallCauses[r.fallCause as keyof typeof fallCauses]++;
+/** The fields of a row the figures read (so a tally never needs the rest of the row). */
+export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'>;
+
+const FALL_CAUSES = ['force', 'elite', 'economy', 'patron', 'overwhelm'] as const;
+// Counter slots of one group (an ensemble or one sweep point).
+const A = 0, B = 1, C = 2, D = 3, FAILURE = 4, STALEMATE = 5, CAUSE0 = 6, VIOLENT = CAUSE0 + FALL_CAUSES.length, VIOLENT_SUCCESS = VIOLENT + 1, BAND0 = VIOLENT + 2;
+const SLOTS = BAND0 + 2 * PARTICIPATION_BANDS.length;
+
+/**
+ * The counts the figures are made of, for `groups` groups (the ensemble, or each sweep point),
+ * in one Uint32Array (SLOTS counters a group): rows are added one at a time and forgotten, so an
+ * ensemble of any size is summarized in constant memory. `figures(g)` gives exactly what
+ * summarize() gives for the same rows.
+ */
+export class Tally {
+  private readonly n: Uint32Array;
+  /** Fall causes other than the model's five (only from an edited or foreign row), per group, in order seen. */
+  private other: Map<number, string[]> | null = null;
+
+  constructor(readonly groups = 1) { this.n = new Uint32Array(groups * SLOTS); }
+
+  /** Adds one row to group g (a group outside the tally is ignored, as summarize ignores such rows). */
+  add(r: StatFields, g = 0): void {
+    if (!(Number.isInteger(g) && g >= 0 && g < this.groups)) return;
+    const n = this.n, o = g * SLOTS, s = r.outcome === 'success';
+    if (!r.nonviolent) {
+      n[o + VIOLENT]++;
+      if (s) n[o + VIOLENT_SUCCESS]++;
+      return;
+    }
+    n[o + (r.defectionOccurred ? (s ? A : B) : s ? C : D)]++;
+    if (r.outcome === 'failure') n[o + FAILURE]++;
+    else if (r.outcome === 'stalemate') n[o + STALEMATE]++;
+    if (s && r.fallCause !== null) {
+      const k = (FALL_CAUSES as readonly string[]).indexOf(r.fallCause);
+      if (k >= 0) n[o + CAUSE0 + k]++;
+      else this.otherCause(g, r.fallCause);
+    }
+    PARTICIPATION_BANDS.forEach((band, i) => {
+      if (r.peakParticipation >= band.from && (band.to === null || r.peakParticipation < band.to)) {
+        n[o + BAND0 + 2 * i]++;
+        if (s) n[o + BAND0 + 2 * i + 1]++;
+      }
+    });
   }
-  const t = { a, b, c, d }, n = nv.length;
+
+  private otherCause(g: number, cause: string): void {
+    this.other ??= new Map();
+    const seen = this.other.get(g) ?? [];
+    if (!seen.includes(cause)) seen.push(cause);
+    this.other.set(g, seen);
+  }
+
+  /** The research figures of group g's rows. */
+  figures(targets: Targets, g = 0): BatchStats {
+    const n = this.n, o = g * SLOTS;
+    const a = n[o + A], b = n[o + B], c = n[o + C], d = n[o + D];
+    const t = { a, b, c, d }, nv = a + b + c + d;
+    const fallCauses: Record<string, number | null> = {};
+    FALL_CAUSES.forEach((k, i) => { fallCauses[k] = n[o + CAUSE0 + i]; });
+    // summarize() once counted a cause it does not know as NaN (printed null): kept so outputs stay the same.
+    for (const k of this.other?.get(g) ?? []) fallCauses[k] = null;
+    return figuresOf(t, nv, { success: a + c, failure: n[o + FAILURE], stalemate: n[o + STALEMATE] },
+      fallCauses as BatchStats['fallCauses'], n[o + VIOLENT], n[o + VIOLENT_SUCCESS],
+      PARTICIPATION_BANDS.map((_, i) => [n[o + BAND0 + 2 * i + 1], n[o + BAND0 + 2 * i]]), targets);
+  }
+}
+
+function figuresOf(t: { a: number; b: number; c: number; d: number }, n: number, outcomes: BatchStats['outcomes'],
+  fallCauses: BatchStats['fallCauses'], violentRuns: number, vs: number, bands: Array<[number, number]>, targets: Targets): BatchStats {
+  const { a, b, c, d } = t;
   const successRate = wilson(a + c, n);
   const successMultiplier = ratio(t, targets.kind);
+  const nvs = a + c;
+  const discTable = { a: nvs, b: n - nvs, c: vs, d: violentRuns - vs };
 
-  const violent = rows.filter((r) => !r.nonviolent);
-  const vs = violent.filter(isSuccess).length, nvs = a + c;
-  const discTable = { a: nvs, b: n - nvs, c: vs, d: violent.length - vs };
-
-  const participation = PARTICIPATION_BANDS.map((band) => {
-    const inBand = nv.filter((r) => r.peakParticipation >= band.from && (band.to === null || r.peakParticipation < band.to));
-    return { band: band.label, from: band.from, to: band.to, success: wilson(inBand.filter(isSuccess).length, inBand.length) };
-  });
+  const participation = PARTICIPATION_BANDS.map((band, i) => ({ band: band.label, from: band.from, to: band.to, success: wilson(bands[i][0], bands[i][1]) }));
 
   const defectionShareInSuccesses = wilson(a, a + c);
   const comparison = [
@@ -104,7 +156,7 @@ export function summarize(rows: readonly Row[], targets: Targets): BatchStats {
     : impliedByTargets(s, targets.defectionShareInSuccesses, targets.successMultiplier, targets.kind));
 
   return {
-    runs: rows.length,
+    runs: n + violentRuns,
     nonviolentRuns: n,
     outcomes,
     fallCauses,
@@ -117,10 +169,17 @@ export function summarize(rows: readonly Row[], targets: Targets): BatchStats {
     successMultiplier,
     oddsRatio: oddsRatio(t),
     riskRatio: riskRatio(t),
-    discipline: { nonviolent: successRate, violent: wilson(vs, violent.length), oddsRatio: oddsRatio(discTable), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS },
+    discipline: { nonviolent: successRate, violent: wilson(vs, violentRuns), oddsRatio: oddsRatio(discTable), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS },
     participation,
     targets,
     comparison,
     implied: { atTargetSuccessRate: implied(targets.successRate), atMeasuredSuccessRate: implied(successRate.value) },
   };
+}
+
+/** The figures of a list of rows (a Tally of one group). */
+export function summarize(rows: readonly StatFields[], targets: Targets): BatchStats {
+  const t = new Tally(1);
+  for (const r of rows) t.add(r);
+  return t.figures(targets);
 }

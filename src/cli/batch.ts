@@ -4,13 +4,13 @@
  * one line on stderr: exit 2 for a mistake in the call or the inputs, 1 for anything unexpected.
  */
 import { parseBatchArgs } from './batchArgs';
-import { formatBatch } from './batchFormat';
 import { batchHelp } from './batchHelp';
 import { availableParallelism } from 'node:os';
-import { largestWorld, prepareBatch, runBatch } from './batchRun';
+import { largestWorld, prepareBatch, writeBatch } from './batchRun';
 import { batchEstimate, checkBudget } from './estimate';
-import { checkOutDir, emit, print, runCommand } from './output';
+import { checkOutDir, print, runCommand } from './output';
 import { progressBar } from './progress';
+import { pointCount } from '../batch/index';
 import { userDir } from './run';
 
 const say = (line: string): void => { process.stderr.write(`${line}\n`); };
@@ -22,11 +22,13 @@ async function main(argv: string[]): Promise<number> {
   checkOutDir(opts.out, baseDir);
   // The ensemble's cost from its counts, before the runs are even listed.
   const prepared = prepareBatch(opts, baseDir, (plan, runs) =>
-    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism()), opts.force, say));
+    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep)), opts.force, say));
   const bar = progressBar(process.stderr, 'batch');
-  const result = await runBatch(prepared, opts.workers ?? undefined, bar ? (d, t) => bar.update(d, t) : undefined);
+  await writeBatch(prepared, {
+    workers: opts.workers ?? undefined, format: opts.format, shard: opts.shard, out: opts.out, baseDir, resume: opts.resume,
+    onProgress: bar ? (d, t) => bar.update(d, t) : undefined, say,
+  });
   bar?.end();
-  emit(formatBatch(result, opts.format, opts.shard), opts.out, baseDir);
   return 0;
 }
 

@@ -27,6 +27,8 @@ export interface BatchOptions {
   multiplier: RatioKind;
   /** Run even when the estimate is past what the machine has. */
   force: boolean;
+  /** Continue from the runs kept in <out>.partial.jsonl by an interrupted call with the same flags. */
+  resume: boolean;
   /** As sim's: the strategy, an actions file and actions in the link syntax. */
   strategy: string;
   actions: string | null;
@@ -38,7 +40,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'scenario', value: 'id|campaigns|file.json', help: `A preset (${PRESET_IDS.join(', ')}), a scenario JSON file, or campaigns: a generic city whose parameters every run draws from documented priors (${CAMPAIGNS_FILE}, docs/research.md).` },
   { name: 'runs', value: 'N', help: 'Runs per sweep point.' },
   { name: 'seed', value: 'uint32', help: `Batch seed (default ${DEFAULT_SEED}). Run r's seed is a hash of (seed, r), the same at every sweep point.` },
-  { name: 'workers', value: 'K', help: 'Worker threads (default: one per core; 1 runs in the main thread). Rows do not depend on it.' },
+  { name: 'workers', value: 'K', help: 'Worker threads (default: one per core; 1 runs in the main thread, or with --out FILE in one thread so an interrupt is handled at once). Rows do not depend on it.' },
   { name: 'set', value: 'key=value', repeatable: true, help: 'Override a parameter in every run (repeatable); it also fixes a sampled one.' },
   { name: 'sweep', value: 'key=from:to:step', repeatable: true, help: 'Vary a number or integer parameter over a grid (repeatable: the cartesian product).' },
   { name: 'shard', value: 'i/n', help: 'Run only the i-th of n disjoint slices (runs with index mod n = i-1); merge the JSON outputs with npm run merge.' },
@@ -50,6 +52,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'actions', value: 'file.json', help: 'Movement actions from a file added to every run, as for sim.' },
   { name: 'calibration', value: 'file|none', help: 'The calibration layer, as for sim (default: src/scenarios/calibration.json).' },
   { name: 'priors', value: 'file|none', help: 'Parameter priors to sample per run (default: the campaigns priors for campaigns, none otherwise).' },
+  { name: 'resume', help: 'Continue an interrupted batch: with --out FILE, the finished runs are kept in FILE.partial.jsonl as they finish; --resume (with the same flags; --workers may differ) runs only the rest and writes exactly what an uninterrupted call writes.' },
   { name: 'force', help: 'Run an ensemble whose estimated memory or time is past what this machine has (more than its memory, or over 24 hours); the estimate is printed either way.' },
   { name: 'help', short: 'h', help: 'Print this help.' },
 ];
@@ -64,11 +67,12 @@ export function parseShard(text: string): { index: number; count: number } {
 
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
-    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false, strategy: 'scenario', actions: null, a: null };
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false, resume: false, strategy: 'scenario', actions: null, a: null };
   for (const { name, value } of parseFlags(argv, BATCH_FLAGS).flags) apply(o, name, value);
   if (o.help) return o;
   if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
   if (o.runs === null) throw new CliError('missing --runs <N> (runs per sweep point; see --help)');
+  if (o.resume && o.out === null) throw new CliError('--resume needs --out FILE (the runs of an interrupted batch are kept in FILE.partial.jsonl)');
   return o;
 }
 
@@ -77,6 +81,7 @@ function apply(o: BatchOptions, name: string, given: string | true): void {
   switch (name) {
     case 'help': o.help = true; break;
     case 'force': o.force = true; break;
+    case 'resume': o.resume = true; break;
     case 'scenario': o.scenario = nonEmpty(flag, value); break;
     case 'runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
     case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;

@@ -4,7 +4,7 @@
  * function of the result alone (no timings, no paths beyond what the user typed).
  */
 import { CAMPAIGNS, CAMPAIGNS_FILE, replayArgs, resultJson, rowsToCsv } from '../batch/index';
-import type { BatchResult, BatchStats, Implied, Proportion, Ratio, ShardInfo } from '../batch/index';
+import type { BatchInfo, BatchResult, BatchStats, Implied, Proportion, Ratio, Row, ShardInfo, Stats } from '../batch/index';
 import type { Format } from './args';
 import { table } from './format';
 
@@ -69,25 +69,29 @@ export function statsSummary(st: BatchStats): string[] {
 }
 
 export function toBatchSummary(r: BatchResult, shard: ShardInfo | null): string {
-  const b = r.batch;
+  return batchSummary(r.batch, r.stats, r.rows.length, r.rows[0] ?? null, shard);
+}
+
+/** The summary needs the statistics, the row count and the first row (its replay line): never the rows. */
+export function batchSummary(b: BatchInfo, stats: Stats, rows: number, first: Row | null, shard: ShardInfo | null): string {
   const lines = [
     `Batch       ${b.scenario}, seed ${b.seed}, ${b.runs} runs per point × ${b.points} point${b.points > 1 ? 's' : ''} = ${b.total} runs`
-      + (shard ? ` (shard ${shard.index}/${shard.count}: ${r.rows.length} runs)` : ''),
+      + (shard ? ` (shard ${shard.index}/${shard.count}: ${rows} runs)` : ''),
   ];
   if (b.sampled) lines.push(`Sampled     ${b.sampled.join(', ')}`);
   if (b.sets.length) lines.push(`Set         ${b.sets.map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  lines.push(...statsSummary(r.stats));
-  if (r.stats.points) {
+  lines.push(...statsSummary(stats));
+  if (stats.points) {
     lines.push('', 'Sweep points (nonviolent runs):');
     const keys = b.sweep.map((a) => a.key);
     lines.push(...table([[...keys, 'runs', 'success', 'defection in successes', 'multiplier', 'interval'],
-      ...r.stats.points.map((p) => [...keys.map((k) => String(p.values[k])), String(p.stats.nonviolentRuns),
+      ...stats.points.map((p) => [...keys.map((k) => String(p.values[k])), String(p.stats.nonviolentRuns),
         pct(p.stats.successRate.value), pct(p.stats.defectionShareInSuccesses.value), num(p.stats.successMultiplier.value),
         interval(p.stats.successMultiplier.lo, p.stats.successMultiplier.hi, num)])], '  '));
   }
-  if (r.rows.length > 0) {
+  if (first !== null) {
     const scen = b.scenario === CAMPAIGNS ? CAMPAIGNS_FILE : b.scenario;
-    lines.push('', `Replay run ${r.rows[0].run}: npm run --silent sim -- ${replayArgs(scen, r.rows[0]).join(' ')}`);
+    lines.push('', `Replay run ${first.run}: npm run --silent sim -- ${replayArgs(scen, first).join(' ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 /**
  * What a world or an ensemble will cost, estimated from its counts before anything is allocated:
- * memory from citizens, officers, cells and kept rows times the bytes each takes (the constants
+ * memory from citizens, officers and cells times the bytes each takes (the constants
  * below, the one place these figures live), time from agent-ticks and cell-ticks. A large
  * estimate is printed on stderr first; one past what the machine has (more memory than
  * os.totalmem(), or longer than MAX_SECONDS) is refused unless --force.
@@ -33,14 +33,16 @@ export const BYTES_PER_TIE = 4;
  * neighbourhood sums; rounded up.
  */
 export const BYTES_PER_CELL = 96;
-/** Per kept series row of `sim` (loyalty histogram, staffing per district...) and its JSON or CSV text. */
-export const BYTES_PER_SERIES_ROW = 2048;
-/** Per result row of `batch`: the row object (~0.6 KB for the campaigns columns) and its JSON text (~0.9 KB). */
-export const BYTES_PER_BATCH_ROW = 2048;
-/** Node, the loaded code and the heap's slack. */
-export const BASE_BYTES = 64 * 2 ** 20;
-/** Each worker thread of a batch: its own V8 heap with the model loaded, before its world. */
-export const BYTES_PER_WORKER = 48 * 2 ** 20;
+/**
+ * Rows are not kept: `sim` and `batch` write each as it is made (sim's JSON series waits in a
+ * scratch file on disk, not in memory), so memory does not grow with --ticks or --runs. What a
+ * batch keeps per sweep point: the statistics' counters (19 × 4 bytes), rounded up.
+ */
+export const BYTES_PER_POINT = 128;
+/** Node, tsx, the loaded code and the heap's slack (a one-officer world measures about 100 MB). */
+export const BASE_BYTES = 128 * 2 ** 20;
+/** Each worker thread of a batch: its own V8 heap with the model loaded, before its world (about 40 MB measured; a heap's growth on top). */
+export const BYTES_PER_WORKER = 64 * 2 ** 20;
 /**
  * Time per agent per tick on one core, high on purpose: the national-scale world measures about
  * 30 ns (npm run bench), Epstein's 110 ns, a campaigns run about 250 ns with its set-up.
@@ -87,20 +89,23 @@ const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const worldText = (w: World): string =>
   `${int(w.citizens)} citizens, ${int(w.officers)} officers, ${int(w.cells)} cells, up to ${int(w.ticks)} ticks`;
 
-/** One `sim` run, keeping a series row every `every` ticks. */
-export function simEstimate(p: Params, ticks: number | null, every: number): Estimate {
+/** One `sim` run (a series row every `every` ticks, written as it is made: it costs no memory). */
+export function simEstimate(p: Params, ticks: number | null, _every: number): Estimate {
   const w = worldOf(p, ticks);
-  const rows = Math.floor(w.ticks / Math.max(1, every)) + 2;
-  return { what: worldText(w), bytes: BASE_BYTES + worldBytes(w) + rows * BYTES_PER_SERIES_ROW, seconds: runSeconds(w), cores: 1 };
+  return { what: worldText(w), bytes: BASE_BYTES + worldBytes(w), seconds: runSeconds(w), cores: 1 };
 }
 
-/** `runs` runs of the (largest) world on `workers` threads (1 = the main thread), all rows kept. */
-export function batchEstimate(w: World, runs: number, workers: number): Estimate {
+/**
+ * `runs` runs of the (largest) world on `workers` threads (1 = the main thread; a batch keeping a
+ * partial file runs even one worker in a thread), over `points` sweep points; rows are written
+ * as they come, not kept.
+ */
+export function batchEstimate(w: World, runs: number, workers: number, points = 1): Estimate {
   const cores = Math.max(1, Math.min(workers, runs, availableParallelism()));
-  const threads = workers > 1 ? Math.min(workers, runs) : 0;
+  const threads = Math.min(workers, runs);
   return {
     what: `${int(runs)} runs of ${worldText(w)}`,
-    bytes: BASE_BYTES + (threads + 1) * worldBytes(w) + threads * BYTES_PER_WORKER + runs * BYTES_PER_BATCH_ROW,
+    bytes: BASE_BYTES + (threads + 1) * worldBytes(w) + threads * BYTES_PER_WORKER + points * BYTES_PER_POINT,
     seconds: (runs * runSeconds(w)) / cores,
     cores,
   };

@@ -2,15 +2,62 @@
  * Output of one run: a readable summary, one JSON object, or the series as CSV. Everything is a
  * function of the run alone (no timestamps, no paths), so equal runs print equal bytes.
  */
-import type { SeriesRow } from '../sim/index';
+import type { RunReport, SeriesRow, SimEvent } from '../sim/index';
 import type { CliOptions } from './args';
-import type { SimResult } from './run';
+import type { SimResult, SimStream } from './run';
+import type { Writer } from './sink';
+import { memorySpool, type Spool } from './spool';
 
-/** The --format json object: the run report's fields plus the series (and the event log on request). */
+/**
+ * The --format json object: the run report's fields, then the series (and the event log on
+ * request), exactly JSON.stringify({ ...report, series, events }). The report's fields come first
+ * but are known only at the end, so the series and events wait in spools (scratch files in the
+ * CLI) and are copied in after the report: no row waits in memory.
+ */
+export function jsonOutput(w: Writer, withEvents: boolean, spool: () => Spool): SimOutput {
+  const series = spool(), events = withEvents ? spool() : null;
+  let rows = 0, logged = 0;
+  const close = (): void => { series.close(); events?.close(); };
+  return {
+    row(r) { series.write((rows++ > 0 ? ',' : '') + JSON.stringify(r)); },
+    events(es) { if (events !== null) for (const e of es) events.write((logged++ > 0 ? ',' : '') + JSON.stringify(e)); },
+    end(report) {
+      try {
+        w.write(`${JSON.stringify(report).slice(0, -1)},"series":[`);
+        series.copyTo(w);
+        w.write(']');
+        if (events !== null) { w.write(',"events":['); events.copyTo(w); w.write(']'); }
+        w.write('}\n');
+      } finally { close(); }
+    },
+    close,
+  };
+}
+
+/** The whole object as text (tests, small runs): jsonOutput over memory spools. */
 export function toJson(r: SimResult, withEvents: boolean): string {
-  const obj: Record<string, unknown> = { ...r.report, series: r.series };
-  if (withEvents) obj.events = r.events;
-  return JSON.stringify(obj) + '\n';
+  return collect((w) => {
+    const o = jsonOutput(w, withEvents, memorySpool);
+    r.series.forEach((row) => o.row(row));
+    o.events(r.events);
+    o.end(r.report, r.series[r.series.length - 1]);
+  });
+}
+
+/** What a Writer receives, as one string. */
+function collect(produce: (w: Writer) => void): string {
+  const parts: string[] = [];
+  produce({ write: (t) => { parts.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')); }, flush() { /* nothing held */ } });
+  return parts.join('');
+}
+
+/**
+ * A run's output as the run goes: every kept row and event as it is made, then the report at
+ * the end. `close` frees what it holds when the run fails before the end.
+ */
+export interface SimOutput extends Required<SimStream> {
+  end(report: RunReport, last: SeriesRow): void;
+  close(): void;
 }
 
 /** Depth-first dotted names: citizens.quiet, loyaltyHistogram.0, staffing.<district>. */
@@ -25,13 +72,28 @@ function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** The series, one row per recorded tick; the header comes from the first row (all rows share a shape). */
+/** The series, one row per recorded tick, written as each row is made; the header comes from the first row (all rows share a shape). */
+export function csvOutput(w: Writer): SimOutput {
+  let rows = 0;
+  return {
+    row(row) {
+      const cells: Array<[string, unknown]> = [];
+      flatten(row, '', cells);
+      if (rows++ === 0) w.write(cells.map(([k]) => csvCell(k)).join(',') + '\n');
+      w.write(cells.map(([, v]) => csvCell(v)).join(',') + '\n');
+    },
+    events() { /* not in the CSV */ },
+    end() { if (rows === 0) w.write('\n'); },
+    close() { /* nothing held */ },
+  };
+}
+
 export function toCsv(series: readonly SeriesRow[]): string {
-  const rows = series.map((row) => { const cells: Array<[string, unknown]> = []; flatten(row, '', cells); return cells; });
-  const header = rows.length > 0 ? rows[0].map(([k]) => k) : [];
-  const lines = [header.map(csvCell).join(',')];
-  for (const cells of rows) lines.push(cells.map(([, v]) => csvCell(v)).join(','));
-  return lines.join('\n') + '\n';
+  return collect((w) => {
+    const o = csvOutput(w);
+    series.forEach((row) => o.row(row));
+    o.end(null as unknown as RunReport, series[series.length - 1]);
+  });
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -44,9 +106,13 @@ export function table(rows: string[][], indent = ''): string[] {
 }
 
 export function toSummary(r: SimResult): string {
-  const rep = r.report, sm = rep.summary;
+  return summaryText(r.report, r.series[r.series.length - 1]);
+}
+
+/** The readable summary: the report and the last kept row are all it needs. */
+export function summaryText(rep: RunReport, last: SeriesRow | undefined): string {
+  const sm = rep.summary;
   const days = (rep.ticks * rep.params.hoursPerTick) / 24;
-  const last = r.series[r.series.length - 1];
   const lines: string[] = [];
   const row = (k: string, v: string) => lines.push(`${k.padEnd(12)}${v}`);
   row('Scenario', `${rep.scenario} (seed ${rep.seed})`);
@@ -73,6 +139,20 @@ export function toSummary(r: SimResult): string {
     for (const h of Object.values(rep.historical)) lines.push(`  ${h.label}: ${h.source}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The output of `opts.format` written to w as the run goes; `spool` makes the JSON's scratch spools. */
+export function simOutput(opts: Pick<CliOptions, 'format' | 'events'>, w: Writer, spool: () => Spool): SimOutput {
+  switch (opts.format) {
+    case 'json': return jsonOutput(w, opts.events, spool);
+    case 'csv': return csvOutput(w);
+    case 'summary': return {
+      row() { /* only the last row is shown, and end() receives it */ },
+      events() { /* not in the summary */ },
+      end(report, last) { w.write(summaryText(report, last)); },
+      close() { /* nothing held */ },
+    };
+  }
 }
 
 export function formatResult(r: SimResult, opts: Pick<CliOptions, 'format' | 'events'>): string {

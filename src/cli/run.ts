@@ -79,25 +79,33 @@ export const prepareRun = (opts: CliOptions, baseDir: string): BuiltRun => build
 
 export const prepare = (opts: CliOptions, baseDir: string): SimState => prepareRun(opts, baseDir).state;
 
+/** Where a run's output goes as it is produced: each kept series row, each batch of events. */
+export interface SimStream {
+  row(row: SeriesRow): void;
+  events?(events: SimEvent[]): void;
+}
+
 /**
  * Runs until the outcome is decided (or the horizon, where the sim declares a stalemate), or,
  * with opts.ticks, exactly that many ticks. Rows are kept at tick 0, every opts.every ticks and
- * at the final tick.
+ * at the final tick, each handed to `out` as soon as it is made (nothing is kept here but the
+ * last row), so a run of any length takes the memory of its world alone.
  */
-export function runSim(opts: CliOptions, baseDir: string): SimResult {
+export function streamSim(opts: CliOptions, baseDir: string, out: SimStream): { report: RunReport; last: SeriesRow } {
   const spec = runSpec(opts, baseDir);
   const s = buildRun(spec).state;
   const every = Math.max(1, opts.every);
-  const series: SeriesRow[] = [seriesRow(s)];
-  const events: SimEvent[] = [];
-  const keep = (): void => { events.push(...drainEvents(s)); };
+  let last = seriesRow(s);
+  out.row(last);
+  const put = (): void => { last = seriesRow(s); out.row(last); };
+  const keep = (): void => { const e = drainEvents(s); if (e.length > 0) out.events?.(e); };
   if (opts.ticks !== null) {
     const end = opts.ticks;
     // Whole chunks between recorded rows: the outcome needs no per-tick check here.
     while (s.tick < end) {
       advance(s, Math.min(end, (Math.floor(s.tick / every) + 1) * every) - s.tick);
       keep();
-      if (s.tick % every === 0 || s.tick === end) series.push(seriesRow(s));
+      if (s.tick % every === 0 || s.tick === end) put();
     }
   } else {
     // One tick at a time so the run stops on the tick the outcome is decided; the horizon
@@ -106,11 +114,19 @@ export function runSim(opts: CliOptions, baseDir: string): SimResult {
     while (s.outcome === null && s.tick < end) {
       advance(s, 1);
       keep();
-      if (s.tick % every === 0) series.push(seriesRow(s));
+      if (s.tick % every === 0) put();
     }
-    if (series[series.length - 1].tick !== s.tick) series.push(seriesRow(s));
+    if (last.tick !== s.tick) put();
   }
   keep();
   // A fall is attributed to its pivotal pillar by replays of the same run (src/scenarios/attribute.ts).
-  return { report: runReport(s, attributeFall(spec, s)), series, events };
+  return { report: runReport(s, attributeFall(spec, s)), last };
+}
+
+/** The whole run in memory (tests, golden traces): streamSim with every row and event kept. */
+export function runSim(opts: CliOptions, baseDir: string): SimResult {
+  const series: SeriesRow[] = [];
+  const events: SimEvent[] = [];
+  const { report } = streamSim(opts, baseDir, { row: (r) => { series.push(r); }, events: (e) => { for (const x of e) events.push(x); } });
+  return { report, series, events };
 }

@@ -4,9 +4,11 @@
  */
 import { parseArgs } from './args';
 import { checkOutDir, emit, print, runCommand } from './output';
-import { formatResult } from './format';
+import { simOutput } from './format';
+import { scratchDir, writeStreamTo } from './sink';
+import { fileSpool } from './spool';
 import { helpText, paramsJson, paramsTable, type ParamValues } from './help';
-import { loadCalibration, prepareRun, runSim, userDir } from './run';
+import { loadCalibration, prepareRun, streamSim, userDir } from './run';
 import { resolveParams } from '../scenarios/index';
 import { loadScenario } from '../scenarios/load-node';
 import { checkBudget, simEstimate } from './estimate';
@@ -28,7 +30,16 @@ function main(argv: string[]): number {
     const params = resolveParams(loadScenario(opts.scenario, baseDir), opts.sets, loadCalibration(opts.calibration, baseDir));
     checkBudget('sim', simEstimate(params, opts.ticks, opts.every), opts.force === true, say);
   }
-  emit(formatResult(runSim(opts, baseDir), opts), opts.out, baseDir);
+  // Rows go out as they are made (CSV), or to a scratch spool beside the output until the report,
+  // which comes first in the JSON, is known (the spool is copied in after it).
+  const dir = scratchDir(opts.out, baseDir);
+  writeStreamTo(opts.out, baseDir, (w) => {
+    const out = simOutput(opts, w, () => fileSpool(dir));
+    try {
+      const { report, last } = streamSim(opts, baseDir, out);
+      out.end(report, last);
+    } finally { out.close(); }
+  });
   return 0;
 }
 

@@ -19,6 +19,7 @@ import {
   closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, statSync,
   unlinkSync, writeSync, type Stats,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './errors';
 
@@ -33,8 +34,8 @@ export class PipeClosed extends Error {
 }
 
 export interface Sink {
-  /** Appends a chunk (throws WriteError or PipeClosed, after aborting a file). */
-  write(chunk: string): void;
+  /** Appends a chunk, text (UTF-8) or bytes (throws WriteError or PipeClosed, after aborting a file). */
+  write(chunk: string | Uint8Array): void;
   /** Makes the output final: fsync and rename for a file; nothing more to do otherwise. */
   commit(): void;
   /** Drops what was written to a temp file (the old target stays); safe to call twice. */
@@ -51,7 +52,7 @@ const CHUNK_BYTES = 1 << 16;
 const FAULT_ENV = 'BREAKING_RANKS_WRITE_FAULT';
 
 /** "ENOSPC: no space left on device" (Node adds ", write" or ", open '/path'"). */
-function errText(e: unknown): string {
+export function errText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   if (err === null || typeof err !== 'object' || typeof err.message !== 'string') return String(e);
   return err.syscall ? err.message.replace(new RegExp(`, ${err.syscall}( '.*')?$`), '') : err.message;
@@ -59,8 +60,10 @@ function errText(e: unknown): string {
 
 const sleepMs = (ms: number): void => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); };
 
+const bytesOf = (chunk: string | Uint8Array): Uint8Array => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+
 /** Writes all of buf to fd, waiting out EAGAIN (a non-blocking pipe that is full). */
-function writeAll(fd: number, buf: Buffer, afterChunk?: () => void): void {
+export function writeAll(fd: number, buf: Uint8Array, afterChunk?: () => void): void {
   for (let off = 0; off < buf.length;) {
     const end = Math.min(buf.length, off + CHUNK_BYTES);
     let n: number;
@@ -104,7 +107,7 @@ export function checkOut(out: string | null, baseDir: string): void {
 function stdoutSink(): Sink {
   return {
     write(chunk) {
-      try { writeAll(1, Buffer.from(chunk, 'utf8')); } catch (e) {
+      try { writeAll(1, bytesOf(chunk)); } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new PipeClosed();
         throw new WriteError(`cannot write to standard output (${errText(e)})`);
       }
@@ -114,22 +117,38 @@ function stdoutSink(): Sink {
   };
 }
 
-/** Temp files being written, removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP). */
-const pending = new Set<string>();
+/**
+ * What to do when the process is interrupted (SIGINT, SIGTERM, SIGHUP), before it dies of the
+ * signal as it would without a handler: remove temp files, keep a batch's finished runs and say
+ * so. Each callback runs once, synchronously, in the order registered; the returned function
+ * unregisters it.
+ */
+const onStop = new Set<(sig: NodeJS.Signals) => void>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 function onSignal(sig: NodeJS.Signals): void {
-  for (const f of pending) { try { unlinkSync(f); } catch { /* already gone */ } }
-  pending.clear();
+  const todo = [...onStop];
+  onStop.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
+  for (const f of todo) { try { f(sig); } catch { /* the others still run */ } }
   process.kill(process.pid, sig); // die of the signal, as without this handler
 }
+export function onInterrupt(f: (sig: NodeJS.Signals) => void): () => void {
+  if (onStop.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  onStop.add(f);
+  return () => {
+    if (!onStop.delete(f)) return;
+    if (onStop.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+  };
+}
+
+/** Temp files being written, removed if the process is interrupted. */
+const pending = new Map<string, () => void>();
 function track(tmp: string): void {
-  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
-  pending.add(tmp);
+  if (!pending.has(tmp)) pending.set(tmp, onInterrupt(() => { try { unlinkSync(tmp); } catch { /* already gone */ } }));
 }
 function untrack(tmp: string): void {
+  pending.get(tmp)?.();
   pending.delete(tmp);
-  if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
 /** A file written directly (a device, a FIFO, a terminal): nothing to rename, nothing to undo. */
@@ -143,7 +162,7 @@ function directSink(out: string, path: string): Sink {
   return {
     write(chunk) {
       if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
-      try { writeAll(fd, Buffer.from(chunk, 'utf8')); } catch (e) { fail(e); }
+      try { writeAll(fd, bytesOf(chunk)); } catch (e) { fail(e); }
     },
     commit() {
       if (fd === null) return;
@@ -188,7 +207,7 @@ function atomicSink(out: string, path: string, old: Stats | null): Sink {
     write(chunk) {
       if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
       const wrote = fault ? () => { if (++chunks === 1) process.kill(process.pid, 'SIGKILL'); } : undefined;
-      try { writeAll(fd, Buffer.from(chunk, 'utf8'), wrote); } catch (e) { fail(e); }
+      try { writeAll(fd, bytesOf(chunk), wrote); } catch (e) { fail(e); }
     },
     commit() {
       if (fd === null) throw new WriteError(`cannot write '${out}': already closed`);
@@ -206,6 +225,23 @@ function atomicSink(out: string, path: string, old: Stats | null): Sink {
   };
 }
 
+/**
+ * Where scratch files of an output go: beside `out` when it is a file (the disk the user chose
+ * for it), else the system's temp folder (standard output, devices).
+ */
+export function scratchDir(out: string | null, baseDir: string): string {
+  if (out === null) return tmpdir();
+  const { path, stat } = followLinks(resolve(baseDir, out));
+  return stat === null || stat.isFile() ? dirname(path) : tmpdir();
+}
+
+/** True when `out` names a regular file (or nothing yet): an output written atomically, with room for files beside it. */
+export function isFileTarget(out: string | null, baseDir: string): boolean {
+  if (out === null) return false;
+  const { stat } = followLinks(resolve(baseDir, out));
+  return stat === null || stat.isFile();
+}
+
 /** Opens the output: standard output for null, else `out` resolved against baseDir. */
 export function openSink(out: string | null, baseDir: string): Sink {
   if (out === null) return stdoutSink();
@@ -215,11 +251,77 @@ export function openSink(out: string | null, baseDir: string): Sink {
   return directSink(out, path);
 }
 
-/** The whole text in one go (what the commands do until rows are streamed). */
+/**
+ * Bytes gathered in one reused buffer: text is encoded into it as it comes, so nothing written
+ * waits as a string on the JavaScript heap (where a long run's pending text, surviving garbage
+ * collections, would make the heap grow). `out` receives pieces of at least `size` bytes (the
+ * last one at flush() may be shorter); it must be done with a piece when it returns.
+ */
+export class ByteGather {
+  private readonly buf: Buffer;
+  private n = 0;
+  constructor(private readonly out: (bytes: Uint8Array) => void, private readonly size = CHUNK_BYTES) {
+    this.buf = Buffer.allocUnsafe(2 * size);
+  }
+
+  add(chunk: string | Uint8Array): void {
+    if (typeof chunk === 'string') {
+      // At most 3 bytes per UTF-16 unit; a text too big for the buffer goes out whole.
+      if (this.n + 3 * chunk.length > this.buf.length) this.flush();
+      if (3 * chunk.length > this.buf.length) { this.out(Buffer.from(chunk, 'utf8')); return; }
+      this.n += this.buf.write(chunk, this.n, 'utf8');
+      if (this.n >= this.size) this.flush();
+      return;
+    }
+    for (let at = 0; at < chunk.length;) {
+      const k = Math.min(chunk.length - at, this.buf.length - this.n);
+      this.buf.set(chunk.subarray(at, at + k), this.n);
+      this.n += k;
+      at += k;
+      if (this.n >= this.size) this.flush();
+    }
+  }
+
+  flush(): void {
+    if (this.n === 0) return;
+    const piece = this.buf.subarray(0, this.n);
+    this.n = 0;
+    this.out(piece);
+  }
+}
+
+/**
+ * A sink behind a buffer: small writes (one row at a time) are gathered and handed on in chunks
+ * of at least CHUNK_BYTES; flush() hands on the rest. Nothing is committed here.
+ */
+export interface Writer { write(text: string | Uint8Array): void; flush(): void; }
+export function bufferedWriter(sink: Sink, size = CHUNK_BYTES): Writer {
+  const g = new ByteGather((bytes) => sink.write(bytes), size);
+  return { write: (chunk) => g.add(chunk), flush: () => g.flush() };
+}
+
+/** The whole text in one go. */
 export function writeAllTo(text: string, out: string | null, baseDir: string): void {
   const sink = openSink(out, baseDir);
   try {
     sink.write(text);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+}
+
+/**
+ * Streams a command's output: `produce` writes through a buffered writer, then the output is
+ * committed (a file renamed into place only now); a failure aborts it (the old file stays).
+ */
+export function writeStreamTo(out: string | null, baseDir: string, produce: (w: Writer) => void): void {
+  const sink = openSink(out, baseDir);
+  try {
+    const w = bufferedWriter(sink);
+    produce(w);
+    w.flush();
     sink.commit();
   } catch (e) {
     sink.abort();

@@ -14,7 +14,7 @@
 import { createState, type ActionDef, type Params, type ScenarioData, type SimState } from '../sim/index';
 import { DEFAULT_CALIBRATION, type Calibration } from './calibration';
 import { ScenarioError } from './check';
-import { resolveLayers, type Origin, type PriorDraw } from './resolve';
+import { resolveLayers, type Origin, type PriorDraw, type Resolved } from './resolve';
 import { isPolicyName, policyActions } from './policies';
 import { checkOffered } from './actions';
 import type { ParamKey } from '../sim/params/schema';
@@ -33,6 +33,11 @@ export interface RunSpec {
   sweep?: ReadonlyArray<readonly [string, string]>;
   /** The loyalty channels in slot order (tests only). */
   channels?: readonly string[];
+  /**
+   * The layers above, already resolved by resolveLayers (a batch resolves each run's once and
+   * reuses them); the state copies the values, so one Resolved may serve many runs.
+   */
+  resolved?: Resolved;
 }
 
 export interface BuiltRun {
@@ -71,7 +76,7 @@ export function mergeActions(strategy: readonly ActionDef[], user: readonly Acti
 }
 
 export function buildRun(spec: RunSpec): BuiltRun {
-  const { params, origin } = resolveLayers({
+  const { params, origin } = spec.resolved ?? resolveLayers({
     scenario: spec.scenario, calibration: spec.calibration === undefined ? DEFAULT_CALIBRATION : spec.calibration,
     priors: spec.priors, sets: spec.sets, sweep: spec.sweep,
   });

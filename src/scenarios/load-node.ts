@@ -80,6 +80,24 @@ export function readInputText(path: string, baseDir: string, what: string, maxBy
     stdinRead = { what, text };
     return text;
   }
+  const fd = openInputFile(path, baseDir, what);
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) tooBig(size);
+    return readBounded(fd, maxBytes, tooBig).toString('utf8');
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(`${path}: cannot read ${what} file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens an input file (not `-`) for reading, refusing anything but a regular file (a FIFO, a
+ * device, a folder) with a ScenarioError, as readInputText does; the caller closes the descriptor.
+ */
+export function openInputFile(path: string, baseDir: string, what: string): number {
   const file = resolve(baseDir, path);
   let fd: number;
   try {
@@ -93,13 +111,24 @@ export function readInputText(path: string, baseDir: string, what: string, maxBy
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new ScenarioError(`${path}: the ${what} file is ${kindOf(st)}; give a regular file, or - for standard input`);
-    if (st.size > maxBytes) tooBig(st.size);
-    return readBounded(fd, maxBytes, tooBig).toString('utf8');
+    return fd;
   } catch (e) {
+    closeSync(fd);
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError(`${path}: cannot read ${what} file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  } finally {
-    closeSync(fd);
+  }
+}
+
+/**
+ * Reads up to buf.length bytes from fd into buf (0 at its end), waiting out EAGAIN (standard
+ * input may be non-blocking); a read error is a ScenarioError naming the input.
+ */
+export function readSome(fd: number, buf: Uint8Array, path: string, what: string): number {
+  for (;;) {
+    try { return readSync(fd, buf, 0, buf.length, null); } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { sleepMs(5); continue; }
+      throw new ScenarioError(`${path}: cannot read ${what} file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
   }
 }
 

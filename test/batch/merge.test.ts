@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asShard, BatchError, batchResult, mergeShards, resultJson, runOne } from '../../src/batch/index';
+import { asShard, BatchError, batchResult, mergeShards, resultJson, runOne, scanShard, ShardRows } from '../../src/batch/index';
 import { parseBatchArgs } from '../../src/cli/batchArgs';
 import { prepareBatch } from '../../src/cli/batchRun';
 
@@ -12,19 +12,34 @@ import { prepareBatch } from '../../src/cli/batchRun';
 const ARGS = ['--scenario', 'campaigns', '--runs', '3', '--seed', '5', '--set', 'horizonDays=8', '--sweep', 'arrestRate=0.1:0.2:0.1'];
 function shardDoc(i: number): Record<string, any> {
   const p = prepareBatch(parseBatchArgs([...ARGS, '--shard', `${i}/2`]), process.cwd());
-  return JSON.parse(resultJson(batchResult(p.info, p.indices.map((g) => runOne(p.plan, g))), { index: i, count: 2 }));
+  return JSON.parse(resultJson(batchResult(p.info, Array.from(p.indices, (g) => runOne(p.plan, g))), { index: i, count: 2 }));
 }
 const one = shardDoc(1), two = shardDoc(2);
 const copy = (): Record<string, any> => structuredClone(one);
 
-function errorOf(mutate: (d: Record<string, any>) => void): string {
-  const d = copy();
-  mutate(d);
-  try { asShard(d, 's1.json'); } catch (e) {
+/** A byte source over a text, `chunk` bytes at a time. */
+function bytes(text: string, chunk = 97) {
+  const b = Buffer.from(text, 'utf8');
+  let at = 0;
+  return (buf: Uint8Array): number => { const n = Math.min(chunk, buf.length, b.length - at); buf.set(b.subarray(at, at + n)); at += n; return n; };
+}
+
+/** The message of the BatchError f throws. */
+function messageOf(f: () => unknown): string {
+  try { f(); } catch (e) {
     expect(e).toBeInstanceOf(BatchError);
     return (e as Error).message;
   }
   throw new Error('expected a BatchError');
+}
+
+/** asShard's message for the mutated document; the streaming reader (merge's) must say the same. */
+function errorOf(mutate: (d: Record<string, any>) => void): string {
+  const d = copy();
+  mutate(d);
+  const msg = messageOf(() => asShard(d, 's1.json'));
+  expect(messageOf(() => scanShard(bytes(JSON.stringify(d)), 's1.json'))).toBe(msg);
+  return msg;
 }
 
 describe('merge checks shards against the schema', () => {
@@ -62,6 +77,42 @@ describe('merge checks shards against the schema', () => {
     ['a run beyond the total', (d: any) => { d.rows[0].run = 6; }, /rows\[0\]\.run must be a run index from 0 to 5, got 6$/],
   ])('refuses %s, naming the file, row and field', (_n, mutate, msg) => {
     expect(errorOf(mutate)).toMatch(msg);
+  });
+
+  it('the streaming reader: header, row count and rows of a real shard, in any chunking and with whitespace', () => {
+    for (const text of [JSON.stringify(one), JSON.stringify(one, null, 2)]) {
+      for (const chunk of [1, 7, 4096]) {
+        const scan = scanShard(bytes(text, chunk), 's1.json', 64);
+        expect([scan.shard, scan.rows, scan.order]).toEqual([{ index: 1, count: 2 }, 3, null]);
+        expect(scan.batch).toEqual(one.batch);
+        const rows = new ShardRows(bytes(text, chunk), scan, 64);
+        const got = [];
+        for (let r = rows.next(); r !== null; r = rows.next()) got.push(r);
+        rows.finish();
+        expect(got).toEqual(one.rows);
+      }
+    }
+  });
+
+  it.each([
+    ['a truncated file', (t: string) => t.slice(0, -40), 's1.json: not JSON (merge reads the output of batch --format json --shard i/n)'],
+    ['a syntax error after a bad row', (t: string) => t.replace('"outcome":', '"outcome":"x","o":').replace(/}$/, ',}'), 's1.json: not JSON (merge reads the output of batch --format json --shard i/n)'],
+    ['rows before the header', (t: string) => `{"rows":[],${t.slice(1).replace(/"rows":\[.*\],"stats"/, '"stats"')}`, 's1.json: "batch" and "shard" must come before "rows" (as batch --format json writes them)'],
+    ['a field twice', (t: string) => t.replace(/}$/, ',"stats":1}'), 's1.json: the field "stats" appears twice'],
+    ['a row nested too deep', (t: string) => t.replace('"outcome":', `"outcome":${'['.repeat(70)}${']'.repeat(70)},"x":`), "s1.json: field 'rows' nests more than 64 levels deep (at rows[0].outcome[0][0][0][0][0]…)"],
+    ['an endless row', (t: string) => t.replace('"outcome":', `"outcome":"${'x'.repeat(1_100_000)}","x":`), 's1.json: a value longer than 1048576 characters: not a shard of batch --format json'],
+  ])('the streaming reader refuses %s', (_n, edit, msg) => {
+    expect(messageOf(() => scanShard(bytes(edit(JSON.stringify(one)), 4096), 's1.json'))).toBe(msg);
+  });
+
+  it('a shard whose rows are not in run order is refused after the counts are known', () => {
+    const d = copy();
+    d.rows = [d.rows[1], d.rows[0], d.rows[2]];
+    const s1 = scanShard(bytes(JSON.stringify(d)), 's1.json');
+    const s2 = scanShard(bytes(JSON.stringify(two)), 's2.json');
+    expect(s1.order).toEqual({ at: 0, run: 2 });
+    expect(() => mergeShards([asShard(d, 's1.json'), asShard(structuredClone(two), 's2.json')])).toThrow('s1.json: rows[0] is run 2, not run 0 (a shard lists its runs in order)');
+    expect(s2.order).toBeNull();
   });
 
   it('the command: a bad row exits 2 with one line', () => {

@@ -39,6 +39,16 @@ describe('worker pool', () => {
     }
   });
 
+  it('keep: false hands every row on in order and keeps none (a batch of any size in flat memory)', async () => {
+    const one = await runRows(plan, all, { workers: 1 });
+    for (const [workers, thread] of [[1, false], [1, true], [2, false]] as const) {
+      const seen: unknown[] = [];
+      const kept = await runRows(plan, all, { workers, thread, keep: false, onRows: (from, rs) => { expect(from).toBe(seen.length); seen.push(...rs); } });
+      expect(kept).toEqual([]);
+      expect(seen).toEqual(one);
+    }
+  });
+
   it('reports a failing run as the error class the CLI knows', async () => {
     // officerCount above nationalForce is allowed; detentionMinDays above the maximum is not.
     const bad = { ...plan, sets: [...plan.sets, ['detentionMinDays', '30'] as [string, string]] };

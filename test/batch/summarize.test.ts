@@ -1,6 +1,9 @@
 /** Ensemble figures from hand-built rows: the 2x2 table, nonviolent filtering, bands, targets. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarize, type Row, type Targets } from '../../src/batch/index';
+import { batchStats, summarize, Tally, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
+import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson } from '../../src/batch/stats';
+import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS } from '../../src/batch/summarize';
 
 const targets: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -77,5 +80,77 @@ describe('summarize', () => {
     expect(e.successMultiplier.value).toBeNull();
     expect(e.comparison.every((c) => c.inside === null)).toBe(true);
     expect(e.implied.atMeasuredSuccessRate).toBeNull();
+  });
+});
+
+/** summarize() as it was written over the whole row list (before the Tally): the reference. */
+function listSummary(rows: readonly Row[], t: Targets) {
+  const isSuccess = (r: Row) => r.outcome === 'success';
+  const nv = rows.filter((r) => r.nonviolent);
+  let a = 0, b = 0, c = 0, d = 0;
+  const outcomes = { success: 0, failure: 0, stalemate: 0 };
+  const fallCauses: Record<string, number> = { force: 0, overwhelm: 0, elite: 0 };
+  for (const r of nv) {
+    const s = isSuccess(r);
+    if (r.defectionOccurred) { if (s) a++; else b++; } else if (s) c++; else d++;
+    if (r.outcome !== null) outcomes[r.outcome]++;
+    if (s && r.fallCause !== null) fallCauses[r.fallCause]++;
+  }
+  const tb = { a, b, c, d }, n = nv.length, successRate = wilson(a + c, n), successMultiplier = ratio(tb, t.kind);
+  const violent = rows.filter((r) => !r.nonviolent), vs = violent.filter(isSuccess).length, nvs = a + c;
+  const participation = PARTICIPATION_BANDS.map((band) => {
+    const inBand = nv.filter((r) => r.peakParticipation >= band.from && (band.to === null || r.peakParticipation < band.to));
+    return { band: band.label, from: band.from, to: band.to, success: wilson(inBand.filter(isSuccess).length, inBand.length) };
+  });
+  const share = wilson(a, a + c);
+  const cmp = (name: string, target: number, m: { value: number | null; lo: number | null; hi: number | null }) =>
+    ({ name, target, measured: m.value, lo: m.lo, hi: m.hi, inside: m.lo === null || m.hi === null ? null : target >= m.lo && target <= m.hi });
+  const implied = (s: number | null) => (s === null ? null : impliedByTargets(s, t.defectionShareInSuccesses, t.successMultiplier, t.kind));
+  return {
+    runs: rows.length, nonviolentRuns: n, outcomes, fallCauses,
+    table: { defectionSuccess: a, defectionNonSuccess: b, noDefectionSuccess: c, noDefectionNonSuccess: d },
+    successRate, defectionRate: wilson(a + b, n), defectionShareInSuccesses: share, successWithDefection: wilson(a, a + b),
+    successWithoutDefection: wilson(c, c + d), successMultiplier, oddsRatio: oddsRatio(tb), riskRatio: riskRatio(tb),
+    discipline: { nonviolent: successRate, violent: wilson(vs, violent.length), oddsRatio: oddsRatio({ a: nvs, b: n - nvs, c: vs, d: violent.length - vs }), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS },
+    participation, targets: t,
+    comparison: [cmp('successRate', t.successRate, successRate), cmp('defectionShareInSuccesses', t.defectionShareInSuccesses, share), cmp('successMultiplier', t.successMultiplier, successMultiplier)],
+    implied: { atTargetSuccessRate: implied(t.successRate), atMeasuredSuccessRate: implied(successRate.value) },
+  };
+}
+
+const arbRow = fc.record({
+  outcome: fc.constantFrom('success', 'failure', 'stalemate', null),
+  fallCause: fc.constantFrom('force', 'overwhelm', 'elite', null),
+  peakParticipation: fc.constantFrom(0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1, 0.5, 1),
+  defectionOccurred: fc.boolean(),
+  nonviolent: fc.boolean(),
+  point: fc.integer({ min: 0, max: 2 }),
+}).map((r) => ({ run: 0, seed: 0, tippingTick: null, tippingDay: null, defectedShare: 0, violenceShare: 0, ...r }) as unknown as Row);
+
+describe('Tally: the figures from counts, one row at a time', () => {
+  it('prints exactly what the figures over the whole list printed (random ensembles, both ratio kinds)', () => {
+    fc.assert(fc.property(fc.array(arbRow, { maxLength: 60 }), fc.constantFrom('odds', 'risk'), (rows, kind) => {
+      const t = { ...targets, kind: kind as 'odds' | 'risk' };
+      expect(JSON.stringify(summarize(rows, t))).toBe(JSON.stringify(listSummary(rows, t)));
+    }), { numRuns: 300 });
+  });
+
+  it('keeps one group per sweep point: each equals the figures of that point\'s rows', () => {
+    fc.assert(fc.property(fc.array(arbRow, { maxLength: 60 }), (rows) => {
+      const tally = new Tally(3);
+      for (const r of rows) tally.add(r, r.point);
+      for (const p of [0, 1, 2])
+        expect(JSON.stringify(tally.figures(targets, p))).toBe(JSON.stringify(listSummary(rows.filter((r) => r.point === p), targets)));
+    }), { numRuns: 100 });
+    const info = { targets, points: 3, sweep: [{ key: 'arrestRate', values: [0.1, 0.2, 0.3] }] } as unknown as BatchInfo;
+    const rows = fc.sample(fc.array(arbRow, { minLength: 30, maxLength: 30 }), 1)[0];
+    const st = batchStats(info, rows);
+    expect(st.points!.map((p) => p.values)).toEqual([{ arrestRate: 0.1 }, { arrestRate: 0.2 }, { arrestRate: 0.3 }]);
+    expect(JSON.stringify(st.points![1].stats)).toBe(JSON.stringify(listSummary(rows.filter((r) => r.point === 1), targets)));
+  });
+
+  it('a fall cause the model does not know still appears, as null (as the list version printed NaN)', () => {
+    const rows = [row('success', true), { ...row('success', false), fallCause: 'coup' } as unknown as Row];
+    expect(summarize(rows, targets).fallCauses).toEqual({ force: 1, overwhelm: 0, elite: 0, coup: null });
   });
 });

@@ -1,5 +1,5 @@
 /** The batch and merge commands: argument checks, one-line errors, shards + merge = single run. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +93,24 @@ describe('batch and merge commands', () => {
     const junk = cmd('merge', ['s1.json', 'junk.json'], { INIT_CWD: tmp });
     expect([junk.code, junk.err]).toEqual([2, 'merge: junk.json: not JSON (merge reads the output of batch --format json --shard i/n)\n']);
     expect(readFileSync(join(tmp, 's1.json'), 'utf8')).toMatch(/"shard":\{"index":1,"count":3\}/);
+  });
+
+  it('rows stream to standard output as runs finish; a closed pipe (| head) ends it quietly, exit 0', async () => {
+    // 20,000 runs of a one-officer, one-day world: far more than one 64 KiB piece of CSV.
+    const world = join(tmp, 'one-officer.json');
+    writeFileSync(world, JSON.stringify({ id: 'one-officer', title: 'One officer', startDate: '2000-01-01', params: { citizenCount: 0, officerCount: 1,
+      nationalForce: 1, unitSize: 1, gridWidth: 4, gridHeight: 4, cellCapacity: 1, scale: 1, hoursPerTick: 24, horizonDays: 1, tiesPerOfficer: 0 } }));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/batch.ts'), '--scenario', world, '--runs', '20000', '--format', 'csv', '--workers', '2'], {
+      cwd: root, env: { ...process.env, INIT_CWD: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '', err = '';
+    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    // Like head -1: read the header line, then go away.
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) child.stdout.destroy(); });
+    const code = await new Promise<number | null>((ok) => child.on('close', (c) => ok(c)));
+    expect([code, err]).toEqual([0, '']);
+    expect(out).toMatch(/^run,seed,outcome,/);
+    expect(out.length).toBeLessThan(400_000); // it stopped long before the 20,000 rows (about 1 MB)
   });
 
   it('summary shows the targets and what they imply', () => {

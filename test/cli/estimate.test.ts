@@ -6,7 +6,7 @@ import { parseBatchArgs } from '../../src/cli/batchArgs';
 import { buildPlan, largestWorld, shardSize } from '../../src/cli/batchRun';
 import { CliError } from '../../src/cli/errors';
 import {
-  batchEstimate, BYTES_PER_CELL, BYTES_PER_CITIZEN, BYTES_PER_OFFICER, BYTES_PER_TIE, checkBudget, fmtBytes, fmtSeconds, simEstimate, worldBytes, worldOf,
+  batchEstimate, BYTES_PER_CELL, BYTES_PER_CITIZEN, BYTES_PER_OFFICER, BYTES_PER_POINT, BYTES_PER_TIE, checkBudget, fmtBytes, fmtSeconds, simEstimate, worldBytes, worldOf,
 } from '../../src/cli/estimate';
 import { getPreset, resolveParams } from '../../src/scenarios/index';
 
@@ -40,10 +40,20 @@ describe('estimates from the counts', () => {
   });
 
   it('past the machine it refuses with one line, unless forced', () => {
-    const e = simEstimate(params('epstein-classic'), 100_000_000, 1);
-    expect(() => budget(e)).toThrow(CliError);
-    expect(() => budget(e)).toThrow(/^estimate: 1,120 citizens, 64 officers, 1,600 cells, up to 100,000,000 ticks: about \d+ GiB of memory .*, more memory than this machine has \(64 GiB\); refused \(--force runs it anyway\)$/);
-    expect(budget(e, true)).toEqual([expect.stringMatching(/\(more memory than this machine has \(64 GiB\); running because of --force\)$/)]);
+    const big = simEstimate(params('epstein-classic', [['gridWidth', '4000'], ['gridHeight', '4000'], ['citizenCount', '5000000']]), null, 1);
+    expect(() => budget(big, false, GIB)).toThrow(CliError);
+    expect(() => budget(big, false, GIB)).toThrow(/^estimate: 5,000,000 citizens, 64 officers, 16,000,000 cells, up to 3,000 ticks: about 1\.\d GiB of memory .*, more memory than this machine has \(1\.0 GiB\); refused \(--force runs it anyway\)$/);
+    expect(budget(big, true, GIB)).toEqual([expect.stringMatching(/\(more memory than this machine has \(1\.0 GiB\); running because of --force\)$/)]);
+    const long = simEstimate(params('epstein-classic', [['citizenCount', '100000']]), 100_000_000, 1);
+    expect(() => budget(long)).toThrow(/^estimate: 100,000 citizens, 64 officers, 1,600 cells, up to 100,000,000 ticks: about \d+ MiB of memory and up to [\d.]+ days on one core, longer than the 24-hour bound; refused/);
+  });
+
+  it('rows are written as they are made: memory does not grow with --ticks, --every or --runs', () => {
+    const p = params('epstein-classic');
+    expect(simEstimate(p, 100_000_000, 1).bytes).toBe(simEstimate(p, 10, 1).bytes);
+    const w = worldOf(p);
+    expect(batchEstimate(w, 10_000_000, 2).bytes).toBe(batchEstimate(w, 10, 2).bytes);
+    expect(batchEstimate(w, 10, 2, 1000).bytes - batchEstimate(w, 10, 2).bytes).toBe(999 * BYTES_PER_POINT);
   });
 
   it('a 10 M-run campaigns batch is refused for its time; its largest world takes the priors\' maxima', () => {
@@ -71,9 +81,9 @@ describe('the commands', () => {
   });
 
   it('sim and batch refuse past the machine before starting: exit 2, one line with the estimate', () => {
-    const s = run('sim', ['--scenario', 'epstein-classic', '--ticks', '100000000']);
+    const s = run('sim', ['--scenario', 'epstein-classic', '--ticks', '100000000', '--set', 'citizenCount=100000']);
     expect([s.status, s.stdout]).toEqual([2, '']);
-    expect(s.stderr).toMatch(/^sim: estimate: 1,120 citizens, .* refused \(--force runs it anyway\)\n$/);
+    expect(s.stderr).toMatch(/^sim: estimate: 100,000 citizens, .* refused \(--force runs it anyway\)\n$/);
     const b = run('batch', ['--scenario', 'campaigns', '--runs', '10000000']);
     expect([b.status, b.stdout]).toEqual([2, '']);
     // Refused for its time here, or for its memory on a smaller machine.

@@ -24,7 +24,7 @@ afterAll(async () => { await browser?.close(); });
 /** What the CLI prints for these arguments with --format csv and --format json. */
 function cli(args: string[]): { csv: string; json: string } {
   const p = prepareBatch(parseBatchArgs(args), process.cwd());
-  const rows = p.indices.map((g) => runOne(p.plan, g));
+  const rows = Array.from(p.indices, (g) => runOne(p.plan, g));
   return { csv: rowsToCsv(rows), json: resultJson(batchResult(p.info, rows)) };
 }
 
