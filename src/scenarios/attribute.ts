@@ -23,7 +23,8 @@ export interface Attribution {
 
 /** Whether the run falls with `pillar` held at its day-0 state. */
 export function fallsWithHeld(spec: RunSpec, pillar: Pillar): boolean {
-  const st = buildRun({ ...spec, sets: [...(spec.sets ?? []), [HOLD[pillar], 'true']] }).state;
+  // The replay resolves its layers again (not spec.resolved): the hold switch is one more --set.
+  const st = buildRun({ ...spec, resolved: undefined, sets: [...(spec.sets ?? []), [HOLD[pillar], 'true']] }).state;
   runToEnd(st);
   return st.outcome === 'success';
 }

@@ -64,7 +64,7 @@ describe('merge checks shards against the schema', () => {
   it.each([
     ['a row reduced to {run}', (d: any) => { d.rows[1] = { run: 2 }; }, /^s1\.json: rows\[1\]\.point is missing \(a row of this batch has run, point, seed, legitimacy, /],
     ['markup as the outcome', (d: any) => { d.rows[0].outcome = '<script>alert(1)</script>'; }, /^s1\.json: rows\[0\]\.outcome must be success, failure, stalemate or null, got "<script>alert\(1\)<\/script>"$/],
-    ['a fall cause that is not one', (d: any) => { d.rows[0].fallCause = 7; }, /rows\[0\]\.fallCause must be a cause \(force, overwhelm, elite, \.\.\.\) or null, got 7$/],
+    ['a fall cause that is not one', (d: any) => { d.rows[0].fallCause = 7; }, /rows\[0\]\.fallCause must be a cause \(force, elite, economy, patron, overwhelm\) or null, got 7$/],
     ['a fractional tipping tick', (d: any) => { d.rows[0].tippingTick = 1.5; }, /rows\[0\]\.tippingTick must be a non-negative integer or null, got 1\.5$/],
     ['a share above 1', (d: any) => { d.rows[0].peakParticipation = 2; }, /rows\[0\]\.peakParticipation must be a number from 0 to 1, got 2$/],
     ['a share as text', (d: any) => { d.rows[0].violenceShare = '0.1'; }, /rows\[0\]\.violenceShare must be a number from 0 to 1, got "0\.1"$/],

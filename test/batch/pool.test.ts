@@ -5,7 +5,7 @@ import {
   shardIndices, totalRuns, type BatchPlan,
 } from '../../src/batch/index';
 import { runRows } from '../../src/batch/nodePool';
-import { ParamError } from '../../src/sim/index';
+import { MODEL_VERSION, ParamError } from '../../src/sim/index';
 
 // A tiny campaign world: short horizons keep each run to a few milliseconds.
 const plan: BatchPlan = checkPlan({
@@ -78,7 +78,7 @@ describe('shards and merge', () => {
     expect(() => mergeShards([a, b])).toThrow(/missing shard 3\/3/);
     expect(() => mergeShards([a, b, c, { ...b, source: 'copy.json' }])).toThrow(/copy.json and s2.json are both shard 2\/3/);
     const older = { ...c, source: 'old.json', batch: { ...c.batch, modelVersion: 1 } };
-    expect(() => mergeShards([a, b, older])).toThrow('old.json was made with model 1 and s1.json with model 2: merge shards of one model only');
+    expect(() => mergeShards([a, b, older])).toThrow(`old.json was made with model 1 and s1.json with model ${MODEL_VERSION}: merge shards of one model only`);
     const other = { ...c, batch: { ...c.batch, seed: 12 } };
     expect(() => mergeShards([a, b, other])).toThrow(/different batches .*'seed'/);
     const two = await shard(2, 2, 'half.json');

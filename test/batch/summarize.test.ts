@@ -89,7 +89,7 @@ function listSummary(rows: readonly Row[], t: Targets) {
   const nv = rows.filter((r) => r.nonviolent);
   let a = 0, b = 0, c = 0, d = 0;
   const outcomes = { success: 0, failure: 0, stalemate: 0 };
-  const fallCauses: Record<string, number> = { force: 0, overwhelm: 0, elite: 0 };
+  const fallCauses: Record<string, number> = { force: 0, elite: 0, economy: 0, patron: 0, overwhelm: 0 };
   for (const r of nv) {
     const s = isSuccess(r);
     if (r.defectionOccurred) { if (s) a++; else b++; } else if (s) c++; else d++;
@@ -120,7 +120,7 @@ function listSummary(rows: readonly Row[], t: Targets) {
 
 const arbRow = fc.record({
   outcome: fc.constantFrom('success', 'failure', 'stalemate', null),
-  fallCause: fc.constantFrom('force', 'overwhelm', 'elite', null),
+  fallCause: fc.constantFrom('force', 'overwhelm', 'elite', 'economy', 'patron', null),
   peakParticipation: fc.constantFrom(0, 0.005, 0.01, 0.02, 0.035, 0.05, 0.1, 0.5, 1),
   defectionOccurred: fc.boolean(),
   nonviolent: fc.boolean(),
@@ -151,6 +151,6 @@ describe('Tally: the figures from counts, one row at a time', () => {
 
   it('a fall cause the model does not know still appears, as null (as the list version printed NaN)', () => {
     const rows = [row('success', true), { ...row('success', false), fallCause: 'coup' } as unknown as Row];
-    expect(summarize(rows, targets).fallCauses).toEqual({ force: 1, overwhelm: 0, elite: 0, coup: null });
+    expect(summarize(rows, targets).fallCauses).toEqual({ force: 1, elite: 0, economy: 0, patron: 0, overwhelm: 0, coup: null });
   });
 });
