@@ -52,11 +52,17 @@ function main(): void {
   const panels = document.getElementById('panels');
   if (panels) createPanels(panels, { store, getSeries, getAgents, getSeriesB, ui: { lock: page.lock, toggleProjector: projector.toggle, projector: projector.on } });
   if (game) {
-    try {
-      createGame(mapA, { store, getAgents });
-    } catch (e) {
-      store.setState({ notice: `The map could not start: ${e instanceof Error ? e.message : String(e)}` });
-    }
+    let handleA: GameHandle | null = null;
+    const startA = (): void => {
+      handleA?.destroy();
+      handleA = null;
+      try {
+        handleA = createGame(mapA, { store, getAgents });
+      } catch (e) {
+        store.setState({ notice: `The map could not start: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    };
+    startA();
     // The comparison's map: made when a run B opens, removed when it closes.
     let b: { handle: GameHandle | null; el: HTMLElement } | null = null;
     const mirror = mirrorB(store);
@@ -75,12 +81,18 @@ function main(): void {
         let handle: GameHandle | null = null;
         try { handle = createGame(el, { store: mirror, getAgents: getAgentsB }); } catch { handle = null; }
         b = { handle, el };
+        startA(); // A's map is made again at its new width (the canvas does not shrink by itself)
       } else if (!open && b) {
         b.handle?.destroy();
         b.el.remove();
         b = null;
+        startA();
       }
-    }, { fireImmediately: true });
+    }, { fireImmediately: false });
+    store.subscribe((s) => s.vs, (vs) => {
+      const label = game.querySelector('.br-map-b .br-map-label');
+      if (label && vs) label.textContent = t('compare.labelB', { changes: changesText(vs) });
+    });
   }
   if (!page.hasScenario || page.unknownScenario) store.getState().showStart(errors.length ? errors.join(' ') : null);
   else {
