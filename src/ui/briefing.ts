@@ -103,7 +103,7 @@ export function createBriefing({ store }: PanelDeps, hooks: { compare(vs: Compar
       render(meta);
       const s = store.getState();
       // Shown when a scenario is first loaded, not on every restart or parameter change.
-      if (meta.scenarioId !== shownFor && s.outcome === null && s.tick === 0) { shownFor = meta.scenarioId; show(); }
+      if (meta.scenarioId !== shownFor && s.outcome === null) { shownFor = meta.scenarioId; show(); }
     }),
     watch(store, (s) => s.pauseAtEvents, (on) => { pauseBox.checked = on; }),
     watch(store, (s) => s.status, (st) => { if (st === 'start') { shownFor = null; hide(); } }),
