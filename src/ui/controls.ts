@@ -116,7 +116,10 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
     for (const x of [scenario, seed, dice]) x.title = t('controls.locked');
   }
   const settings = el('details', { class: 'br-settings' }, el('summary', {}, t('controls.more')),
-    el('div', { class: 'br-row' }, scenarioField, seedField), el('div', { class: 'br-row' }, restart, research, projector));
+    el('div', { class: 'br-row' }, scenarioField, seedField), el('div', { class: 'br-row' }, restart, research));
+  // The projector switch sits in the page's header, where it stays in view in the projector theme too.
+  const headerTools = document.querySelector('.br-header-tools');
+  if (headerTools) headerTools.prepend(projector); else settings.append(projector);
   root.append(
     el('div', { class: 'br-row br-play-row' }, title ?? '', play, step, stepDay, speedField),
     status,

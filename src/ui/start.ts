@@ -48,7 +48,7 @@ export function createStart({ store }: PanelDeps): Panel & { isOpen(): boolean }
         { class: 'br-primary', 'aria-label': t(game ? 'start.playLabel' : 'start.openLabel', { title: c.title }), 'data-start': c.id }));
     if (game && c.hasStrategy)
       actions.append(button(c.history ? t('start.watch') : t('start.watchScripted'), () => open(c.id, true),
-        { class: 'br-secondary', 'aria-label': t('start.watchLabel', { title: c.title }), 'data-watch': c.id }));
+        { class: 'br-secondary', 'aria-label': `${c.history ? t('start.watch') : t('start.watchScripted')}: ${c.title}`, title: t('start.watchLabel', { title: c.title }), 'data-watch': c.id }));
     return el('li', { class: 'br-card', 'aria-labelledby': hid },
       el('h4', { id: hid }, c.title), el('p', { class: 'br-card-question' }, c.question), el('p', { class: 'br-card-length' }, c.length), actions);
   };
