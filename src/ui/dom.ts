@@ -136,7 +136,9 @@ export function focusTrap(root: HTMLElement, first: () => HTMLElement | null): {
       queueMicrotask(() => target?.focus());
     },
     closed() {
-      const to = back && back.isConnected && back.offsetParent !== null ? back : document.querySelector<HTMLElement>('.br-play');
+      // Back where the focus was, else the play button, else the first tool that can take it.
+      const usable = (e: HTMLElement | null): e is HTMLElement => !!e && e.isConnected && e.offsetParent !== null && !(e as HTMLButtonElement).disabled;
+      const to = [back, document.querySelector<HTMLElement>('.br-play'), ...document.querySelectorAll<HTMLElement>('.br-tools button')].find(usable) ?? null;
       back = null;
       if (root.contains(document.activeElement) || document.activeElement === document.body) to?.focus();
     },
