@@ -59,6 +59,7 @@ export function createCharts({ store, getSeries, getSeriesB }: PanelDeps): Panel
       el('div', { class: 'br-chart-table-scroll' }, el('table', { class: 'br-table' },
         el('caption', {}, t('charts.tableCaption', { title: t(title) })), el('thead', {}, tableHead), tableBody)));
     table.addEventListener('toggle', () => { dirty = true; });
+    legend.append(el('li', { class: 'br-chart-ab', hidden: true }, t('charts.abNote')));
     const figure = el('div', { class: 'br-chart', role: 'tabpanel', id: `br-chart-${id}`, 'aria-label': t(title), 'data-chart': id },
       el('div', { class: 'br-chart-top' }, legend, caption), host, table);
     const tab = el('button', { type: 'button', role: 'tab', id: `br-tab-${id}`, 'aria-controls': figure.id, class: 'br-tab', title: t(title) }, t(tabText));
@@ -150,6 +151,7 @@ export function createCharts({ store, getSeries, getSeriesB }: PanelDeps): Panel
       const s = slots.find((x) => x.id === selected)!;
       // Opening or closing a comparison changes the chart's lines: build it again.
       if (s.plot && s.withB !== hasB()) { s.plot.destroy(); s.plot = null; s.host.replaceChildren(); }
+      for (const note of root.querySelectorAll<HTMLElement>('.br-chart-ab')) note.hidden = !hasB();
       ensurePlot(s);
       if (changed || dirty) { if (changed) s.tableRows = -1; fillTable(s); }
       if (!changed && !dirty) return;

@@ -559,6 +559,7 @@ export const STRINGS = {
   'charts.table': 'Show as a table',
   'charts.tableCaption': '{title}, one row per day',
   'charts.tableB': '{label} (B)',
+  'charts.abNote': 'solid: A (your game) · dashed: B',
 
   // ---- links ----------------------------------------------------------------------------------------
   'link.tooLong': 'This game has too many moves for a link: the address keeps the scenario, seed and settings, but not your moves.',

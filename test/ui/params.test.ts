@@ -77,6 +77,20 @@ describe('parameter panel', () => {
       ['legitimacy', '0.42'], ['torus', 'true'], ['visionShape', 'euclidean'], ['defectionThresholdList', '0.1,0.2,0.3']]);
   });
 
+  it('a typed value moves its slider, as typed and when committed; the slider moves the field', () => {
+    const { root } = mount();
+    const input = field(root, 'legitimacy');
+    const slider = input.closest('.br-slider')!.querySelector<HTMLInputElement>('input[type="range"]')!;
+    input.value = '0.37';
+    input.dispatchEvent(new Event('input'));
+    expect(Number(slider.value)).toBeCloseTo(0.37, 2);
+    change(input, '0.61');
+    expect(Number(slider.value)).toBeCloseTo(0.61, 2);
+    slider.value = '0.25';
+    slider.dispatchEvent(new Event('input'));
+    expect(input.value).toBe('0.25');
+  });
+
   it('checkParam agrees with the schema bounds', () => {
     expect(checkParam('legitimacy', '1')).toEqual({ ok: true, text: '1' });
     expect(checkParam('legitimacy', '1.0001').ok).toBe(false);
