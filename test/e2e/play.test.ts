@@ -98,6 +98,41 @@ describe('play and watch', () => {
   });
 });
 
+describe('links and key events', () => {
+  it('past what a link holds the page says so and offers the replay file', async () => {
+    // A long game (more moves than a link holds), started as a loaded replay would start it.
+    const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=1');
+    await page.evaluate(() => {
+      const s = window.breakingRanks!.getState();
+      const actions = Array.from({ length: 1200 }, (_, k) => ({ tick: k * 150, tactic: 'symbols' as const }));
+      s.start({ scenarioId: s.scenarioId, seed: s.seed, sets: [], actions, strategy: 'none', takeover: null, tactics: null, vs: null });
+    });
+    await page.evaluate(() => window.breakingRanks!.ready());
+    expect(await page.evaluate(() => window.breakingRanks!.getState().actions.length)).toBe(1200);
+    await expect.poll(() => page.locator('#link-status').innerText()).toMatch(/too many moves for a link/);
+    expect(await page.locator('.br-link-save').isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('a')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('ac')).toBeNull();
+    expect(page.url().length).toBeLessThanOrEqual(4100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("play can pause by itself at the scenario's key events", async () => {
+    const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=1');
+    await page.check('#br-pause-events');
+    await closeBriefing(page);
+    await page.evaluate(() => window.breakingRanks!.getState().setSpeed(2000));
+    await page.evaluate(() => window.breakingRanks!.getState().play());
+    await page.waitForFunction(() => !window.breakingRanks!.getState().playing && window.breakingRanks!.getState().tick > 0, null, { timeout: 30_000 });
+    const s = await page.evaluate(() => window.breakingRanks!.getState());
+    expect(s.tick).toBe(241); // the provocateurs arrive at the start of day 11 (tick 240)
+    expect(s.notice).toMatch(/Paused on day 11: Provocateurs/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('keys and clock', () => {
   it('Space plays or pauses even on a focused tactic button and never launches it; Enter launches it', async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
