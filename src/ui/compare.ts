@@ -34,8 +34,12 @@ export function compareRows(a: Side, b: Side, ticksPerDay: number, nowA: number 
   const day = (x: Side) => (x.tippingTick === null ? t('value.none') : String(Math.floor(x.tippingTick / ticksPerDay) + 1));
   const days = a.tippingTick !== null && b.tippingTick !== null ? Math.floor(b.tippingTick / ticksPerDay) - Math.floor(a.tippingTick / ticksPerDay) : null;
   const dA = a.summary?.defectedShare ?? null, dB = b.summary?.defectedShare ?? null;
-  const pts = (x: number | null, y: number | null) => (x === null || y === null ? t('value.none') : x === y ? t('compare.diffNone')
-    : `${y > x ? '+' : '\u2212'}${fmtPct(Math.abs(y - x), 1)}`);
+  const pts = (x: number | null, y: number | null): string => {
+    if (x === null || y === null) return t('value.none');
+    const d = fmtPct(Math.abs(y - x), 1);
+    // A difference too small to show is no difference on screen ("−0.0%" would read as a change).
+    return x === y || d === fmtPct(0, 1) ? t('compare.diffNone') : `${y > x ? '+' : '\u2212'}${d}`;
+  };
   return [
     { label: t('compare.row.outcome'), a: out(a), b: out(b), diff: a.outcome === b.outcome ? t('compare.diffNone') : '≠' },
     { label: t('compare.row.tipping'), a: day(a), b: day(b),

@@ -58,7 +58,7 @@ export interface ControlsHooks {
 
 /** The line that says who acts for the movement: the player, history, or a named strategy. */
 export function modeText(s: Pick<GameStore, 'strategy' | 'takeover' | 'meta'>): string {
-  if (s.strategy === 'scenario') return t('mode.watchHistory');
+  if (s.strategy === 'scenario') return s.meta && s.meta.historical === null ? t('mode.watchScripted') : t('mode.watchHistory');
   if (s.strategy !== 'none') return t('mode.watchNamed', { name: s.strategy });
   if (s.takeover !== null && s.meta) return t('mode.tookOver', { day: dayOf(s.takeover, s.meta.ticksPerDay) + 1 });
   return t('mode.play');

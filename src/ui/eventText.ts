@@ -32,6 +32,8 @@ export interface EventContext {
   strategy?: string;
   /** The tick the player took over at (the moves before it are history). */
   takeover?: number | null;
+  /** The scenario's own strategy is history (it has historical figures), not a scripted default. */
+  history?: boolean;
 }
 
 const REGIME_KINDS = new Set(['scenario', 'deploy', 'patron-withdraws', 'purge', 'elite-split']);
@@ -43,7 +45,7 @@ export function eventActor(e: SimEvent, ctx: EventContext): string | null {
   const strategy = ctx.strategy ?? 'none';
   if (ctx.takeover !== null && ctx.takeover !== undefined && e.tick < ctx.takeover) return t('actor.history');
   if (strategy === 'none') return t('actor.you');
-  return strategy === 'scenario' ? t('actor.history') : t('actor.strategy');
+  return strategy === 'scenario' && ctx.history !== false ? t('actor.history') : t('actor.strategy');
 }
 
 export const tacticName = (id: string, fallback = id): string => tMaybe(`tactic.${id}`, fallback);

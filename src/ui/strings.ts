@@ -477,6 +477,7 @@ export const STRINGS = {
   // ---- watch mode and take-over ----------------------------------------------------------------
   'mode.play': 'You play: nothing acts for the movement but you.',
   'mode.watchHistory': 'Watching history: the movement makes the moves it made in reality.',
+  'mode.watchScripted': "Watching the scenario's scripted strategy: its moves are made for you.",
   'mode.watchNamed': 'Watching the strategy "{name}": its moves are made for you.',
   'mode.tookOver': 'You took over on day {day}: the moves before it are history.',
   'mode.takeOver': 'Take over',

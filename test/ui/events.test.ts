@@ -34,6 +34,7 @@ describe('event wording', () => {
     expect(eventSentence({ tick: 50, kind: 'tactic', detail: 'symbols' }, took)).toMatch(/: History: launched Symbols/);
     expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, took)).toMatch(/: You: launched Symbols/);
     expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, { ...ctx, strategy: 'scenario' })).toMatch(/: History: launched/);
+    expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, { ...ctx, strategy: 'scenario', history: false })).toMatch(/: Scripted: launched/);
     expect(eventSentence({ tick: 150, kind: 'deploy' }, took)).toMatch(/: Regime: the regime deployed/);
   });
 
