@@ -530,7 +530,7 @@ export const STRINGS = {
   'compare.close': 'Close B',
   'compare.cancel': 'Cancel',
   'compare.none': 'No change chosen: choose a setting or a tactic B never plays.',
-  'compare.labelA': 'A: your game',
+  'compare.labelA': 'A: as played',
   'compare.labelB': 'B: {changes}',
   'compare.changeSet': '{key} = {value}',
   'compare.changeNo': 'no {tactic}',
@@ -540,7 +540,7 @@ export const STRINGS = {
   'compare.row.tipping': 'Tipping day',
   'compare.row.defected': 'Force defected',
   'compare.row.active': 'Protesting now',
-  'compare.undecided': 'not yet decided',
+  'compare.undecided': 'going on',
   'compare.diffNone': 'same',
   'compare.diffDays': '{sign}{n} days',
 
@@ -560,7 +560,7 @@ export const STRINGS = {
   'charts.table': 'Show as a table',
   'charts.tableCaption': '{title}, one row per day',
   'charts.tableB': '{label} (B)',
-  'charts.abNote': 'solid: A (your game) · dashed: B',
+  'charts.abNote': 'solid: A · dashed: B',
 
   // ---- links ----------------------------------------------------------------------------------------
   'link.tooLong': 'This game has too many moves for a link: the address keeps the scenario, seed and settings, but not your moves.',
