@@ -7,7 +7,7 @@
  *   breakingRanks.summary();                // { tick, outcome, tippingTick, summary } as the CLI's JSON
  */
 import { isTacticId, type Outcome, type RunSummary, type SeriesRow, type TacticId } from './sim';
-import { getAgents, getSeries, type GameStore, type GameStoreApi } from './store';
+import { getAgents, getSeries, getSeriesB, type GameStore, type GameStoreApi } from './store';
 
 export interface BreakingRanksHandle {
   getState(): GameStore;
@@ -19,6 +19,14 @@ export interface BreakingRanksHandle {
   /** Applies a tactic as the player would; resolves with whether it applied. */
   act(action: TacticId | { tactic: TacticId }): Promise<{ ok: boolean; message: string }>;
   summary(): { tick: number; outcome: Outcome | null; tippingTick: number | null; summary: RunSummary | null };
+  /** `{ a, b }` (each what summary() returns) while a comparison's run B is open, else null. Synchronous. */
+  compareSummary(): { a: ReturnType<BreakingRanksHandle['summary']>; b: ReturnType<BreakingRanksHandle['summary']> } | null;
+  /** Watch mode: take over from the current tick. */
+  takeOver(): Promise<void>;
+  /** Back to the start of day `day` (counted from 1) of the days played; resolves there. */
+  seek(day: number): Promise<void>;
+  /** B's series so far (a copy), while a comparison is open. */
+  seriesB(): SeriesRow[];
   /** Agents drawn in the latest frame (for the frame-rate benchmark). */
   drawn(): number;
   /** Every series row of the run so far, one per tick (a copy): the trace the CLI's --every 1 prints. */
@@ -34,6 +42,7 @@ export function createHandle(store: GameStoreApi): BreakingRanksHandle {
     getState: () => store.getState(),
     subscribe: store.subscribe,
     ready() {
+      // The start screen is ready at once (no run: tick 0, nothing decided).
       const isReady = (s: GameStore) => s.status !== 'loading';
       if (isReady(store.getState())) return Promise.resolve();
       return new Promise((resolve) => {
@@ -42,8 +51,25 @@ export function createHandle(store: GameStoreApi): BreakingRanksHandle {
     },
     step(n) {
       if (!Number.isInteger(n) || n < 0) return Promise.reject(new Error(`step(n) needs a whole number n >= 0, got ${n}`));
+      // A and B move in lock-step in the worker: when the step resolves, both are at the same tick.
       return store.getState().step(n);
     },
+    compareSummary() {
+      const s = store.getState();
+      if (!s.compare) return null;
+      const c = s.compare;
+      return {
+        a: { tick: s.tick, outcome: s.outcome, tippingTick: s.tippingTick, summary: s.summary },
+        b: { tick: c.summary ? c.tick : s.tick, outcome: c.outcome, tippingTick: c.tippingTick, summary: c.summary },
+      };
+    },
+    takeOver: () => store.getState().takeOver(),
+    seek(day) {
+      const s = store.getState();
+      if (!s.meta || !Number.isInteger(day) || day < 1) return Promise.reject(new Error(`seek(day) needs a day from 1, got ${day}`));
+      return s.seek((day - 1) * s.meta.ticksPerDay);
+    },
+    seriesB: () => getSeriesB().rows.slice(),
     act(action) {
       const tactic: unknown = typeof action === 'string' ? action : action?.tactic;
       if (typeof tactic !== 'string' || !isTacticId(tactic)) return Promise.resolve({ ok: false, message: `"${String(tactic)}" is not a tactic` });

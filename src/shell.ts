@@ -3,23 +3,33 @@
  * it), the replay file for runs whose actions do not fit in a link, and Space for play/pause.
  * The header's buttons are plain DOM in index.html; panels and map live in their own modules.
  */
-import type { GameStoreApi, RunSpec } from './store';
+import { runOfState, type GameStoreApi, type RunSpec } from './store';
 import { parseReplay, replayJson, runSearch } from './ui/query';
 
-/** Learner-facing text of the page shell (to move into src/ui/strings.ts by id). */
-const SHELL_STRINGS = {
-  linkShort: 'Too many actions for a link: the address keeps the scenario, seed and settings; use "Save replay" to keep the whole game.',
-} as const;
+import { t } from './ui/strings';
 
-const runOf = (s: RunSpec): RunSpec => ({ scenarioId: s.scenarioId, seed: s.seed, sets: s.sets, actions: s.actions });
+const runOf = (s: RunSpec): RunSpec => runOfState(s);
 
 /** history.replaceState on every start, parameter change and action. */
 export function syncAddress(store: GameStoreApi, onOmitted: (omitted: boolean) => void): () => void {
+  let first = true;
   const write = (): void => {
     const s = store.getState();
-    if (s.scenarioId === '') return;
-    const { search, actionsOmitted } = runSearch(window.location.search, runOf(s));
-    onOmitted(actionsOmitted);
+    const p = new URLSearchParams(window.location.search);
+    // `day=` opens a game at a day once; the address of the game being played no longer says it.
+    if (!first) p.delete('day');
+    first = false;
+    let search: string;
+    if (s.scenarioId === '') {
+      // The start screen: the address names no game.
+      for (const k of [...p.keys()]) if (k !== 'projector' && k !== 'lock' && k !== 'renderer') p.delete(k);
+      search = p.toString() ? `?${p.toString()}` : '';
+      onOmitted(false);
+    } else {
+      const r = runSearch(`?${p.toString()}`, runOf(s));
+      search = r.search;
+      onOmitted(r.actionsOmitted);
+    }
     if (search === window.location.search) return;
     try {
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
@@ -28,7 +38,7 @@ export function syncAddress(store: GameStoreApi, onOmitted: (omitted: boolean) =
     }
   };
   write();
-  return store.subscribe((s) => [s.scenarioId, s.seed, s.sets, s.actions] as const, write,
+  return store.subscribe((s) => [s.scenarioId, s.seed, s.sets, s.actions, s.strategy, s.takeover, s.tactics, s.vs] as const, write,
     { equalityFn: (a, b) => a.every((x, i) => x === b[i]) });
 }
 
@@ -38,7 +48,18 @@ export function wireReplay(store: GameStoreApi): () => void {
   const load = document.getElementById('load-replay');
   const file = document.getElementById('replay-file') as HTMLInputElement | null;
   const status = document.getElementById('link-status');
-  const setStatus = (text: string): void => { if (status && status.textContent !== text) status.textContent = text; };
+  // Past what a link holds, the page says so and offers the replay file right there.
+  const saveHere = document.createElement('button');
+  saveHere.type = 'button';
+  saveHere.className = 'br-link-save';
+  saveHere.textContent = t('link.saveReplay');
+  saveHere.hidden = true;
+  const statusText = document.createElement('span');
+  status?.append(statusText, ' ', saveHere);
+  const setStatus = (text: string): void => {
+    if (statusText.textContent !== text) statusText.textContent = text;
+    saveHere.hidden = text === '';
+  };
 
   const onSave = (): void => {
     const s = store.getState();
@@ -58,12 +79,14 @@ export function wireReplay(store: GameStoreApi): () => void {
     file.value = ''; // the same file can be chosen again
     const parsed = parseReplay(await f.text());
     if ('error' in parsed) { store.setState({ notice: parsed.error }); return; }
+    if (parsed.unknownScenario) { store.getState().showStart(parsed.errors.join(' ')); return; }
     store.getState().start(parsed.run, parsed.errors);
   };
   save?.addEventListener('click', onSave);
+  saveHere.addEventListener('click', onSave);
   load?.addEventListener('click', onLoad);
   file?.addEventListener('change', onFile);
-  const unsync = syncAddress(store, (omitted) => setStatus(omitted ? SHELL_STRINGS.linkShort : ''));
+  const unsync = syncAddress(store, (omitted) => setStatus(omitted ? t('link.tooLong') : ''));
   return () => {
     unsync();
     save?.removeEventListener('click', onSave);
@@ -72,20 +95,56 @@ export function wireReplay(store: GameStoreApi): () => void {
   };
 }
 
-/** True when a key press belongs to the focused control (typing, choosing, pressing a button). */
-export function isInteractive(target: EventTarget | null): boolean {
+/**
+ * True when Space belongs to the focused control: text, number, slider, checkbox and select
+ * controls (and anything editable). Buttons are not among them: there Space still plays or
+ * pauses, and never presses the button (a tactic takes Enter).
+ */
+export function keepsSpace(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target.tagName !== 'INPUT') return false;
+  return !['button', 'submit', 'reset', 'image', 'file', 'color'].includes((target as HTMLInputElement).type);
 }
 
-/** Space plays or pauses, unless a control has focus (then Space is that control's). */
+/** Space plays or pauses, unless a text, number, slider, checkbox or select control has focus. */
 export function spaceToggles(store: GameStoreApi): () => void {
+  const isSpace = (e: KeyboardEvent) => e.key === ' ' && !e.altKey && !e.ctrlKey && !e.metaKey;
   const onKey = (e: KeyboardEvent): void => {
-    if (e.key !== ' ' || e.altKey || e.ctrlKey || e.metaKey || e.repeat || isInteractive(e.target)) return;
+    if (!isSpace(e) || keepsSpace(e.target)) return;
+    // In a dialog other than the game's (the start screen, the list of keys), Space is the button's.
+    const t = e.target instanceof HTMLElement ? e.target : null;
+    if (t && t.closest('.br-start, .br-modal') && t.tagName === 'BUTTON') return;
     e.preventDefault();
-    store.getState().toggle();
+    if (e.repeat) return;
+    const s = store.getState();
+    if (s.status === 'ready') s.toggle();
+  };
+  // A button activates on Space's keyup: stop that too, so Space never launches a tactic.
+  const onUp = (e: KeyboardEvent): void => {
+    if (!isSpace(e) || keepsSpace(e.target)) return;
+    const t = e.target instanceof HTMLElement ? e.target : null;
+    if (t && t.closest('.br-start, .br-modal') && t.tagName === 'BUTTON') return;
+    e.preventDefault();
   };
   window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
+  window.addEventListener('keyup', onUp);
+  return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('keyup', onUp); };
+}
+
+/** The projector theme: a class on <body>, recorded in the address as projector=1. */
+export function projectorToggle(initial: boolean): { toggle(): boolean; on(): boolean } {
+  let on = initial;
+  const apply = (): void => {
+    document.body.classList.toggle('br-projector', on);
+    const p = new URLSearchParams(window.location.search);
+    if (on) p.set('projector', '1'); else p.delete('projector');
+    const search = p.toString() ? `?${p.toString()}` : '';
+    if (search !== window.location.search) {
+      try { window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`); } catch { /* file: pages */ }
+    }
+    window.dispatchEvent(new Event('resize'));
+  };
+  apply();
+  return { toggle() { on = !on; apply(); return on; }, on: () => on };
 }

@@ -8,13 +8,15 @@
  *                         pool start-up included (target: 1,000 runs in under a minute)
  *   fps10k, fps100k       page frames per second in headless Chromium, minsk-2020 playing with
  *                         10,000 / 100,000 agents on the map (src/cli/benchFps.ts)
+ *   fpsCompare100k        the same with a comparison open: two maps of 50,000 agents each
+ *   timelineSeekMs        going back to a random day of a classroom game played to day 30
  * `--json` prints exactly one JSON object on stdout; progress goes to stderr. A part that cannot
  * run reports null (and says why on stderr).
  */
 import { advance, createState, type SimState } from '../sim';
 import { getPreset, resolveParams } from '../scenarios';
 import { safeLine } from '../scenarios/text';
-import { measureFps } from './benchFps';
+import { measureCompareFps, measureFps, measureSeekMs } from './benchFps';
 import { campaignPlan, campaignRate } from './benchCampaigns';
 import { flagBlock, parseFlags, type FlagTable } from './flags';
 import { print, runCommand } from './output';
@@ -102,6 +104,9 @@ async function main(argv: string[]): Promise<number> {
     // Headless Chromium frames per second (src/cli/benchFps.ts); null without Chromium.
     fps10k: await measureFps(10_000),
     fps100k: await measureFps(100_000),
+    // A comparison: two maps of 50,000 agents each, side by side.
+    fpsCompare100k: await measureCompareFps(50_000),
+    timelineSeekMs: await measureSeekMs(),
   };
   if (json) { print(`${JSON.stringify(result)}\n`); return 0; }
   const rows: Array<[string, number | null, string, boolean | null]> = [
@@ -111,6 +116,8 @@ async function main(argv: string[]): Promise<number> {
     ['campaignRunsPerSecond', result.campaignRunsPerSecond, '>= 16.7', result.campaignRunsPerSecond === null ? null : result.campaignRunsPerSecond >= 16.7],
     ['fps10k', result.fps10k, '>= 55', result.fps10k === null ? null : result.fps10k >= 55],
     ['fps100k', result.fps100k, '>= 50', result.fps100k === null ? null : result.fps100k >= 50],
+    ['fpsCompare100k', result.fpsCompare100k, '>= 50', result.fpsCompare100k === null ? null : result.fpsCompare100k >= 50],
+    ['timelineSeekMs', result.timelineSeekMs, '<= 200 ms', result.timelineSeekMs === null ? null : result.timelineSeekMs <= 200],
   ];
   for (const [k, v, target, ok] of rows)
     print(`${k.padEnd(24)} ${String(v ?? 'null').padStart(10)}   target ${target}${ok === null ? '' : ok ? '  met' : '  MISSED'}\n`);

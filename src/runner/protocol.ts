@@ -74,20 +74,19 @@ export interface RunMeta {
   districtNames: string[];
   nCitizens: number;
   nOfficers: number;
+  /** The tactics offered to the player (the scenario's, or a teacher's subset of them). */
   tactics: TacticInfo[];
+  /** Every tactic the scenario itself offers. */
+  scenarioTactics: TacticId[];
+  /** The scenario's scheduled events (its key moments), by tick. */
+  events: { tick: number; label: string }[];
   historical: Record<string, { label: string; source: string; unit: string | null; historical: number }> | null;
 }
 
-export interface Frame {
+/** What a frame carries of one run (A's or a comparison's B). */
+export interface SideFrame {
   tick: number;
   date: string;
-  /** Whether the worker's tick loop is running (it stops itself when the outcome is decided). */
-  playing: boolean;
-  /**
-   * How many play/pause/step messages of this run the worker had handled: `playing` is stale
-   * while the page has sent more (a frame already on its way when the player pressed play).
-   */
-  control: number;
   outcome: Outcome | null;
   fallCause: FallCause | null;
   tippingTick: number | null;
@@ -96,10 +95,22 @@ export interface Frame {
   /** Events since the previous frame. */
   events: SimEvent[];
   summary: RunSummary;
+  agents: AgentBuffers | null;
+  /** The last complete day's largest crowd in each district (the map's text alternative), or null. */
+  crowds: { day: number; byDistrict: number[] } | null;
+}
+
+export interface Frame extends SideFrame {
+  /** Whether the worker's tick loop is running (it stops itself when the outcome is decided). */
+  playing: boolean;
+  /**
+   * How many play/pause/step messages of this run the worker had handled: `playing` is stale
+   * while the page has sent more (a frame already on its way when the player pressed play).
+   */
+  control: number;
   /** Organising capacity left, and the level of each tactic (0..1). */
   capacity: number;
   levels: Record<string, number>;
-  agents: AgentBuffers | null;
   inspected: OfficerDetail | null;
   /** Sum over all officers of each channel's cumulative contribution (for the debrief). */
   channelTotals: Record<Channel, number>;
@@ -107,6 +118,21 @@ export interface Frame {
   historical: Record<string, number | null> | null;
   /** Parameters a scheduled event has changed since tick 0 (their origin is then 'event'). */
   eventParams: string[];
+  /** The comparison's run B, in lock-step with A (null when none is open). */
+  b: SideFrame | null;
+  /** The strategy running under the player ('none' in play mode and after a take-over). */
+  strategy: string;
+  takeover: number | null;
+}
+
+/** A comparison's run B: A's scenario, seed, mode and calibration with these changes. */
+export interface CompareSpec {
+  /** `vs.p.<key>=<value>`: overrides A's value. */
+  sets: Array<[string, string]>;
+  /** `vs.a=`: actions B adds. */
+  actions: ActionDef[];
+  /** `vs.x=`: tactic kinds B never plays (the player's live moves of these kinds go to A only). */
+  exclude: TacticId[];
 }
 
 /**
@@ -114,17 +140,32 @@ export interface Frame {
  * messages of a run the page has already replaced are recognised and dropped.
  */
 export type ToWorker =
-  | { type: 'init'; runId: number; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; strategy?: string; maxDrawn: number }
+  | { type: 'init'; runId: number; scenarioId: string; seed: number; sets: Array<[string, string]>; actions: ActionDef[]; strategy: string;
+      tactics: TacticId[] | null; takeover: number | null; vs: CompareSpec | null; maxDrawn: number;
+      /** Open paused at this tick (the actions before it applied), stopping at the outcome. */
+      startTick: number }
+  /** Opens (or replaces) the comparison's run B, caught up to A's tick; null closes it. */
+  | { type: 'compare'; vs: CompareSpec | null; id: number }
+  | { type: 'takeover'; id: number }
+  /** Back to a tick (a day's start) of the run so far; the player's later moves are dropped. */
+  | { type: 'seek'; tick: number; id: number }
+  /** Whether play pauses by itself when a scheduled event of the scenario fires. */
+  | { type: 'pauseAtEvents'; on: boolean }
   | { type: 'play'; ticksPerSecond: number }
   | { type: 'pause' }
   | { type: 'step'; n: number; id: number }
   | { type: 'act'; action: ActionDef; id: number }
   | { type: 'inspect'; officer: number | null }
   /** The page is ready for the next frame and hands back the buffers it has drawn. */
-  | { type: 'frameDone'; agents: AgentBuffers | null };
+  | { type: 'frameDone'; agents: AgentBuffers | null; agentsB?: AgentBuffers | null };
 
 export type FromWorker =
-  | { type: 'ready'; runId: number; meta: RunMeta }
+  | { type: 'ready'; runId: number; meta: RunMeta; metaB: RunMeta | null; tick: number; notice: string | null }
+  | { type: 'compared'; runId: number; id: number; ok: boolean; message: string; metaB: RunMeta | null }
+  | { type: 'tookOver'; runId: number; id: number; tick: number; actions: ActionDef[] }
+  | { type: 'sought'; runId: number; id: number; tick: number; actions: ActionDef[] }
+  /** Play stopped by itself at a scheduled event of the scenario. */
+  | { type: 'paused'; runId: number; label: string; tick: number }
   | { type: 'frame'; runId: number; frame: Frame }
   | { type: 'stepped'; runId: number; id: number; tick: number }
   /** `tick`: the tick the action was recorded at (it applies at the start of that tick's step). */

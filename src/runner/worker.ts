@@ -4,9 +4,13 @@
  * A frame is sent when the page has asked for one ('frameDone', once per animation frame) and
  * something changed, so the worker never floods the page; steps, actions and selection changes
  * answer at once. Ticks run in slices of at most BUDGET_MS so messages are never kept waiting.
+ *
+ * A comparison's run B lives here too and moves in lock-step with A: every tick advances both,
+ * so they are always at the same tick; play stops when both are decided.
  */
+import type { TacticId } from '../sim';
 import type { FromWorker, ToWorker } from './protocol';
-import { Session } from './session';
+import { compareSession, Session, type SessionInit } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(m, transfer);
@@ -15,11 +19,15 @@ const post = (m: FromWorker, transfer: Transferable[] = []): void => scope.postM
 const BUDGET_MS = 25;
 
 let session: Session | null = null;
+let sessionB: Session | null = null;
+let initSpec: SessionInit | null = null;
+let excludeB: readonly TacticId[] = [];
 let runId = 0;
 let playing = false;
 let tps = 24;
 /** Whether play stops itself when the outcome is decided (not when it already was at play). */
 let stopAtOutcome = true;
+let pauseAtEvents = false;
 let clockStart = 0;
 let clockTicks = 0;
 const steps: { id: number; left: number }[] = [];
@@ -34,6 +42,11 @@ let control = 0;
 function sendFrame(): void {
   if (!session) return;
   const { frame, transfer } = session.frame(playing, control);
+  if (sessionB) {
+    const b = sessionB.side();
+    frame.b = b.side;
+    transfer.push(...b.transfer);
+  }
   post({ type: 'frame', runId, frame }, transfer);
   wantFrame = false;
   dirty = false;
@@ -50,6 +63,16 @@ function stop(): void {
   dirty = true;
 }
 
+/** One tick of A and of B (lock-step); true when a scheduled event of the scenario fired. */
+function tickBoth(s: Session): string | null {
+  const before = s.s.nextEvent;
+  s.tickOnce();
+  sessionB?.tickOnce();
+  return s.s.nextEvent !== before ? (s.s.events[s.s.nextEvent - 1]?.label ?? '') : null;
+}
+
+const allDecided = (s: Session): boolean => s.finished && (sessionB === null || sessionB.finished);
+
 function loop(): void {
   timer = null;
   const s = session;
@@ -59,7 +82,7 @@ function loop(): void {
   try {
     while (steps.length > 0 && inBudget()) {
       const st = steps[0];
-      while (st.left > 0 && inBudget()) { s.tickOnce(); st.left--; dirty = true; }
+      while (st.left > 0 && inBudget()) { tickBoth(s); st.left--; dirty = true; }
       if (st.left > 0) break;
       steps.shift();
       sendFrame();
@@ -69,8 +92,9 @@ function loop(): void {
       const due = Math.floor(((performance.now() - clockStart) * tps) / 1000) - clockTicks;
       let k = 0;
       while (k < due && playing && inBudget()) {
-        s.tickOnce(); k++; dirty = true;
-        if ((stopAtOutcome && s.finished) || s.atHorizon) stop();
+        const fired = tickBoth(s); k++; dirty = true;
+        if ((stopAtOutcome && allDecided(s)) || s.atHorizon) stop();
+        else if (fired !== null && pauseAtEvents) { stop(); post({ type: 'paused', runId, label: fired, tick: s.tick }); }
       }
       clockTicks += k;
       // Too slow for the asked speed: go on from now instead of bursting to catch up.
@@ -87,20 +111,45 @@ function loop(): void {
   else if (playing) schedule(((clockTicks + 1) * 1000) / tps - (performance.now() - clockStart));
 }
 
+function openB(vs: Extract<ToWorker, { type: 'compare' }>['vs']): void {
+  sessionB = null;
+  excludeB = [];
+  if (!vs || !initSpec || !session) return;
+  // Built from A's moves so far (less B's excluded kinds) and caught up to A's tick: the same run
+  // as if B had been open from tick 0.
+  const b = compareSession({ ...initSpec, strategy: session.strategy, actions: session.userActions }, vs);
+  b.takeover = session.takeover;
+  while (b.tick < session.tick) b.tickOnce();
+  b.dropEvents(); // what B did while catching up is not news (its rows from tick 0 go with the next frame)
+  sessionB = b;
+  excludeB = vs.exclude;
+}
+
 function init(m: Extract<ToWorker, { type: 'init' }>): void {
   runId = m.runId;
   playing = false;
   steps.length = 0;
   session = null;
+  sessionB = null;
   control = 0;
   wantFrame = false;
+  initSpec = { scenarioId: m.scenarioId, seed: m.seed, sets: m.sets, actions: m.actions, strategy: m.strategy, tactics: m.tactics, maxDrawn: m.maxDrawn };
+  let notice: string | null = null;
   try {
-    session = new Session(m);
+    session = new Session(initSpec);
+    session.takeover = m.takeover;
+    if (m.vs) openB(m.vs);
+    // `&day=N`: paused at the start of day N with the earlier actions applied, or at the outcome.
+    const to = Math.min(Math.max(0, m.startTick), session.s.horizonTicks);
+    while (session.tick < to && !session.finished) tickBoth(session);
+    if (session.tick < to) notice = 'decided';
   } catch (e) {
     post({ type: 'error', runId, phase: 'init', message: e instanceof Error ? e.message : String(e) });
+    session = null;
+    sessionB = null;
     return;
   }
-  post({ type: 'ready', runId, meta: session.meta });
+  post({ type: 'ready', runId, meta: session.meta, metaB: (sessionB as Session | null)?.meta ?? null, tick: session.tick, notice });
   sendFrame();
 }
 
@@ -110,6 +159,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'init': init(m); return;
     case 'frameDone':
       session?.giveBack(m.agents);
+      sessionB?.giveBack(m.agentsB ?? null);
       wantFrame = true;
       maybeFrame();
       return;
@@ -117,7 +167,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       control++;
       tps = Math.min(10_000, Math.max(0.1, m.ticksPerSecond));
       if (!session || session.atHorizon) { stop(); maybeFrame(); return; }
-      if (!playing) stopAtOutcome = !session.finished;
+      if (!playing) stopAtOutcome = !allDecided(session);
       playing = true;
       clockStart = performance.now();
       clockTicks = 0;
@@ -127,6 +177,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       schedule(0);
       return;
     case 'pause': control++; stop(); maybeFrame(); return;
+    case 'pauseAtEvents': pauseAtEvents = m.on; return;
     case 'step':
       control++;
       // No run (it could not be built): answer anyway so a waiting script does not hang.
@@ -138,8 +189,46 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'act': {
       if (!session) { post({ type: 'acted', runId, id: m.id, ok: false, message: 'no run to act in', tick: 0 }); return; }
       const r = session.act(m.action.tactic);
+      if (r.ok && sessionB && !excludeB.includes(m.action.tactic)) sessionB.mirror(m.action.tactic, r.tick);
       post({ type: 'acted', runId, id: m.id, ...r });
       if (r.ok) sendFrame();
+      return;
+    }
+    case 'takeover': {
+      if (!session) return;
+      const r = session.takeOver();
+      sessionB?.takeOver();
+      post({ type: 'tookOver', runId, id: m.id, tick: r.tick, actions: r.actions });
+      sendFrame();
+      return;
+    }
+    case 'seek': {
+      if (!session) return;
+      playing = false;
+      steps.length = 0;
+      control++;
+      try {
+        session.seek(m.tick);
+        sessionB?.seek(m.tick);
+      } catch (e) {
+        post({ type: 'error', runId, phase: 'run', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      post({ type: 'sought', runId, id: m.id, tick: session.tick, actions: session.userActions });
+      sendFrame();
+      return;
+    }
+    case 'compare': {
+      if (!session) { post({ type: 'compared', runId, id: m.id, ok: false, message: 'no run to compare with', metaB: null }); return; }
+      try {
+        openB(m.vs);
+        post({ type: 'compared', runId, id: m.id, ok: true, message: '', metaB: (sessionB as Session | null)?.meta ?? null });
+      } catch (e) {
+        sessionB = null;
+        post({ type: 'compared', runId, id: m.id, ok: false, message: e instanceof Error ? e.message : String(e), metaB: null });
+      }
+      dirty = true;
+      sendFrame();
       return;
     }
     case 'inspect':

@@ -22,14 +22,20 @@ import { createParams } from './params';
 import { createReadout } from './readout';
 import { createResearch, type ResearchOptions } from './research/index';
 import { createTactics } from './tactics';
-import type { PanelDeps } from './types';
+import type { PageUi, PanelDeps } from './types';
+import { createCompareDialog, createCompareReadout } from './compare';
+import { createMapText } from './mapText';
+import { createStart } from './start';
+import { createTimeline } from './timeline';
+import { t } from './strings';
 
 /** Charts and the readout are redrawn at most this often (the series grows every frame). */
 export const REDRAW_HZ = 10;
 
 export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStore>; getSeries: () => SeriesView; getAgents: () => AgentBuffers | null;
-  research?: ResearchOptions }): { destroy(): void } {
+  getSeriesB?: () => SeriesView; research?: ResearchOptions; ui?: Partial<PageUi> }): { destroy(): void } {
   const d: PanelDeps = deps;
+  const ui: PageUi = { lock: false, toggleProjector: () => false, projector: () => false, ...deps.ui };
   const { store } = d;
   const doc = root.ownerDocument;
   const chartsSlot = doc.getElementById('charts');
@@ -37,7 +43,12 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
   const overlaySlot = game?.parentElement && !root.contains(game) ? game.parentElement : root;
 
   const notice = createNotice(d);
-  const briefing = createBriefing(d);
+  const compareDialog = createCompareDialog(d);
+  const compareReadout = createCompareReadout(d);
+  const briefing = createBriefing(d, { compare: (vs) => void store.getState().setCompare(vs) });
+  const start = createStart(d);
+  const timeline = createTimeline(d);
+  const mapText = createMapText(d);
   const debrief = createDebrief(d);
   const params = createParams(d);
   const readout = createReadout(d);
@@ -45,7 +56,14 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
   const inspector = createInspector(d);
   const charts = createCharts(d);
   const events = createEvents(d);
-  const research = createResearch({ ...deps.research, onBusy: (label) => controls.researchBusy(label) });
+  const research = createResearch({ ...deps.research, onBusy: (label) => controls.researchBusy(label), store });
+  if (ui.lock) {
+    // A teacher's link: the drawer shows the values but does not change them (a convenience, not security).
+    for (const x of params.root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button:not(.br-close)')) {
+      x.disabled = true;
+      x.title = t('controls.locked');
+    }
+  }
 
   const toggleParams = (open = params.isOpen() ? false : true): void => {
     if (open) {
@@ -88,6 +106,7 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
       if (params.isOpen()) { toggleParams(false); return true; }
       if (research.isOpen()) { toggleResearch(false); return true; }
       if (store.getState().selectedOfficer !== null) { store.getState().selectOfficer(null); return true; }
+      if (compareDialog.isOpen()) { compareDialog.close(); return true; }
       if (debrief.isOpen()) { debrief.close(); return true; }
       if (briefing.isOpen()) { briefing.close(); return true; }
       return false;
@@ -100,24 +119,29 @@ export function createPanels(root: HTMLElement, deps: { store: StoreApi<GameStor
     toggleParams: () => toggleParams(),
     toggleHelp: () => keys.toggle(),
     toggleResearch: () => toggleResearch(),
+    openCompare: () => { briefing.close(); debrief.close(); compareDialog.open(); },
+    toggleProjector: () => { controls.setProjector(ui.toggleProjector()); },
+    locked: ui.lock,
   });
+  controls.setProjector(ui.projector());
 
   root.classList.add('br-ui');
-  root.append(notice.root, controls.root, readout.root, inspector.root, tactics.root);
+  controls.root.append(timeline.root);
+  root.append(notice.root, controls.root, readout.root, compareReadout.root, tactics.root, inspector.root);
   const lower = el('div', { class: 'br-lower' }, charts.root, events.root);
   (chartsSlot && !root.contains(chartsSlot) ? chartsSlot : root).append(lower);
   overlaySlot.classList.add('br-has-overlays');
-  overlaySlot.append(briefing.root, debrief.root);
-  doc.body.append(params.root, research.root, keys.root);
+  if (game) { game.append(mapText.root); game.setAttribute('aria-describedby', 'br-map-text'); } else root.append(mapText.root);
+  doc.body.append(briefing.root, debrief.root, compareDialog.root, params.root, research.root, keys.root, start.root);
 
   // Bring the inspector into view when an officer is picked (the side column may be scrolled).
   const unsubSelect = watch(store, (s) => s.selectedOfficer, (id) => {
     if (id !== null && typeof inspector.root.scrollIntoView === 'function') inspector.root.scrollIntoView({ block: 'start', behavior: 'smooth' });
   });
 
-  const stopLoop = throttledLoop(REDRAW_HZ, () => { charts.draw(); readout.draw(); });
+  const stopLoop = throttledLoop(REDRAW_HZ, () => { charts.draw(); readout.draw(); compareReadout.draw(); });
 
-  const parts = [notice, briefing, debrief, params, research, readout, tactics, inspector, charts, events, controls, keys];
+  const parts = [notice, briefing, debrief, params, research, readout, tactics, inspector, charts, events, controls, keys, start, timeline, mapText, compareDialog, compareReadout];
   return {
     destroy() {
       stopLoop();

@@ -75,7 +75,7 @@ function dayAxis(env: ChartEnv): uPlot.Axis {
     stroke: env.fg, font: FONT, labelFont: LABEL_FONT, size: 58, space: 70, lineGap: 1.3,
     grid: { stroke: env.grid, width: 1 }, ticks: { stroke: env.grid },
     incrs: [1, 2, 5, 7, 14, 28, 56, 91, 182, 364, 728, 1456],
-    values: (_u, splits) => splits.map((d) => `${d}\n${shortDate(env.startDate(), d)}`),
+    values: (_u, splits) => splits.map((d) => `${d + 1}\n${shortDate(env.startDate(), d)}`),
   };
 }
 
@@ -114,7 +114,7 @@ export function timeChartOptions(env: ChartEnv, size: { width: number; height: n
     cursor: { drag: { x: false, y: false }, points: { size: 10 } },
     legend: { show: false },
     series: [
-      { label: t('charts.day'), value: (_u, v) => (v === null ? t('value.none') : `${Math.floor(v)} (${shortDate(env.startDate(), v)})`) },
+      { label: t('charts.day'), value: (_u, v) => (v === null ? t('value.none') : `${Math.floor(v) + 1} (${shortDate(env.startDate(), v)})`) },
       ...lines.map((l): uPlot.Series => ({
         label: l.label, stroke: l.stroke, width: 3.5, dash: l.dash, scale: l.scale ?? 'y', points: { show: false },
         value: (_u, v) => (v === null ? t('value.none') : l.format(v)),

@@ -22,6 +22,16 @@ const n0 = (v: number) => fmtNum(v, 0);
 const line = (label: StringId, stroke: string, dash: number[], format: (v: number) => string, scale?: string): LineSpec =>
   ({ label: t(label), stroke, dash, format, scale });
 
+/**
+ * The lines of a chart with a comparison's run B: A's lines solid, then the same lines of B in
+ * the same colours, dashed (the loyalty histogram shows A only).
+ */
+export function compareLines(id: ChartId, env: ChartEnv): LineSpec[] {
+  const a = chartLines(id, env);
+  if (id === 'loyalty') return a;
+  return [...a.map((l) => ({ ...l, dash: DASH.solid, label: `${l.label} (A)` })), ...a.map((l) => ({ ...l, dash: DASH.dash, label: `${l.label} (B)` }))];
+}
+
 /** The lines of a chart, in legend order (the histogram's bars and threshold for 'loyalty'). */
 export function chartLines(id: ChartId, env: ChartEnv): LineSpec[] {
   switch (id) {
@@ -40,8 +50,8 @@ export function chartLines(id: ChartId, env: ChartEnv): LineSpec[] {
 
 /** uPlot options for a chart of the given size. */
 export function chartOptions(U: typeof uPlot, id: ChartId, env: ChartEnv, size: { width: number; height: number },
-  meta: () => RunMeta | null): uPlot.Options {
-  const lines = chartLines(id, env);
+  meta: () => RunMeta | null, compare = false): uPlot.Options {
+  const lines = compare ? compareLines(id, env) : chartLines(id, env);
   switch (id) {
     case 'participation': return timeChartOptions(env, size, lines, { yFormat: (v) => fmtPct(v, 0), yTopAtLeast: 0.05 });
     case 'force': return timeChartOptions(env, size, lines, { yFormat: n0 });
@@ -54,8 +64,25 @@ export function chartOptions(U: typeof uPlot, id: ChartId, env: ChartEnv, size: 
   }
 }
 
-export function chartData(id: ChartId, cols: SeriesColumns): uPlot.AlignedData {
+/** The chart's columns (without the day), for its data table. */
+export function chartColumns(id: ChartId, cols: SeriesColumns): number[][] {
   const c = cols.cols;
+  switch (id) {
+    case 'participation': return [c.active, c.detained];
+    case 'force': return [c.effective, c.needed];
+    case 'officers': return [c.on_duty, c.shirking, c.insider, c.resigned, c.joined];
+    case 'momentum': return [c.momentum];
+    case 'loyalty': return [c.meanLoyalty];
+  }
+}
+
+export function chartData(id: ChartId, cols: SeriesColumns, colsB: SeriesColumns | null = null): uPlot.AlignedData {
+  const c = cols.cols;
+  if (colsB && id !== 'loyalty') {
+    // Lock-step: both runs have a row for every tick so far; draw the common part.
+    const n = Math.min(c.day.length, colsB.cols.day.length);
+    return [c.day.slice(0, n), ...chartColumns(id, cols).map((x) => x.slice(0, n)), ...chartColumns(id, colsB).map((x) => x.slice(0, n))];
+  }
   switch (id) {
     case 'participation': return [c.day, c.active, c.detained];
     case 'force': return [c.day, c.effective, c.needed];

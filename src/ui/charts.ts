@@ -10,7 +10,8 @@ import 'uplot/dist/uPlot.min.css';
 import type { GameStore } from '../store/types';
 import { SeriesColumns } from './chartData';
 import type { ChartEnv } from './chartOptions';
-import { CHARTS, chartCaption, chartData, chartLines, chartOptions, type ChartId } from './chartSpecs';
+import { CHARTS, chartCaption, chartColumns, chartData, chartLines, chartOptions, type ChartId } from './chartSpecs';
+import { fmtNum } from './format';
 import { el, setText, watch } from './dom';
 import { t } from './strings';
 import type { Panel, PanelDeps } from './types';
@@ -27,9 +28,10 @@ function swatch(stroke: string, dash: number[]): SVGSVGElement {
   return svg;
 }
 
-interface Slot { id: ChartId; tab: HTMLButtonElement; figure: HTMLElement; host: HTMLElement; caption: HTMLElement; plot: uPlot | null }
+interface Slot { id: ChartId; tab: HTMLButtonElement; figure: HTMLElement; host: HTMLElement; caption: HTMLElement; plot: uPlot | null; withB: boolean;
+  table: HTMLDetailsElement; tableBody: HTMLElement; tableHead: HTMLElement; tableRows: number }
 
-export function createCharts({ store, getSeries }: PanelDeps): Panel & { draw(): void; show(id: ChartId): void } {
+export function createCharts({ store, getSeries, getSeriesB }: PanelDeps): Panel & { draw(): void; show(id: ChartId): void } {
   const state = (): GameStore => store.getState();
   const css = getComputedStyle(document.documentElement);
   const env: ChartEnv = {
@@ -50,13 +52,21 @@ export function createCharts({ store, getSeries }: PanelDeps): Panel & { draw():
     const caption = el('p', { class: 'br-chart-caption' }, t('charts.empty'));
     const legend = el('ul', { class: 'br-chart-legend' }, ...chartLines(id, env).map((l) =>
       el('li', {}, swatch(l.stroke, l.dash ?? []), l.scale === 'duty' ? t('charts.rightAxis', { label: l.label }) : l.label)));
+    // The chart's data table: its text alternative, one row per day (built while it is open).
+    const tableHead = el('tr');
+    const tableBody = el('tbody');
+    const table = el('details', { class: 'br-chart-table' }, el('summary', {}, t('charts.table')),
+      el('div', { class: 'br-chart-table-scroll' }, el('table', { class: 'br-table' },
+        el('caption', {}, t('charts.tableCaption', { title: t(title) })), el('thead', {}, tableHead), tableBody)));
+    table.addEventListener('toggle', () => { dirty = true; });
+    legend.append(el('li', { class: 'br-chart-ab', hidden: true }, t('charts.abNote')));
     const figure = el('div', { class: 'br-chart', role: 'tabpanel', id: `br-chart-${id}`, 'aria-label': t(title), 'data-chart': id },
-      el('div', { class: 'br-chart-top' }, legend, caption), host);
+      el('div', { class: 'br-chart-top' }, legend, caption), host, table);
     const tab = el('button', { type: 'button', role: 'tab', id: `br-tab-${id}`, 'aria-controls': figure.id, class: 'br-tab', title: t(title) }, t(tabText));
     tab.addEventListener('click', () => show(id));
     tabs.append(tab);
     root.append(figure);
-    return { id, tab, figure, host, caption, plot: null };
+    return { id, tab, figure, host, caption, plot: null, withB: false, table, tableBody, tableHead, tableRows: -1 };
   });
   tabs.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -79,6 +89,32 @@ export function createCharts({ store, getSeries }: PanelDeps): Panel & { draw():
   }
 
   const cols = new SeriesColumns();
+  const colsB = new SeriesColumns();
+  const hasB = (): boolean => state().compare !== null && getSeriesB !== undefined;
+
+  /** The open data table: one row per day (the day's last row) and the latest row, A's columns then B's. */
+  function fillTable(s: Slot): void {
+    if (!s.table.open) return;
+    const meta = state().meta;
+    const c = cols.cols, n = c.day.length;
+    if (n === s.tableRows) return;
+    s.tableRows = n;
+    const lines = chartLines(s.id, env).map((l) => l.label);
+    const b = hasB();
+    const head = [t('charts.day'), ...(s.id === 'loyalty' ? [t('charts.loyaltyNow', { mean: '' }).trim()] : lines), ...(b && s.id !== 'loyalty' ? lines.map((l) => t('charts.tableB', { label: l })) : [])];
+    s.tableHead.replaceChildren(...head.map((h) => el('th', { scope: 'col' }, h)));
+    const colA = chartColumns(s.id, cols), colB = b && s.id !== 'loyalty' ? chartColumns(s.id, colsB) : [];
+    const share = s.id === 'participation';
+    const fmt = (v: number | undefined) => (v === undefined ? t('value.none') : share ? `${fmtNum(v * 100, 1)}%` : Number.isInteger(v) ? fmtNum(v, 0) : fmtNum(v, 2));
+    const tpd = Math.max(1, meta?.ticksPerDay ?? 1);
+    const rows: HTMLElement[] = [];
+    for (let k = 0; k < n; k++) {
+      const tick = Math.round(c.day[k] * tpd);
+      if (k !== n - 1 && tick % tpd !== 0) continue;
+      rows.push(el('tr', {}, el('th', { scope: 'row' }, String(Math.max(1, Math.ceil(tick / tpd)))), ...colA.map((x) => el('td', {}, fmt(x[k]))), ...colB.map((x) => el('td', {}, fmt(x[k])))));
+    }
+    s.tableBody.replaceChildren(...rows);
+  }
   let U: typeof uPlot | null = null;
   let loading = false;
   let dirty = true;
@@ -96,12 +132,13 @@ export function createCharts({ store, getSeries }: PanelDeps): Panel & { draw():
       }
       return;
     }
-    try { s.plot = new U(chartOptions(U, s.id, env, sizeOf(s), () => state().meta), chartData(s.id, cols), s.host); } catch (e) { console.error('[ui] chart failed', s.id, e); }
+    s.withB = hasB();
+    try { s.plot = new U(chartOptions(U, s.id, env, sizeOf(s), () => state().meta, s.withB), chartData(s.id, cols, s.withB ? colsB : null), s.host); } catch (e) { console.error('[ui] chart failed', s.id, e); }
   }
 
   const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => { dirty = true; }) : null;
   for (const s of slots) resize?.observe(s.host);
-  const unsub = watch(store, (s) => [s.meta, s.tippingTick] as const, () => { dirty = true; });
+  const unsub = watch(store, (s) => [s.meta, s.tippingTick, s.compare !== null] as const, () => { dirty = true; });
   show(selected);
 
   return {
@@ -109,16 +146,21 @@ export function createCharts({ store, getSeries }: PanelDeps): Panel & { draw():
     show,
     draw() {
       if (destroyed) return;
-      const changed = cols.update(getSeries(), state().meta, state().runId);
+      let changed = cols.update(getSeries(), state().meta, state().runId);
+      if (getSeriesB) changed = colsB.update(getSeriesB(), state().meta, state().runId) || changed;
       const s = slots.find((x) => x.id === selected)!;
+      // Opening or closing a comparison changes the chart's lines: build it again.
+      if (s.plot && s.withB !== hasB()) { s.plot.destroy(); s.plot = null; s.host.replaceChildren(); }
+      for (const note of root.querySelectorAll<HTMLElement>('.br-chart-ab')) note.hidden = !hasB();
       ensurePlot(s);
+      if (changed || dirty) { if (changed) s.tableRows = -1; fillTable(s); }
       if (!changed && !dirty) return;
       dirty = false;
       setText(s.caption, chartCaption(s.id, cols, state().meta));
       if (!s.plot) return;
       const size = sizeOf(s);
       if (Math.abs(s.plot.width - size.width) > 2 || Math.abs(s.plot.height - size.height) > 2) s.plot.setSize(size);
-      s.plot.setData(chartData(s.id, cols));
+      s.plot.setData(chartData(s.id, cols, s.withB ? colsB : null));
     },
     destroy() {
       destroyed = true;

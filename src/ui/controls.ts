@@ -8,7 +8,7 @@ import { PRESET_IDS, getPreset } from '../scenarios';
 import { button, el, setText, watch } from './dom';
 import { clock, dayOf, fmtNum, weekdayDate } from './format';
 import { t, tMaybe } from './strings';
-import type { GameStore } from '../store/types';
+import { runOfState, runSpec, type GameStore } from '../store/types';
 import type { Panel, PanelDeps } from './types';
 
 export const MAX_SEED = 0xffffffff;
@@ -41,7 +41,7 @@ export function scenarioChoices(): { id: string; title: string }[] {
 
 /** The same scenario, seed and parameters from day 0, without the player's tactics. */
 export function startFresh(s: GameStore): void {
-  s.start({ scenarioId: s.scenarioId, seed: s.seed, sets: s.sets, actions: [] });
+  s.start({ ...runOfState(s), actions: [], takeover: null, strategy: s.takeover !== null ? 'none' : s.strategy });
 }
 
 export interface ControlsHooks {
@@ -50,9 +50,21 @@ export interface ControlsHooks {
   toggleParams(): void;
   toggleHelp(): void;
   toggleResearch(): void;
+  openCompare(): void;
+  toggleProjector(): void;
+  /** A teacher's `lock=1`: scenario and seed read-only. */
+  locked: boolean;
 }
 
-export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Panel & { speedUp(dir: 1 | -1): void; researchBusy(label: string | null): void } {
+/** The line that says who acts for the movement: the player, history, or a named strategy. */
+export function modeText(s: Pick<GameStore, 'strategy' | 'takeover' | 'meta'>): string {
+  if (s.strategy === 'scenario') return s.meta && s.meta.historical === null ? t('mode.watchScripted') : t('mode.watchHistory');
+  if (s.strategy !== 'none') return t('mode.watchNamed', { name: s.strategy });
+  if (s.takeover !== null && s.meta) return t('mode.tookOver', { day: dayOf(s.takeover, s.meta.ticksPerDay) + 1 });
+  return t('mode.play');
+}
+
+export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Panel & { speedUp(dir: 1 | -1): void; researchBusy(label: string | null): void; setProjector(on: boolean): void } {
   const root = el('header', { class: 'br-controls', 'aria-label': t('controls.legend') });
   // The page's header may already carry the title (index.html); then the controls do not repeat it.
   const title = document.querySelector('h1') ? null : el('h1', { class: 'br-ctl-title' }, t('app.title'));
@@ -80,7 +92,14 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
   const speedField = el('div', { class: 'br-field br-speed' }, el('label', { for: 'br-speed', class: 'br-sr-only' }, t('controls.speed')), speed);
   const restart = button(t('controls.restart'), () => startFresh(store.getState()), { class: 'br-secondary', title: t('controls.restartHelp') });
 
-  const status = el('p', { class: 'br-status' });
+  const status = el('p', { class: 'br-status', id: 'br-status' });
+  const mode = el('p', { class: 'br-mode', id: 'br-mode' });
+  const takeOver = button(t('mode.takeOver'), () => void store.getState().takeOver(),
+    { class: 'br-primary br-takeover', id: 'br-takeover', title: t('mode.takeOverHelp'), hidden: true });
+  const home = button(t('start.back'), () => store.getState().showStart(), { class: 'br-secondary', title: t('start.backHelp'), id: 'br-home' });
+  const compare = button(t('controls.compare'), () => hooks.openCompare(), { class: 'br-secondary', id: 'br-compare-toggle', title: t('controls.compareHelp') });
+  const projector = button(t('controls.projector'), () => hooks.toggleProjector(),
+    { class: 'br-secondary', id: 'br-projector-toggle', title: t('controls.projectorHelp'), 'aria-pressed': 'false' });
   const briefing = button(t('controls.briefing'), () => hooks.openBriefing(), { class: 'br-secondary' });
   const debrief = button(t('controls.debrief'), () => hooks.openDebrief(), { class: 'br-secondary', hidden: true });
   const params = button(t('controls.params'), () => hooks.toggleParams(),
@@ -90,22 +109,34 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
   const help = button(t('controls.help'), () => hooks.toggleHelp(),
     { class: 'br-secondary br-help-btn', 'aria-keyshortcuts': '?', 'aria-label': t('controls.helpLabel'), title: t('controls.helpLabel') });
 
+  if (hooks.locked) {
+    scenario.disabled = true;
+    seed.readOnly = true;
+    dice.disabled = true;
+    for (const x of [scenario, seed, dice]) x.title = t('controls.locked');
+  }
+  const settings = el('details', { class: 'br-settings' }, el('summary', {}, t('controls.more')),
+    el('div', { class: 'br-row' }, scenarioField, seedField), el('div', { class: 'br-row' }, restart, research));
+  // The projector switch sits in the page's header, where it stays in view in the projector theme too.
+  const headerTools = document.querySelector('.br-header-tools');
+  if (headerTools) headerTools.prepend(projector); else settings.append(projector);
   root.append(
-    el('div', { class: 'br-row' }, title ?? '', play, step, stepDay, speedField),
+    el('div', { class: 'br-row br-play-row' }, title ?? '', play, step, stepDay, speedField),
     status,
-    el('div', { class: 'br-row' }, scenarioField, seedField),
-    el('div', { class: 'br-row' }, restart, briefing, debrief, params, research, help),
+    el('div', { class: 'br-row br-mode-row' }, mode, takeOver),
+    el('div', { class: 'br-row br-tools' }, home, briefing, debrief, compare, params, help),
+    settings,
   );
 
   // ---- behaviour ---------------------------------------------------------------------------
   function restartWithSeed(value: number): void {
     const s = store.getState();
     seed.value = String(value);
-    s.start({ scenarioId: s.scenarioId, seed: value, sets: s.sets, actions: [] });
+    s.start({ ...runOfState(s), seed: value, actions: [], takeover: null });
   }
   scenario.addEventListener('change', () => {
     const s = store.getState();
-    s.start({ scenarioId: scenario.value, seed: s.seed, sets: [], actions: [] });
+    s.start(runSpec({ scenarioId: scenario.value, seed: s.seed, strategy: s.strategy === 'none' ? 'none' : 'scenario' }));
   });
   seed.addEventListener('change', () => {
     const value = parseSeedText(seed.value);
@@ -128,8 +159,13 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
       speed.replaceChildren(...presets.map((p) => el('option', { value: p }, speedLabel(p, tpd))));
       speed.value = String(tps);
     }),
-    watch(store, (s) => [s.playing, s.status, s.outcome] as const, ([playing, st, outcome]) => {
-      const canRun = st === 'ready' && outcome === null;
+    watch(store, (s) => [s.strategy, s.takeover, s.meta, s.status] as const, (_v, s) => {
+      setText(mode, s.status === 'ready' || s.meta ? modeText(s) : '');
+      takeOver.hidden = !(s.status === 'ready' && s.strategy !== 'none');
+      mode.classList.toggle('br-watching', s.strategy !== 'none');
+    }),
+    watch(store, (s) => [s.playing, s.status, s.outcome, s.compare?.outcome ?? null, s.compare !== null] as const, ([playing, st, outcome, outB, hasB]) => {
+      const canRun = st === 'ready' && (outcome === null || (hasB && outB === null));
       setText(play, t(playing ? 'controls.pause' : 'controls.play'));
       play.setAttribute('aria-pressed', String(playing));
       play.disabled = !canRun;
@@ -140,7 +176,8 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
     watch(store, (s) => [s.tick, s.status, s.meta, s.outcome] as const, ([tick, st, meta, outcome]) => {
       if (st === 'loading' || !meta) return setText(status, t(st === 'error' ? 'controls.statusError' : 'controls.statusLoading'));
       const day = dayOf(tick, meta.ticksPerDay);
-      let text = t('controls.status', { day, date: weekdayDate(meta.startDate, day), time: clock(tick, meta.ticksPerDay) });
+      const days = Number(meta.params.horizonDays);
+      let text = t('controls.statusDay', { day: Math.min(day + 1, days), days, date: weekdayDate(meta.startDate, day), time: clock(tick, meta.ticksPerDay) });
       if (outcome) text += ` · ${t('controls.finished', { outcome: tMaybe(`outcome.${outcome}`, outcome) })}`;
       setText(status, text);
     }),
@@ -155,6 +192,7 @@ export function createControls({ store }: PanelDeps, hooks: ControlsHooks): Pane
       if (next !== undefined && next !== store.getState().speed) store.getState().setSpeed(next);
     },
     /** The Research button shows a running batch's progress ("Research 45%"). */
+    setProjector(on: boolean) { projector.setAttribute('aria-pressed', String(on)); },
     researchBusy(label) { setText(research, label === null ? t('controls.research') : t('controls.researchBusy', { pct: label })); },
     destroy() { unsubs.forEach((u) => u()); root.remove(); },
   };

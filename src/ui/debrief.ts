@@ -8,8 +8,8 @@ import type { Channel } from '../sim';
 import type { GameState } from '../store/types';
 import { signedBars } from './bars';
 import { startFresh } from './controls';
-import { button, el, setText, watch } from './dom';
-import { debriefOf, type Debrief } from './debriefModel';
+import { button, el, focusTrap, setText, watch } from './dom';
+import { counterfactualSentence, debriefOf, type ActualEnd, type Debrief } from './debriefModel';
 import { fmtInt, fmtNum, fmtPct } from './format';
 import { t, tMaybe } from './strings';
 import type { Panel, PanelDeps } from './types';
@@ -57,18 +57,41 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
   return out;
 }
 
+/** The "What your choices changed" section from the store's replays. */
+export function renderChoices(s: Pick<GameState, 'counterfactuals' | 'outcome' | 'tippingTick' | 'summary' | 'meta' | 'strategy' | 'takeover' | 'actions'>): HTMLElement[] {
+  const out: HTMLElement[] = [el('h3', {}, t('debrief.yourChoices'))];
+  const cf = s.counterfactuals;
+  const tpd = s.meta?.ticksPerDay ?? 1;
+  const actual: ActualEnd = { outcome: s.outcome, tippingTick: s.tippingTick, defectedShare: s.summary?.defectedShare ?? 0 };
+  const own = s.actions.filter((a) => s.takeover === null || a.tick >= s.takeover);
+  if (s.strategy !== 'none') { out.push(el('p', {}, t('debrief.cfNoneWatched'))); return out; }
+  if (own.length === 0) { out.push(el('p', {}, t('debrief.cfNone'))); return out; }
+  if (cf.status === 'error') { out.push(el('p', { class: 'br-error' }, t('debrief.cfError', { message: cf.message }))); return out; }
+  const results = cf.status === 'running' || cf.status === 'done' ? cf.results : [];
+  const list = el('ul', { class: 'br-choices' }, ...results.map((c) => el('li', { 'data-tactic': c.tactic }, counterfactualSentence(c, actual, tpd))));
+  out.push(list);
+  if (cf.status === 'running' || cf.status === 'idle')
+    out.push(el('p', { class: 'br-muted', role: 'status' }, t('debrief.cfRunning', { done: cf.status === 'running' ? cf.done : 0, total: cf.status === 'running' && cf.total ? cf.total : '…' })));
+  if (s.takeover !== null && s.takeover > 0) out.push(el('p', { class: 'br-muted' }, t('debrief.cfHistoryNote')));
+  return out;
+}
+
 export function createDebrief({ store, getSeries }: PanelDeps): Panel & { open(): void; close(): void; isOpen(): boolean } {
   const live = el('p', { class: 'br-sr-only', role: 'status', 'aria-live': 'polite' });
   const body = el('div', { class: 'br-overlay-body' });
+  const choices = el('div', { class: 'br-debrief-choices' });
   const close = button('×', () => hide(), { class: 'br-close', 'aria-label': t('debrief.close'), title: t('debrief.close') });
   const again = button(t('debrief.again'), () => { hide(); startFresh(store.getState()); }, { class: 'br-primary', title: t('debrief.againHelp') });
   const replay = button(t('debrief.replay'), () => { hide(); store.getState().reset(); }, { class: 'br-secondary', title: t('debrief.replayHelp') });
-  const panel = el('section', { class: 'br-overlay br-debrief', 'aria-labelledby': 'br-debrief-title', hidden: true },
-    el('div', { class: 'br-overlay-head' }, el('h2', { id: 'br-debrief-title' }, t('debrief.title')), close), body,
-    el('div', { class: 'br-overlay-foot' }, again, replay));
+  const print = button(t('debrief.print'), () => window.print(), { class: 'br-secondary', title: t('debrief.printHelp') });
+  const heading = el('h2', { id: 'br-debrief-title', tabindex: -1 }, t('debrief.title'));
+  const panel = el('section', { class: 'br-overlay br-debrief', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'br-debrief-title', hidden: true },
+    el('div', { class: 'br-overlay-head' }, heading, close), el('div', { class: 'br-debrief-cols' }, body, choices),
+    el('div', { class: 'br-overlay-foot' }, again, replay, print));
   const root = el('div', { class: 'br-debrief-wrap' }, live, panel);
+  const trap = focusTrap(panel, () => heading);
 
-  let shownFor: GameState['meta'] = null;
+  let shownFor: number | null = null;
 
   function render(s: GameState): void {
     const rows = getSeries().rows.slice(0, getSeries().length);
@@ -76,17 +99,29 @@ export function createDebrief({ store, getSeries }: PanelDeps): Panel & { open()
     const d = debriefOf({ ...s, channelTotals: totals }, rows);
     if (!d) return;
     body.replaceChildren(...renderDebrief(d));
+    choices.replaceChildren(...renderChoices(s));
   }
-  function show(): void { render(store.getState()); panel.hidden = false; }
-  function hide(): void { panel.hidden = true; }
+  function show(): void {
+    const s = store.getState();
+    if (s.outcome !== null && s.counterfactuals.status === 'idle') s.runCounterfactuals();
+    render(store.getState());
+    if (panel.hidden) { panel.hidden = false; document.body.classList.add('br-debriefing'); trap.opened(); }
+  }
+  function hide(): void {
+    if (panel.hidden) return;
+    panel.hidden = true;
+    document.body.classList.remove('br-debriefing');
+    trap.closed();
+  }
 
-  const unsub = watch(store, (s) => [s.outcome, s.summary, s.historical] as const, ([outcome], s) => {
-    if (outcome === null) { hide(); setText(live, ''); return; }
-    const wasHidden = panel.hidden;
-    setText(live, t('debrief.outcomeLive', { outcome: tMaybe(`outcome.${outcome}`, outcome) }));
-    render(s);
-    // Opens by itself once per run; after the player closes it, the controls re-open it.
-    if (wasHidden && shownFor !== s.meta) { shownFor = s.meta; panel.hidden = false; }
-  });
-  return { root, open: show, close: hide, isOpen: () => !panel.hidden, destroy() { unsub(); root.remove(); } };
+  const unsubs = [
+    watch(store, (s) => [s.outcome, s.summary, s.historical] as const, ([outcome], s) => {
+      if (outcome === null) { hide(); setText(live, ''); return; }
+      setText(live, t('debrief.outcomeLive', { outcome: tMaybe(`outcome.${outcome}`, outcome) }));
+      // Opens by itself once per run; after the player closes it, the controls re-open it.
+      if (panel.hidden && shownFor !== s.runId) { shownFor = s.runId; show(); } else if (!panel.hidden) render(s);
+    }),
+    watch(store, (s) => s.counterfactuals, (_c, s) => { if (!panel.hidden) choices.replaceChildren(...renderChoices(s)); }),
+  ];
+  return { root, open: show, close: hide, isOpen: () => !panel.hidden, destroy() { unsubs.forEach((u) => u()); root.remove(); } };
 }

@@ -8,6 +8,8 @@ import type { GameState } from '../store/types';
 import { channelRows, type ChannelRow } from './bars';
 import { dayOf, fmtInt, fmtNum, fmtPct, fullDate } from './format';
 import { t, tMaybe, type StringId } from './strings';
+import { tacticName } from './eventText';
+import type { Counterfactual } from '../runner/counterfactual';
 
 export const LEAVING_KINDS = new Set(['shirk', 'insider', 'resign', 'resign-noisy', 'walkout', 'join']);
 
@@ -29,6 +31,43 @@ export function momentumTurn(rows: readonly SeriesRow[]): MomentumTurn {
   if (down >= 0) return { kind: 'fell', upTick: up, tick: down };
   if (up >= 0) return { kind: 'rose', tick: up };
   return { kind: 'peak', tick: peakTick, value: peak };
+}
+
+/**
+ * The day (counted from 1) a series row's values belong to: momentum and the other daily values
+ * change at the end of a day, so the row at tick k·ticksPerDay shows day k's result.
+ */
+export const rowDay = (tick: number, ticksPerDay: number): number => Math.max(1, Math.ceil(tick / Math.max(1, ticksPerDay)));
+
+/**
+ * What the debrief claims, as data, so a test can recompute each claim from the series on its
+ * own (test/ui/debriefClaims.test.ts): nothing the debrief says may contradict the run.
+ */
+export type Claim =
+  | { kind: 'tipping'; day: number }
+  | { kind: 'noTipping' }
+  | { kind: 'momentumNever'; peak: number; day: number }
+  | { kind: 'momentumStayed'; up: number }
+  | { kind: 'momentumLastFell'; up: number; down: number }
+  | { kind: 'momentumRoseEnded'; up: number; end: number }
+  | { kind: 'defected'; share: number }
+  | { kind: 'forceAtEnd'; ratio: number }
+  | { kind: 'outcome'; outcome: string; cause: string | null };
+
+/** The momentum claim from the run's rows (any outcome). */
+export function momentumClaim(rows: readonly SeriesRow[], ticksPerDay: number): Claim | null {
+  if (rows.length === 0) return null;
+  let up = -1, peak = -Infinity, peakTick = rows[0].tick, dipped = false, lastBelowFrom = -1;
+  for (const r of rows) {
+    if (r.momentum > peak) { peak = r.momentum; peakTick = r.tick; }
+    if (r.momentum >= 0.5) { if (up < 0) up = r.tick; lastBelowFrom = -1; }
+    else if (up >= 0) { dipped = true; if (lastBelowFrom < 0) lastBelowFrom = r.tick; }
+  }
+  if (up < 0) return { kind: 'momentumNever', peak: Math.round(peak * 100) / 100, day: rowDay(peakTick, ticksPerDay) };
+  const end = rows[rows.length - 1].momentum;
+  if (!dipped) return { kind: 'momentumStayed', up: rowDay(up, ticksPerDay) };
+  if (lastBelowFrom >= 0) return { kind: 'momentumLastFell', up: rowDay(up, ticksPerDay), down: rowDay(lastBelowFrom, ticksPerDay) };
+  return { kind: 'momentumRoseEnded', up: rowDay(up, ticksPerDay), end: Math.round(end * 100) / 100 };
 }
 
 export interface ChannelFindings {
@@ -57,6 +96,7 @@ export function topChannels(totals: Partial<Record<Channel, number>> | null | un
 export interface HistoryRow { label: string; source: string; unit: string | null; historical: number; model: number | null }
 
 export interface Debrief {
+  claims: Claim[];
   headline: string;
   why: string;
   tipping: string;
@@ -80,22 +120,35 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     ? `${t('outcome.success')}: ${tMaybe(`fallCause.${s.fallCause}`, s.fallCause).toLowerCase()}`
     : tMaybe(`outcome.${s.outcome}`, s.outcome);
 
+  const claims: Claim[] = [{ kind: 'outcome', outcome: s.outcome, cause: s.outcome === 'success' ? s.fallCause : null }];
+  const last = rows.length ? rows[rows.length - 1] : null;
   let why: string;
   if (s.outcome === 'success') {
     why = tMaybe(`debrief.success.${s.fallCause ?? 'unknown'}`, t('debrief.success.unknown'),
       { ratio: fmtPct(Number(p.collapseRatio), 0), days: fmtInt(p.collapseDays) });
   } else if (s.outcome === 'failure') {
     why = t('debrief.failure', { floor: fmtPct(Number(p.demobilizeFloor), 1), days: fmtInt(p.demobilizeDays) });
-  } else why = t('debrief.stalemate', { days: fmtInt(p.horizonDays) });
+  } else if (last && last.neededForce > 0) {
+    // Said from the last row, never assumed: "kept enough loyal force" is not true of every stalemate.
+    const ratio = last.effectiveForce / last.neededForce;
+    claims.push({ kind: 'forceAtEnd', ratio });
+    why = t('debrief.stalemateHeld', { days: fmtInt(p.horizonDays), ratio: ratio >= 10 ? t('readout.ratioBig') : fmtPct(ratio, 0) });
+  } else why = t('debrief.stalemateShort', { days: fmtInt(p.horizonDays) });
 
+  claims.push(s.tippingTick === null ? { kind: 'noTipping' } : { kind: 'tipping', day: dayOf(s.tippingTick, tpd) + 1 });
   const tipping = s.tippingTick === null ? t('debrief.noTipping')
-    : t('debrief.tipping', { day: dayOf(s.tippingTick, tpd), date: date(s.tippingTick) });
+    : t('debrief.tipping', { day: dayOf(s.tippingTick, tpd) + 1, date: date(s.tippingTick) });
 
-  const turn = momentumTurn(rows);
-  const momentum = turn.kind === 'rose' ? t('debrief.momentumRose', { day: dayOf(turn.tick, tpd), date: date(turn.tick) })
-    : turn.kind === 'fell' ? t('debrief.momentumFell', { up: dayOf(turn.upTick, tpd), day: dayOf(turn.tick, tpd), date: date(turn.tick) })
-    : turn.kind === 'peak' ? t('debrief.momentumPeak', { value: fmtNum(turn.value, 2), day: dayOf(turn.tick, tpd) })
+  const mc = momentumClaim(rows, tpd);
+  if (mc) claims.push(mc);
+  const dd = (day: number) => fullDate(meta.startDate, day - 1);
+  const momentum = !mc ? ''
+    : mc.kind === 'momentumNever' ? t('debrief.momentumPeak', { value: fmtNum(mc.peak, 2), day: mc.day })
+    : mc.kind === 'momentumStayed' ? t('debrief.momentumStayed', { day: mc.up })
+    : mc.kind === 'momentumLastFell' ? t('debrief.momentumLastFell', { up: mc.up, day: mc.down })
+    : mc.kind === 'momentumRoseEnded' ? `${t('debrief.momentumRose', { day: mc.up, date: dd(mc.up) })} ${t('debrief.momentumEnd', { value: fmtNum(mc.end, 2) })}`
     : '';
+  if (s.summary) claims.push({ kind: 'defected', share: s.summary.defectedShare });
 
   const sum = s.summary;
   const numbers: [string, string][] = sum ? [
@@ -123,5 +176,30 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     if (hold && tMaybe(id, '') !== '') hints.push(t(id));
     if (s.outcome === 'failure') hints.push(t('debrief.hint.failure'));
   }
-  return { headline, why, tipping, momentum, channels, numbers, history, hints };
+  return { claims, headline, why, tipping, momentum, channels, numbers, history, hints };
+}
+
+/** The player's game as it ended, beside which each replay is told. */
+export interface ActualEnd { outcome: string | null; tippingTick: number | null; defectedShare: number }
+
+/**
+ * One sentence per replay without a choice: "Without your mass publication (day 12) the regime
+ * would have fallen on day 19 instead of day 27." Days count from 1 and are tipping days.
+ */
+export function counterfactualSentence(c: Counterfactual, actual: ActualEnd, ticksPerDay: number): string {
+  const tpd = Math.max(1, ticksPerDay);
+  const first = dayOf(c.firstTick, tpd) + 1;
+  const when = c.count === 1 ? t('debrief.cfWhenOnce', { day: first }) : t('debrief.cfWhenMany', { n: c.count, day: first });
+  const head = t('debrief.cfWithout', { tactic: tacticName(c.tactic).replace(/^./, (x) => x.toLowerCase()), when });
+  const fellA = actual.outcome === 'success' && actual.tippingTick !== null;
+  const fellB = c.outcome === 'success' && c.tippingTick !== null;
+  const a = fellA ? dayOf(actual.tippingTick as number, tpd) + 1 : 0;
+  const b = fellB ? dayOf(c.tippingTick as number, tpd) + 1 : 0;
+  let tail: string;
+  if (fellA && fellB) tail = b < a ? t('debrief.cfFellEarlier', { a, b }) : b > a ? t('debrief.cfFellLater', { a, b }) : t('debrief.cfFellSame', { a });
+  else if (fellA) tail = t('debrief.cfNotFallen', { outcome: tMaybe(`outcome.${c.outcome ?? 'stalemate'}`, String(c.outcome)).toLowerCase() });
+  else if (fellB) tail = t('debrief.cfWouldFall', { b });
+  else tail = t('debrief.cfSameOutcome', { outcome: tMaybe(`outcome.${c.outcome ?? 'stalemate'}`, String(c.outcome)).toLowerCase(),
+    a: fmtPct(actual.defectedShare), b: fmtPct(c.defectedShare) });
+  return `${head}, ${tail}`;
 }

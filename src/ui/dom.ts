@@ -110,3 +110,37 @@ export function isTyping(target: EventTarget | null): boolean {
   const type = (target as HTMLInputElement).type;
   return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
 }
+
+/**
+ * A dialog's focus: when it opens, the focus moves into it (to `first()`, or its heading) and
+ * Tab stays inside it; when it closes, the focus goes back to what had it before (or to the
+ * page's play button when that is gone).
+ */
+export function focusTrap(root: HTMLElement, first: () => HTMLElement | null): { opened(): void; closed(): void } {
+  let back: HTMLElement | null = null;
+  const focusables = (): HTMLElement[] => [...root.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+    .filter((e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null);
+  root.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || root.hidden || root.getAttribute('aria-modal') !== 'true') return;
+    const f = focusables();
+    if (f.length === 0) return;
+    const i = f.indexOf(document.activeElement as HTMLElement);
+    if (e.shiftKey && (i <= 0)) { f[f.length - 1].focus(); e.preventDefault(); }
+    else if (!e.shiftKey && i === f.length - 1) { f[0].focus(); e.preventDefault(); }
+  });
+  return {
+    opened() {
+      const a = document.activeElement;
+      if (a instanceof HTMLElement && !root.contains(a) && a !== document.body) back = a;
+      const target = first() ?? root.querySelector<HTMLElement>('h2');
+      queueMicrotask(() => target?.focus());
+    },
+    closed() {
+      // Back where the focus was, else the play button, else the first tool that can take it.
+      const usable = (e: HTMLElement | null): e is HTMLElement => !!e && e.isConnected && e.offsetParent !== null && !(e as HTMLButtonElement).disabled;
+      const to = [back, document.querySelector<HTMLElement>('.br-play'), ...document.querySelectorAll<HTMLElement>('.br-tools button')].find(usable) ?? null;
+      back = null;
+      if (root.contains(document.activeElement) || document.activeElement === document.body) to?.focus();
+    },
+  };
+}

@@ -14,7 +14,8 @@ const CATEGORY: Record<string, Exclude<EventFilter, 'all'>> = {
   shirk: 'officers', insider: 'officers', resign: 'officers', 'resign-noisy': 'officers', walkout: 'officers', join: 'officers',
   unmasking: 'exposure',
   tactic: 'movement', 'tactic-refused': 'movement',
-  scenario: 'regime', deploy: 'regime', 'patron-withdraws': 'regime', outcome: 'regime',
+  testify: 'officers', contact: 'officers',
+  scenario: 'regime', deploy: 'regime', 'patron-withdraws': 'regime', outcome: 'regime', purge: 'regime', 'elite-split': 'regime',
   death: 'casualties',
 };
 
@@ -27,6 +28,24 @@ export interface EventContext {
   ticksPerDay: number;
   districtIds: readonly string[];
   districtNames: readonly string[];
+  /** Who made the movement's moves: 'none' (the player) or a watched strategy. */
+  strategy?: string;
+  /** The tick the player took over at (the moves before it are history). */
+  takeover?: number | null;
+  /** The scenario's own strategy is history (it has historical figures), not a scripted default. */
+  history?: boolean;
+}
+
+const REGIME_KINDS = new Set(['scenario', 'deploy', 'patron-withdraws', 'purge', 'elite-split']);
+
+/** Who did it, for the movement's moves and the regime's: 'You', 'History', 'Regime'; null for the rest. */
+export function eventActor(e: SimEvent, ctx: EventContext): string | null {
+  if (REGIME_KINDS.has(e.kind)) return t('actor.regime');
+  if (e.kind !== 'tactic' && e.kind !== 'tactic-refused') return null;
+  const strategy = ctx.strategy ?? 'none';
+  if (ctx.takeover !== null && ctx.takeover !== undefined && e.tick < ctx.takeover) return t('actor.history');
+  if (strategy === 'none') return t('actor.you');
+  return strategy === 'scenario' && ctx.history !== false ? t('actor.history') : t('actor.strategy');
 }
 
 export const tacticName = (id: string, fallback = id): string => tMaybe(`tactic.${id}`, fallback);
@@ -71,7 +90,9 @@ export function eventWhat(e: SimEvent): string {
 export function eventSentence(e: SimEvent, ctx: EventContext): string {
   let what = eventWhat(e);
   if (e.channel) what = t('event.why', { what, channel: channelName(e.channel) });
-  const when = t('event.when', { day: dayOf(e.tick, ctx.ticksPerDay), time: clock(e.tick, ctx.ticksPerDay) });
+  const actor = eventActor(e, ctx);
+  if (actor) what = t('event.byActor', { actor, what });
+  const when = t('event.when', { day: dayOf(e.tick, ctx.ticksPerDay) + 1, time: clock(e.tick, ctx.ticksPerDay) });
   const where = districtName(ctx, e.district);
   return where ? t('event.sentenceWhere', { when, where, what }) : t('event.sentence', { when, what });
 }

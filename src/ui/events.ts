@@ -40,7 +40,7 @@ export function createEvents({ store }: PanelDeps): Panel {
     shownFirst = items[0] ?? null;
     shownCount = items.length;
     if (!meta || items.length === 0) { list.replaceChildren(el('li', { class: 'br-muted' }, t('events.none'))); more.hidden = true; return; }
-    const ctx: EventContext = { ticksPerDay: meta.ticksPerDay, districtIds: meta.districtIds, districtNames: meta.districtNames };
+    const ctx: EventContext = { ticksPerDay: meta.ticksPerDay, districtIds: meta.districtIds, districtNames: meta.districtNames, strategy: s.strategy, takeover: s.takeover, history: meta.historical !== null };
     list.replaceChildren(...items.map((e) => {
       const li = el('li', { class: `br-event br-event-${eventCategory(e.kind)}`, 'data-kind': e.kind }, eventSentence(e, ctx));
       if (typeof e.officer === 'number') {
@@ -59,6 +59,6 @@ export function createEvents({ store }: PanelDeps): Panel {
 
   select.addEventListener('change', () => { filter = select.value as EventFilter; render(true); });
   render(true);
-  const unsub = watch(store, (s) => [s.events, s.meta] as const, () => later.call());
+  const unsub = watch(store, (s) => [s.events, s.meta, s.strategy, s.takeover] as const, () => later.call());
   return { root, destroy() { unsub(); later.cancel(); root.remove(); } };
 }

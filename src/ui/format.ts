@@ -26,8 +26,12 @@ export function fmtNum(x: unknown, digits = 2, signed = false): string {
   return s.replace('-', '\u2212');
 }
 
-/** Whole days since the start of the run at `tick`. */
+/** Whole days since the start of the run at `tick` (0 on the first day: for dates and JSON). */
 export const dayOf = (tick: number, ticksPerDay: number): number => Math.floor(tick / Math.max(1, ticksPerDay));
+/** The day as the page shows it, counting from 1 ("Day 3 of 42"); links' `day=` use it too. */
+export const dayNo = (tick: number, ticksPerDay: number): number => dayOf(tick, ticksPerDay) + 1;
+/** The tick at which day N (counted from 1) starts. */
+export const dayStartTick = (day: number, ticksPerDay: number): number => (Math.max(1, Math.floor(day)) - 1) * Math.max(1, ticksPerDay);
 
 /** Milliseconds since 1970 (UTC midnight) of the start date plus `days` (fractional days allowed). */
 function msOf(startDate: string, days: number): number | null {
@@ -63,5 +67,5 @@ export function clock(tick: number, ticksPerDay: number): string {
 /** "Day 12 (Fri 12 Sep)" */
 export function dayLabel(startDate: string, tick: number, ticksPerDay: number): string {
   const d = dayOf(tick, ticksPerDay);
-  return t('time.dayDate', { day: d, date: weekdayDate(startDate, d) });
+  return t('time.dayDate', { day: d + 1, date: weekdayDate(startDate, d) });
 }

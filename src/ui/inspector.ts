@@ -25,7 +25,7 @@ export function officerFacts(d: OfficerDetail, meta: RunMeta | null): [string, s
     [t('inspector.exposure'), fmtPct(d.exposure, 0)],
     [t('inspector.abuses'), fmtInt(d.abuses)],
   ];
-  if (d.defectTick !== null) rows.push([t('inspector.left'), t('inspector.leftOn', { day: dayOf(d.defectTick, ctx.ticksPerDay) })]);
+  if (d.defectTick !== null) rows.push([t('inspector.left'), t('inspector.leftOn', { day: dayOf(d.defectTick, ctx.ticksPerDay) + 1 })]);
   return rows;
 }
 

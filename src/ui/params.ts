@@ -5,7 +5,7 @@
  * before the store restarts the run with it; a bad one is explained beside the field.
  */
 import type { ParamKey } from '../sim';
-import type { GameState } from '../store/types';
+import { runOfState, type GameState } from '../store/types';
 import { parseSeedText } from './controls';
 import { button, el, setText, uniqueId, watch } from './dom';
 import { fmtNum } from './format';
@@ -21,7 +21,7 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
   const closeBtn = button('×', () => hide(), { class: 'br-close', 'aria-label': t('params.close'), title: t('params.close') });
   const reset = button(t('params.reset'), () => {
     const s = store.getState();
-    s.start({ scenarioId: s.scenarioId, seed: s.seed, sets: [], actions: [] });
+    s.start({ ...runOfState(s), sets: [] });
   }, { class: 'br-secondary', title: t('params.resetHelp') });
 
   const seed = el('input', { id: 'br-param-seed', type: 'text', inputmode: 'numeric', autocomplete: 'off', size: 12, 'aria-describedby': 'br-param-seed-err' });
@@ -30,7 +30,7 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     const v = parseSeedText(seed.value);
     showError(seed, seedErr, v === null ? t('error.seedField') : null);
     const s = store.getState();
-    if (v !== null && v !== s.seed) s.start({ scenarioId: s.scenarioId, seed: v, sets: s.sets, actions: [] });
+    if (v !== null && v !== s.seed) s.start({ ...runOfState(s), seed: v, actions: [], takeover: null });
   });
 
   const sections = el('div', { class: 'br-param-sections' });
@@ -114,6 +114,10 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
         const slider = el('input', { type: 'range', min: spec.min, max: spec.max, step: spec.step, 'aria-labelledby': `${id}-label`, 'aria-describedby': described });
         slider.addEventListener('input', () => { field.value = slider.value; });
         slider.addEventListener('change', () => commit(key, slider.value, field, error));
+        // A typed value moves the slider too (as far as its range goes), as the player types and when it is committed.
+        const follow = () => { const v = Number(field.value.trim()); if (field.value.trim() !== '' && Number.isFinite(v)) slider.value = String(v); };
+        field.addEventListener('input', follow);
+        field.addEventListener('change', follow);
         set = (text) => { field.value = text; slider.value = text; };
         inputs.push(slider);
         row.append(label, el('div', { class: 'br-slider' }, slider, field), help, error);

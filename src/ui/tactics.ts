@@ -21,8 +21,9 @@ export function tacticLevel(levels: Record<string, number>, id: string): number 
 }
 
 /** Why a tactic cannot be launched now, or null when it can. */
-export function tacticBlock(s: Pick<GameState, 'status' | 'outcome' | 'capacity'>, tac: TacticInfo): string | null {
+export function tacticBlock(s: Pick<GameState, 'status' | 'outcome' | 'capacity'> & { strategy?: string }, tac: TacticInfo): string | null {
   if (s.outcome !== null) return t('tactics.over');
+  if (s.strategy !== undefined && s.strategy !== 'none') return t('tactics.watching');
   if (s.status !== 'ready') return t('controls.statusLoading');
   if (s.capacity + 1e-9 < tac.cost) return t('tactics.tooDear', { cost: fmtNum(tac.cost, 0), now: fmtNum(s.capacity, 1) });
   return null;
@@ -35,10 +36,11 @@ export function createTactics({ store }: PanelDeps): Panel {
   const capFill = el('div', { class: 'br-bar-fill br-cap-fill' });
   const capBar = el('div', { class: 'br-bar', role: 'img' }, capFill);
   const list = el('ul', { class: 'br-tactics-list' });
+  const watchNote = el('p', { class: 'br-watching-note', hidden: true }, t('mode.watchTactics'));
   const result = el('p', { class: 'br-tactic-result', role: 'status', 'aria-live': 'polite' });
   const root = el('section', { class: 'br-panel br-tactics', 'aria-labelledby': 'br-tactics-title' },
     el('h2', { id: 'br-tactics-title' }, t('tactics.title')),
-    el('div', { class: 'br-capacity' }, el('h3', {}, t('tactics.capacity')), capValue, capBar), list, result);
+    el('div', { class: 'br-capacity' }, el('h3', {}, t('tactics.capacity')), capValue, capBar), watchNote, list, result);
 
   let rows: Row[] = [];
   const pending = new Set<string>();
@@ -90,6 +92,7 @@ export function createTactics({ store }: PanelDeps): Panel {
   function refresh(s: GameState): void {
     const perDay = s.meta ? Number(s.meta.params.organisingCapacityPerDay) : 0;
     const max = 3 * perDay;
+    watchNote.hidden = s.strategy === 'none';
     setText(capValue, t('tactics.capacityValue', { now: fmtNum(s.capacity, 1), perDay: fmtNum(perDay, 0), max: fmtNum(max, 0) }));
     capFill.style.width = `${max > 0 ? Math.min(100, (100 * s.capacity) / max) : 0}%`;
     capBar.setAttribute('aria-label', `${fmtNum(s.capacity, 1)} / ${fmtNum(max, 0)}`);
@@ -97,7 +100,8 @@ export function createTactics({ store }: PanelDeps): Panel {
       const block = tacticBlock(s, r.tac);
       r.btn.disabled = block !== null || pending.has(r.tac.id);
       r.btn.classList.toggle('br-affordable', block === null);
-      setText(r.why, block ?? '');
+      // Watching: one note for the whole list (below the capacity), not one per tactic.
+      setText(r.why, block === t('tactics.watching') ? '' : block ?? '');
       const lv = Math.max(0, Math.min(1, tacticLevel(s.levels, r.tac.id)));
       (r.bar.firstChild as HTMLElement).style.width = `${100 * lv}%`;
       const text = t('tactics.level', { level: fmtPct(lv, 0) });
@@ -108,7 +112,7 @@ export function createTactics({ store }: PanelDeps): Panel {
 
   const unsubs = [
     watch(store, (s) => s.meta?.tactics ?? null, (tactics) => build(tactics ?? [])),
-    watch(store, (s) => [s.capacity, s.levels, s.status, s.outcome, s.meta] as const, (_v, s) => refresh(s)),
+    watch(store, (s) => [s.capacity, s.levels, s.status, s.outcome, s.meta, s.strategy] as const, (_v, s) => refresh(s)),
   ];
   return { root, destroy() { unsubs.forEach((u) => u()); root.remove(); } };
 }

@@ -37,7 +37,13 @@ export function startGame(parent: HTMLElement, deps: ViewDeps, search: string = 
     scene: [new Boot(), new City(deps)],
   });
   // The window's resize event misses layout changes (a panel folding): watch the container too.
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => game.scale.refresh()) : null;
+  // Phaser's refresh() does not always shrink the canvas inside a flex item (two maps side by
+  // side): size it to the container explicitly.
+  const fit = (): void => {
+    const w = Math.max(1, parent.clientWidth), h = Math.max(1, parent.clientHeight);
+    if (game.scale.width !== w || game.scale.height !== h) game.scale.resize(w, h); else game.scale.refresh();
+  };
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : null;
   observer?.observe(parent);
   return {
     game,

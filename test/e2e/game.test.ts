@@ -13,29 +13,33 @@ import { launchChromium, type Browser } from '../../src/cli/browser';
 import { runSim } from '../../src/cli/run';
 import type { ActionDef } from '../../src/sim';
 import { act, openGame, shot, step, summary } from './helpers';
+import { parseRunQuery } from '../../src/ui/query';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
-function cli(scenario: string, seed: number, ticks: number, sets: Array<[string, string]> = [], actions: ActionDef[] = []) {
+/** `sim --strategy none` (the page's play mode) unless told otherwise. */
+function cli(scenario: string, seed: number, ticks: number, sets: Array<[string, string]> = [], actions: ActionDef[] = [], strategy = 'none') {
   let file: string | null = null;
   if (actions.length > 0) {
     file = join(mkdtempSync(join(tmpdir(), 'br-e2e-')), 'actions.json');
     writeFileSync(file, JSON.stringify(actions));
   }
-  const r = runSim({ ...defaultOptions(), scenario, seed, ticks, sets, actions: file }, process.cwd());
+  const r = runSim({ ...defaultOptions(), scenario, seed, ticks, sets, actions: file, strategy }, process.cwd());
   return { summary: { tick: r.report.ticks, outcome: r.report.outcome, tippingTick: r.report.tippingTick, summary: r.report.summary }, series: r.series };
 }
 
 describe('the game page', () => {
-  it('loads paused at tick 0, without console errors, with nothing focused', async () => {
+  it('loads paused at tick 0 (no autoplay), without console errors, the briefing holding the focus', async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
+    await page.waitForFunction(() => document.activeElement?.id === 'br-briefing-start');
+    await page.waitForTimeout(1500); // nothing moves by itself
     const s = await page.evaluate(() => {
       const st = window.breakingRanks!.getState();
-      return { tick: st.tick, playing: st.playing, status: st.status, focused: document.activeElement?.tagName };
+      return { tick: st.tick, playing: st.playing, status: st.status, strategy: st.strategy };
     });
-    expect(s).toEqual({ tick: 0, playing: false, status: 'ready', focused: 'BODY' });
+    expect(s).toEqual({ tick: 0, playing: false, status: 'ready', strategy: 'none' });
     expect(await page.locator('#game canvas').count()).toBeGreaterThan(0);
     await page.waitForTimeout(300);
     await shot(page, 'load-classroom');
@@ -52,12 +56,12 @@ describe('the game page', () => {
     expect(after.summary!.peakActive).toBeGreaterThan(0);
     const rows = await page.evaluate(() => window.breakingRanks!.getState().tick);
     expect(rows).toBe(44);
+    await page.keyboard.press('Escape'); // closes the briefing dialog; the focus goes back to the page
     await page.keyboard.press('Space');
     await page.waitForFunction(() => window.breakingRanks!.getState().tick >= 50, null, { timeout: 10_000 });
     expect(await page.evaluate(() => window.breakingRanks!.getState().playing)).toBe(true);
     await page.keyboard.press('Space');
     await page.waitForFunction(() => !window.breakingRanks!.getState().playing);
-    await page.keyboard.press('Escape'); // closes the briefing laid over the map
     await page.waitForTimeout(300);
     await shot(page, 'running-classroom');
     expect(errors).toEqual([]);
@@ -78,7 +82,8 @@ describe('the game page', () => {
     expect(withActs.summary).not.toEqual(without.summary);
     const link = new URL(played.page.url());
     expect(link.searchParams.get('p.violenceRate')).toBe('0.08');
-    expect(link.searchParams.get('a')).toBe('0.disciplineTraining,150.symbols');
+    // The moves as a= or packed as ac=, whichever is shorter: either reads back the same.
+    expect(parseRunQuery(link.search).run.actions).toEqual([{ tick: 0, tactic: 'disciplineTraining' }, { tick: 150, tactic: 'symbols' }]);
     await played.page.close();
 
     const shared = await openGame(browser.context, link.search);
@@ -98,6 +103,7 @@ describe('the game page', () => {
     await download.saveAs(file);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       modelVersion: MODEL_VERSION, scenarioId: 'minsk-2020', seed: 4, sets: [['scale', '0.005']], actions: [{ tick: 20, tactic: 'strike' }],
+      strategy: 'none', takeover: null, tactics: null, vs: null,
     });
     await first.page.close();
 
@@ -126,15 +132,17 @@ describe('the game page', () => {
     await page.close();
   });
 
-  it('a malformed link shows what was wrong and opens the defaults', async () => {
+  it('a malformed link shows what was wrong; an unknown scenario opens the start screen with the message', async () => {
     const { page } = await openGame(browser.context, '?scenario=atlantis&seed=banana&p.nope=1&p.arrestRate=99&a=never');
     const s = await page.evaluate(() => window.breakingRanks!.getState());
-    expect(s.scenarioId).toBe('epstein-classic');
-    expect(s.seed).toBe(1);
-    expect(s.sets).toEqual([]);
-    expect(s.actions).toEqual([]);
-    expect(s.status).toBe('ready');
+    expect(s.status).toBe('start');
+    expect(await page.locator('.br-start').isVisible()).toBe(true);
     for (const word of ['atlantis', 'banana', 'nope', 'arrestRate', 'never']) expect(s.notice).toContain(word);
+    const bad = await openGame(browser.context, '?scenario=classroom-discipline&seed=banana&p.nope=1&a=never');
+    const b = await bad.page.evaluate(() => window.breakingRanks!.getState());
+    expect(b).toMatchObject({ status: 'ready', scenarioId: 'classroom-discipline', seed: 1, sets: [], actions: [] });
+    for (const word of ['banana', 'nope', 'never']) expect(b.notice).toContain(word);
+    await bad.page.close();
     await expect.poll(() => page.locator('body').innerText(), { timeout: 5000 }).toContain('atlantis');
     await page.waitForTimeout(300);
     await shot(page, 'bad-link');

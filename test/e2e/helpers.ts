@@ -47,3 +47,24 @@ export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
 }
+
+/** Opens the page at a given window size (a fresh page, the same context). */
+export async function openAt(context: BrowserContext, search: string, width: number, height: number): Promise<Opened> {
+  const o = await openGame(context, search);
+  await o.page.setViewportSize({ width, height });
+  await o.page.waitForTimeout(300);
+  return o;
+}
+
+/** Closes the briefing dialog if it is open. */
+export async function closeBriefing(page: Page): Promise<void> {
+  if (await page.locator('.br-briefing').isVisible()) await page.keyboard.press('Escape');
+  await page.waitForSelector('.br-briefing', { state: 'hidden' });
+}
+
+/** The bounding box of an element, in viewport pixels (null when it is not displayed). */
+export const box = (page: Page, selector: string) => page.locator(selector).first().boundingBox();
+
+export interface Box { x: number; y: number; width: number; height: number }
+export const inside = (b: Box, w: number, h: number): boolean => b.x >= 0 && b.y >= 0 && b.x + b.width <= w + 0.5 && b.y + b.height <= h + 0.5;
+export const overlap = (a: Box, b: Box): boolean => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;

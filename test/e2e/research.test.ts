@@ -48,6 +48,7 @@ const finished = (page: Page) => page.waitForFunction(() => /^Finished/.test(doc
 
 async function openResearch(page: Page): Promise<void> {
   await page.keyboard.press('Escape'); // the briefing
+  await page.click('.br-settings > summary'); // Research sits with the settings
   await page.focus('#br-research-toggle');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#br-research:not([hidden])');
@@ -58,6 +59,7 @@ describe('the research panel', () => {
   it('runs a campaigns ensemble while the game plays; progress reaches the end; CSV and JSON equal the CLI', async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
     await openResearch(page);
+    await page.selectOption('#br-research-scenario', 'campaigns'); // the research world is one choice; the open game is the default
     await page.fill('#br-research-runs', '6');
     await page.fill('#br-research-seed', '1');
     await page.dispatchEvent('#br-research-seed', 'change');
@@ -97,6 +99,7 @@ describe('the research panel', () => {
   it('runs a sweep of 2 points × 3 runs and charts it; the JSON equals the CLI', async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
     await openResearch(page);
+    await page.selectOption('#br-research-scenario', 'campaigns');
     await page.fill('#br-research-runs', '3');
     await page.selectOption('#br-research-sweep', 'legitimacy');
     await page.fill('#br-research-from', '0.4');
@@ -121,9 +124,41 @@ describe('the research panel', () => {
     await page.close();
   });
 
+  it("runs the open game with the drawer's parameters by default, shows the command with --strategy and every --set, and sweeps two parameters as a heat map", async () => {
+    const { page, errors } = await openGame(browser.context, '?scenario=epstein-classic&seed=3&p.officerCount=60&p.visionRadius=6');
+    await openResearch(page);
+    expect(await page.inputValue('#br-research-scenario')).toBe('epstein-classic');
+    expect(await page.textContent('.br-research-command'))
+      .toBe('npm run --silent batch -- --scenario epstein-classic --strategy none --runs 100 --seed 1 --set officerCount=60 --set visionRadius=6 --format json');
+    await page.fill('#br-research-runs', '1');
+    await page.selectOption('#br-research-sweep', 'legitimacy');
+    await page.fill('#br-research-from', '0.7');
+    await page.fill('#br-research-to', '0.8');
+    await page.fill('#br-research-step', '0.1');
+    await page.selectOption('#br-research-sweep2', 'arrestK');
+    await page.fill('#br-research-from2', '1');
+    await page.fill('#br-research-to2', '2');
+    await page.fill('#br-research-step2', '1');
+    await page.dispatchEvent('#br-research-step2', 'change');
+    const args = ['--scenario', 'epstein-classic', '--strategy', 'none', '--runs', '1', '--seed', '1', '--set', 'officerCount=60', '--set', 'visionRadius=6',
+      '--sweep', 'legitimacy=0.7:0.8:0.1', '--sweep', 'arrestK=1:2:1'];
+    expect(await page.textContent('.br-research-command')).toBe(`npm run --silent batch -- ${args.join(' ')} --format json`);
+    await page.click('#br-research-run');
+    await finished(page);
+    expect(await page.locator('#br-research-heatmap tbody tr').count()).toBe(2);
+    expect(await page.locator('#br-research-heatmap tbody td').count()).toBe(4);
+    const json = await download(page, '.br-research-json');
+    expectCliJson(json.text, cli(args).json);
+    await page.$eval('#br-research-heatmap', (h) => h.scrollIntoView({ block: 'start' }));
+    await shot(page, 'research-heatmap');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Cancel stops a batch and keeps no statistics; the form is usable again', async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
     await openResearch(page);
+    await page.selectOption('#br-research-scenario', 'campaigns');
     await page.fill('#br-research-runs', '400');
     await page.click('#br-research-run');
     await page.waitForFunction(() => Number((document.getElementById('br-research-progress') as HTMLProgressElement).value) >= 1, null, { timeout: 30_000 });

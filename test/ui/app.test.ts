@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPanels } from '../../src/ui/app';
+import { runSpec } from '../../src/store/types';
 import { createFake } from './fakeStore';
 
 const key = (k: string, target: EventTarget = document.body) =>
@@ -19,14 +20,15 @@ function page() {
 afterEach(() => { current?.destroy(); current = null; document.body.replaceChildren(); });
 
 describe('createPanels', () => {
-  it('lays the panels out around the map and focuses nothing', () => {
+  it('lays the panels out around the map; the briefing is a dialog that takes the focus', async () => {
     page();
-    expect(document.activeElement).toBe(document.body);
+    // (that it takes the focus is checked in the browser: test/e2e/a11y.test.ts)
     const panels = document.getElementById('panels')!;
     for (const sel of ['.br-controls', '.br-tactics', '.br-inspector', '.br-notice']) expect(panels.querySelector(sel), sel).not.toBeNull();
     expect(document.querySelector('#charts .br-chart-panel')).not.toBeNull();
     expect(document.querySelector('#charts .br-events')).not.toBeNull();
-    expect(document.querySelector('#app > .br-briefing')!.hasAttribute('hidden')).toBe(false); // shown at start
+    expect(document.querySelector('body > .br-briefing')!.getAttribute('role')).toBe('dialog');
+    expect(document.querySelector('body > .br-briefing')!.hasAttribute('hidden')).toBe(false); // shown at start
     expect(document.querySelector('body > .br-params')!.hasAttribute('hidden')).toBe(true);
   });
 
@@ -76,7 +78,7 @@ describe('createPanels', () => {
     const { fake } = page();
     fake.store.setState({ sets: [['legitimacy', '0.4']], actions: [{ tick: 5, tactic: 'symbols' }] });
     [...document.querySelectorAll<HTMLButtonElement>('.br-controls button')].find((b) => b.textContent === 'Restart')!.click();
-    expect(fake.calls.at(-1)).toEqual({ name: 'start', args: [{ scenarioId: 'classroom-discipline', seed: 1, sets: [['legitimacy', '0.4']], actions: [] }] });
+    expect(fake.calls.at(-1)).toEqual({ name: 'start', args: [runSpec({ scenarioId: 'classroom-discipline', seed: 1, sets: [['legitimacy', '0.4']] })] });
   });
 
   it('destroy removes what it added', () => {

@@ -38,7 +38,7 @@ describe('debrief', () => {
     const d = debriefOf({ ...s, meta, historical: { detained: 5321 }, tippingTick: 240 }, fake.series.rows)!;
     expect(d.headline).toBe('Stalemate at the horizon');
     expect(d.why).toContain('day 42');
-    expect(d.tipping).toBe('Tipping point: day 10 (11 September 2025).');
+    expect(d.tipping).toBe('Tipping point: day 11 (11 September 2025).');
     expect(d.channels.leaving[0].channel).toBe('backfire');
     expect(d.history).toEqual([{ label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, model: 5321 }]);
     expect(d.hints[0]).toBe(s.meta!.briefing.try);

@@ -12,21 +12,30 @@ afterEach(() => { document.body.replaceChildren(); });
 describe('event wording', () => {
   it('tells an officer\'s decision with day, hour, district and the channel that pushed him', () => {
     expect(eventSentence({ tick: 12 * 24 + 18, kind: 'resign-noisy', officer: 3, channel: 'backfire', district: 'central' }, ctx))
-      .toBe('Day 12, 18:00, Central: an officer resigned publicly (video) — pushed mostly by backfire');
+      .toBe('Day 13, 18:00, Central: an officer resigned publicly (video) — pushed mostly by backfire');
     expect(eventSentence({ tick: 5, kind: 'join', officer: 9, channel: 'regime', district: 'north' }, ctx))
-      .toBe('Day 0, 05:00, North Bank: an officer joined the movement — pushed mostly by regime pull');
-    expect(eventSentence({ tick: 30, kind: 'shirk', officer: 1 }, ctx)).toBe('Day 1, 06:00: an officer started shirking (sick leave, work-to-rule)');
+      .toBe('Day 1, 05:00, North Bank: an officer joined the movement — pushed mostly by regime pull');
+    expect(eventSentence({ tick: 30, kind: 'shirk', officer: 1 }, ctx)).toBe('Day 2, 06:00: an officer started shirking (sick leave, work-to-rule)');
   });
 
   it('words the movement, the regime and the outcome', () => {
-    expect(eventSentence({ tick: 48, kind: 'tactic', detail: 'massPublication' }, ctx)).toBe("Day 2, 00:00: the movement launched Mass publication of officers' data");
+    expect(eventSentence({ tick: 48, kind: 'tactic', detail: 'massPublication' }, ctx)).toBe("Day 3, 00:00: You: launched Mass publication of officers' data");
     expect(eventSentence({ tick: 49, kind: 'tactic-refused', detail: 'strike: not enough capacity' }, ctx))
-      .toBe('Day 2, 01:00: Strikes could not be launched (not enough organising capacity)');
-    expect(eventSentence({ tick: 240, kind: 'scenario', detail: 'Provocateurs join the marches' }, ctx)).toBe('Day 10, 00:00: Provocateurs join the marches');
-    expect(eventSentence({ tick: 240, kind: 'outcome', detail: 'success (force)' }, ctx)).toBe('Day 10, 00:00: The regime fell (not enough loyal force)');
-    expect(eventSentence({ tick: 240, kind: 'outcome', detail: 'stalemate' }, ctx)).toBe('Day 10, 00:00: Stalemate at the horizon');
-    expect(eventSentence({ tick: 0, kind: 'death', district: 'central' }, ctx)).toBe('Day 0, 00:00, Central: a protester died of injuries');
-    expect(eventSentence({ tick: 0, kind: 'something-new', detail: 'x' }, ctx)).toBe('Day 0, 00:00: something-new x');
+      .toBe('Day 3, 01:00: You: Strikes could not be launched (not enough organising capacity)');
+    expect(eventSentence({ tick: 240, kind: 'scenario', detail: 'Provocateurs join the marches' }, ctx)).toBe('Day 11, 00:00: Regime: Provocateurs join the marches');
+    expect(eventSentence({ tick: 240, kind: 'outcome', detail: 'success (force)' }, ctx)).toBe('Day 11, 00:00: The regime fell (not enough loyal force)');
+    expect(eventSentence({ tick: 240, kind: 'outcome', detail: 'stalemate' }, ctx)).toBe('Day 11, 00:00: Stalemate at the horizon');
+    expect(eventSentence({ tick: 0, kind: 'death', district: 'central' }, ctx)).toBe('Day 1, 00:00, Central: a protester died of injuries');
+    expect(eventSentence({ tick: 0, kind: 'something-new', detail: 'x' }, ctx)).toBe('Day 1, 00:00: something-new x');
+  });
+
+  it("labels moves before a take-over as history, the player's as theirs, and the regime's as the regime's", () => {
+    const took = { ...ctx, strategy: 'none', takeover: 100 };
+    expect(eventSentence({ tick: 50, kind: 'tactic', detail: 'symbols' }, took)).toMatch(/: History: launched Symbols/);
+    expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, took)).toMatch(/: You: launched Symbols/);
+    expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, { ...ctx, strategy: 'scenario' })).toMatch(/: History: launched/);
+    expect(eventSentence({ tick: 150, kind: 'tactic', detail: 'symbols' }, { ...ctx, strategy: 'scenario', history: false })).toMatch(/: Scripted: launched/);
+    expect(eventSentence({ tick: 150, kind: 'deploy' }, took)).toMatch(/: Regime: the regime deployed/);
   });
 
   it('filters by kind', () => {
@@ -52,12 +61,12 @@ describe('event feed', () => {
     const panel = createEvents({ store: fake.store, getSeries: () => fake.series, getAgents: () => null });
     document.body.append(panel.root);
     const items = () => [...panel.root.querySelectorAll('li.br-event')].map((li) => li.firstChild!.textContent);
-    expect(items()[0]).toBe('Day 12, 22:00: Strikes could not be launched (not enough organising capacity)');
-    expect(items()[2]).toBe('Day 12, 02:00, Old Town: an officer resigned publicly (video) — pushed mostly by backfire');
+    expect(items()[0]).toBe('Day 13, 22:00: You: Strikes could not be launched (not enough organising capacity)');
+    expect(items()[2]).toBe('Day 13, 02:00, Old Town: an officer resigned publicly (video) — pushed mostly by backfire');
     const select = panel.root.querySelector('select')!;
     select.value = 'exposure';
     select.dispatchEvent(new Event('change'));
-    expect(items()).toEqual(['Day 12, 12:00: a masked officer was unmasked by the crowd']);
+    expect(items()).toEqual(['Day 13, 12:00: a masked officer was unmasked by the crowd']);
     panel.root.querySelector<HTMLButtonElement>('button.br-link')!.click();
     expect(fake.store.getState().selectedOfficer).toBe(40);
   });

@@ -16,7 +16,7 @@ export function fakeMeta(id = 'classroom-discipline'): RunMeta {
   const districts = sc.map?.districts ?? [{ id: 'all', name: 'City' }];
   return {
     modelVersion: MODEL_VERSION, scenarioId: id, title: sc.title, briefing: sc.briefing ?? {}, seed: 1, params, startDate: sc.startDate,
-    origin: {}, strategy: 'scenario', strategies: ['scenario', 'none'],
+    origin: {}, strategy: 'none', strategies: ['scenario', 'none'], scenarioTactics: sc.tactics ?? (Object.keys(TACTICS) as TacticId[]), events: [],
     ticksPerDay: tpd, horizonTicks: params.horizonDays * tpd, grid: { w: params.gridWidth, h: params.gridHeight },
     map: sc.map, districtIds: districts.map((d) => d.id), districtNames: districts.map((d) => d.name),
     nCitizens: params.citizenCount, nOfficers: params.officerCount,
@@ -64,6 +64,12 @@ function makeStore(init: GameState, calls: Fake['calls'], fake: () => Fake) {
     act: async (tactic: TacticId) => { calls.push({ name: 'act', args: [tactic] }); return fake().actResult; },
     selectOfficer: (o: number | null) => { calls.push({ name: 'selectOfficer', args: [o] }); set({ selectedOfficer: o }); },
     setParam: rec('setParam'), reset: rec('reset'),
+    showStart: (notice?: string | null) => { calls.push({ name: 'showStart', args: [notice] }); set({ status: 'start', notice: notice ?? null }); },
+    takeOver: async () => { calls.push({ name: 'takeOver', args: [] }); set({ strategy: 'none', takeover: get().tick }); },
+    seek: async (tick: number) => { calls.push({ name: 'seek', args: [tick] }); set({ tick }); },
+    setCompare: async (vs) => { calls.push({ name: 'setCompare', args: [vs] }); set({ vs }); return { ok: true, message: '' }; },
+    setPauseAtEvents: (on: boolean) => { calls.push({ name: 'setPauseAtEvents', args: [on] }); set({ pauseAtEvents: on }); },
+    runCounterfactuals: rec('runCounterfactuals'),
     dismissNotice: () => { calls.push({ name: 'dismissNotice', args: [] }); set({ notice: null }); },
   })));
 }
@@ -75,7 +81,8 @@ export function createFake(over: Partial<GameState> = {}): Fake {
     status: 'ready', runId: 1, notice: null, scenarioId: meta.scenarioId, seed: 1, sets: [], actions: [], meta,
     playing: false, speed: 24, tick: rows.length - 1, date: '2025-09-06T00:00', outcome: null, fallCause: null,
     tippingTick: null, summary: null, capacity: 4, levels: { discipline: 0.5, symbols: 0 }, selectedOfficer: null,
-    inspected: null, events: fakeEvents(), historical: null, channelTotals: null, eventParams: [], ...over,
+    inspected: null, events: fakeEvents(), historical: null, channelTotals: null, eventParams: [],
+    strategy: 'none', takeover: null, tactics: null, vs: null, compare: null, crowds: null, pauseAtEvents: false, counterfactuals: { status: 'idle' }, ...over,
   };
   const calls: Fake['calls'] = [];
   const fake: Fake = { store: null as never, series: { length: rows.length, rows }, calls, actResult: { ok: true, message: 'ok' } };

@@ -36,7 +36,7 @@ describe('statRows', () => {
     expect(r[1]).toMatchObject({ measured: '66.7%', count: '6 / 9', target: '52.0%' });
     expect(r[2]).toMatchObject({ label: 'Success multiplier (odds ratio)', measured: '3.50', target: '46.0', inside: 'no', insideState: false, corrected: false });
     expect(r[3]).toMatchObject({ measured: '50.0%', target: '', inside: '' });
-    expect(countsLine(st)).toBe('22 runs, 20 nonviolent. Nonviolent outcomes: 9 success (force 9, overwhelm 0, elite 0), 11 failure, 0 stalemate.');
+    expect(countsLine(st)).toBe('22 runs, 20 nonviolent. Nonviolent outcomes: 9 success (by cause: force 9, elite 0, economy 0, patron 0, overwhelm 0), 11 failure, 0 stalemate.');
   });
 
   it('flags the 0.5 correction when a cell is zero, and says so in the notes', () => {

@@ -29,6 +29,15 @@ export interface ResearchForm {
   from: string;
   to: string;
   step: string;
+  /** A second swept parameter ('' = none): the points are the grid of both (a heat map). */
+  sweepKey2?: string;
+  from2?: string;
+  to2?: string;
+  step2?: string;
+  /** The open game's parameter changes (the drawer's), applied when the scenario is the open one. */
+  sets?: Array<[string, string]>;
+  /** The movement's strategy (the game's: 'none' in play mode). */
+  strategy?: string;
   targets: Record<TargetKey, string>;
   kind: RatioKind;
 }
@@ -104,14 +113,19 @@ export function checkForm(f: ResearchForm): FormCheck {
   if (!(runs >= 1 && runs <= MAX_PAGE_RUNS)) errors.runs = t('research.err.runs', { max: MAX_PAGE_RUNS });
   const seed = parseSeedText(f.seed);
   if (seed === null) errors.seed = t('research.err.seed');
-  let sweep: SweepAxis[] = [];
-  let sweepArg = '';
-  if (f.sweepKey !== '') {
-    sweepArg = `${f.sweepKey}=${f.from.trim()}:${f.to.trim()}:${f.step.trim()}`;
-    try { sweep = [parseSweepArg(sweepArg)]; } catch (e) { errors.sweep = message(e); }
+  const sweep: SweepAxis[] = [];
+  const sweepArgs: string[] = [];
+  const axes: Array<[string, string, string, string]> = [[f.sweepKey, f.from, f.to, f.step], [f.sweepKey2 ?? '', f.from2 ?? '', f.to2 ?? '', f.step2 ?? '']];
+  for (const [key, from, to, step] of axes) {
+    if (key === '') continue;
+    if (sweep.some((a) => a.key === key)) { errors.sweep = t('research.err.sameSweep'); continue; }
+    const arg = `${key}=${from.trim()}:${to.trim()}:${step.trim()}`;
+    try { sweep.push(parseSweepArg(arg)); sweepArgs.push(arg); } catch (e) { errors.sweep = message(e); }
   }
   const defaults = errors.scenario ? null : targetDefaults(f.scenario);
-  const sets: Array<[string, string]> = [];
+  const swept = new Set(sweep.map((a) => a.key as string));
+  // The drawer's changes first (a swept parameter is the sweep's), then the targets typed here.
+  const sets: Array<[string, string]> = (f.sets ?? []).filter(([k]) => !swept.has(k) && !(TARGET_KEYS as readonly string[]).includes(k)).map(([k, v]) => [k, v]);
   for (const k of TARGET_KEYS) {
     const c = checkParam(k, f.targets[k]);
     if (!c.ok) { errors[k] = c.error; continue; }
@@ -121,18 +135,19 @@ export function checkForm(f: ResearchForm): FormCheck {
   const points = pointCount(sweep);
   const total = runs * points;
   if (total > MAX_PAGE_RUNS) return { ok: false, errors: { runs: t('research.err.total', { total, max: MAX_PAGE_RUNS }) } };
+  const strategy = f.strategy ?? 'scenario';
   let plan: BatchPlan;
   try {
     plan = checkPlan({
-      scenarioName: f.scenario, scenario: scenarioData(f.scenario), seed: seed as number, runs, strategy: 'scenario', actions: [], sets, sweep,
+      scenarioName: f.scenario, scenario: scenarioData(f.scenario), seed: seed as number, runs, strategy, actions: [], sets, sweep,
       calibration: DEFAULT_CALIBRATION, priors: f.scenario === CAMPAIGNS ? campaignPriors() : null,
     });
   } catch (e) {
     return { ok: false, errors: { form: t('research.err.form', { message: message(e) }) } };
   }
-  const args = ['--scenario', f.scenario, '--strategy', 'scenario', '--runs', String(runs), '--seed', String(seed)];
+  const args = ['--scenario', f.scenario, '--strategy', strategy, '--runs', String(runs), '--seed', String(seed)];
   for (const [k, v] of sets) args.push('--set', `${k}=${v}`);
-  if (sweepArg) args.push('--sweep', sweepArg);
+  for (const a of sweepArgs) args.push('--sweep', a);
   if (f.kind === 'risk') args.push('--multiplier', 'risk');
   return { ok: true, plan, kind: f.kind, total, points, args };
 }

@@ -20,6 +20,8 @@ const input = (id: string, attrs: Record<string, string | number> = {}) => el('i
 
 export interface FormView {
   root: HTMLElement;
+  /** The open game: its scenario, its parameter changes and its strategy become the defaults. */
+  setGame(scenarioId: string, sets: Array<[string, string]>, strategy: string): void;
   read(): ResearchForm;
   /** Checks the fields and shows (or clears) every error; returns the check. */
   check(): FormCheck;
@@ -41,6 +43,8 @@ export function createFormView(workers: number): FormView {
   };
 
   const init = defaultForm(CAMPAIGNS);
+  let game: { scenarioId: string; sets: Array<[string, string]>; strategy: string } = { scenarioId: '', sets: [], strategy: 'scenario' };
+  let scenarioTouched = false;
   const scenario = el('select', { id: 'br-research-scenario', 'aria-describedby': 'br-research-scenario-err' },
     el('option', { value: CAMPAIGNS }, t('research.campaigns')),
     ...scenarioChoices().map((s) => el('option', { value: s.id }, s.title)));
@@ -55,6 +59,16 @@ export function createFormView(workers: number): FormView {
   const axis = el('div', { class: 'br-inline br-research-axis', hidden: true },
     ...([['from', from], ['to', to], ['step', step]] as const).map(([k, box]) =>
       el('div', { class: 'br-field' }, el('label', { for: box.id }, t(`research.${k}`)), box)));
+  const sweep2 = el('select', { id: 'br-research-sweep2' }, el('option', { value: '' }, t('research.sweepNone')),
+    ...sweepChoices().map((g) => el('optgroup', { label: g.title }, ...g.keys.map((k) => el('option', { value: k }, specFor(k).label)))));
+  const from2 = input('br-research-from2', { inputmode: 'decimal', size: 8 });
+  const to2 = input('br-research-to2', { inputmode: 'decimal', size: 8 });
+  const step2 = input('br-research-step2', { inputmode: 'decimal', size: 8 });
+  const axis2 = el('div', { class: 'br-inline br-research-axis', hidden: true },
+    ...([['from', from2], ['to', to2], ['step', step2]] as const).map(([k, box]) =>
+      el('div', { class: 'br-field' }, el('label', { for: box.id }, `${t(`research.${k}`)} (2)`), box)));
+  const gameNote = el('p', { class: 'br-help', id: 'br-research-game' });
+  const sweep2Field = el('div', { class: 'br-field', hidden: true }, el('label', { for: sweep2.id }, t('research.sweep2')), sweep2);
 
   const targets = new Map<string, HTMLInputElement>();
   const targetFields = TARGET_KEYS.map((k) => {
@@ -71,10 +85,11 @@ export function createFormView(workers: number): FormView {
   const root = el('div', { class: 'br-research-form' },
     el('fieldset', { class: 'br-research-set' }, el('legend', {}, t('research.setup')),
       el('div', { class: 'br-research-grid' },
-        field(scenario.id, t('research.scenario'), scenario, 'scenario', t('research.scenarioHelp'), 'br-research-wide'),
+        field(scenario.id, t('research.scenario'), scenario, 'scenario', t('research.scenarioHelpGame'), 'br-research-wide'),
         field(runs.id, t('research.runs'), runs, 'runs', t('research.runsHelp')),
         field(seed.id, t('research.seed'), seed, 'seed', t('research.seedHelp'))),
-      el('div', { class: 'br-field' }, el('label', { for: sweep.id }, t('research.sweep')), sweep), axis, errBox('br-research-sweep', 'sweep')),
+      gameNote,
+      el('div', { class: 'br-field' }, el('label', { for: sweep.id }, t('research.sweep')), sweep), axis, sweep2Field, axis2, errBox('br-research-sweep', 'sweep')),
     el('fieldset', { class: 'br-research-set' }, el('legend', {}, t('research.targets')),
       el('p', { class: 'br-help' }, t('research.targetsHelp')),
       el('div', { class: 'br-research-grid br-research-targets' }, ...targetFields, el('div', { class: 'br-field' }, el('label', { for: kind.id }, t('research.kind')), kind))),
@@ -86,7 +101,10 @@ export function createFormView(workers: number): FormView {
   function read(): ResearchForm {
     const tg = {} as ResearchForm['targets'];
     for (const k of TARGET_KEYS) tg[k] = targets.get(k)!.value;
+    const own = scenario.value === game.scenarioId;
     return { scenario: scenario.value, runs: runs.value, seed: seed.value, sweepKey: sweep.value, from: from.value, to: to.value, step: step.value,
+      sweepKey2: sweep.value === '' ? '' : sweep2.value, from2: from2.value, to2: to2.value, step2: step2.value,
+      sets: own ? game.sets : [], strategy: own ? game.strategy : 'scenario',
       targets: tg, kind: kind.value === 'risk' ? 'risk' : 'odds' };
   }
 
@@ -109,6 +127,7 @@ export function createFormView(workers: number): FormView {
   const check = (): FormCheck => { const c = checkForm(read()); show(c); return c; };
 
   scenario.addEventListener('change', () => {
+    scenarioTouched = true;
     const d = targetDefaults(scenario.value);
     for (const k of TARGET_KEYS) targets.get(k)!.value = d[k];
     if (sweep.value !== '') fillAxis();
@@ -120,12 +139,37 @@ export function createFormView(workers: number): FormView {
     const d = sweepDefaults(sweep.value as ParamKey, scenarioValue(scenario.value, sweep.value as ParamKey));
     from.value = d.from; to.value = d.to; step.value = d.step;
   }
-  sweep.addEventListener('change', () => { fillAxis(); check(); });
-  for (const x of [runs, seed, from, to, step, kind, ...targets.values()]) x.addEventListener('change', () => check());
+  function fillAxis2(): void {
+    sweep2Field.hidden = sweep.value === '';
+    axis2.hidden = sweep.value === '' || sweep2.value === '';
+    if (axis2.hidden) return;
+    const d = sweepDefaults(sweep2.value as ParamKey, scenarioValue(scenario.value, sweep2.value as ParamKey));
+    from2.value = d.from; to2.value = d.to; step2.value = d.step;
+  }
+  function noteGame(): void {
+    const own = scenario.value === game.scenarioId;
+    setText(gameNote, own ? t('research.gameNote', { n: game.sets.length, strategy: game.strategy }) : '');
+  }
+  sweep.addEventListener('change', () => { fillAxis(); fillAxis2(); check(); });
+  sweep2.addEventListener('change', () => { fillAxis2(); check(); });
+  scenario.addEventListener('change', () => { if (sweep2.value !== '') fillAxis2(); noteGame(); check(); });
+  for (const x of [runs, seed, from, to, step, from2, to2, step2, kind, ...targets.values()]) x.addEventListener('change', () => check());
   check();
 
   return {
     root, read, check,
+    setGame(scenarioId, sets, strategy) {
+      game = { scenarioId, sets: sets.map(([k, v]) => [k, v]), strategy };
+      if (!scenarioTouched && scenarioId && [...scenario.options].some((o) => o.value === scenarioId) && scenario.value !== scenarioId) {
+        scenario.value = scenarioId;
+        const d = targetDefaults(scenarioId);
+        for (const k of TARGET_KEYS) targets.get(k)!.value = d[k];
+        if (sweep.value !== '') fillAxis();
+        if (sweep2.value !== '') fillAxis2();
+      }
+      noteGame();
+      check();
+    },
     setDisabled(disabled) {
       for (const x of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) x.disabled = disabled;
     },

@@ -5,7 +5,9 @@
  * of the partial batch. The page's rows and JSON are the CLI's for the same plan.
  */
 import './research.css';
+import type { StoreApi } from 'zustand/vanilla';
 import { batchInfo, batchResult, type BatchResult } from '../../batch/index';
+import type { GameStore } from '../../store/types';
 import { button, el, setText } from '../dom';
 import { fmtPct } from '../format';
 import { t } from '../strings';
@@ -20,6 +22,8 @@ export interface ResearchOptions {
   createWorker?: () => WorkerLike;
   /** Told the batch's progress (a short label) while one runs, and null when it ends. */
   onBusy?: (label: string | null) => void;
+  /** The game's store: the open scenario, its parameter changes and strategy become the form's defaults. */
+  store?: StoreApi<GameStore>;
   now?: () => number;
 }
 
@@ -108,7 +112,11 @@ export function createResearch(opts: ResearchOptions = {}): ResearchPanel {
     }
   }
 
-  function show(): void { root.hidden = false; }
+  function show(): void {
+    const s = opts.store?.getState();
+    if (s && s.scenarioId && !pool) form.setGame(s.scenarioId, s.sets, s.strategy);
+    root.hidden = false;
+  }
   function hide(): void { root.hidden = true; }
 
   return {

@@ -6,7 +6,9 @@
  * `--format csv` and `--format json` bytes.
  */
 import { resultJson, rowsToCsv, type BatchResult } from '../../batch/index';
-import { specOf } from '../../sim';
+import { specOf, type ParamKey } from '../../sim';
+import { fmtPct } from '../format';
+import { specFor } from '../paramModel';
 import { button, el } from '../dom';
 import { t } from '../strings';
 import { drawSweepChart, sweepLegend, type SweepChart } from './sweepChart';
@@ -61,7 +63,8 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
 
   let chart: SweepChart | null = null;
   const axis = r.batch.sweep[0];
-  if (axis && st.points) {
+  if (r.batch.sweep.length === 2 && st.points) root.append(heatMap(st.points, r.batch.sweep[0].key, r.batch.sweep[1].key));
+  else if (axis && st.points) {
     const label = specOf(axis.key).label;
     const host = el('div', { class: 'br-research-chart-host', 'aria-hidden': 'true' });
     root.append(el('figure', { class: 'br-research-chart', 'aria-labelledby': 'br-research-chart-title' },
@@ -97,4 +100,26 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
   const json = button(t('research.json'), () => download(resultJson(r), `${fileBase}.json`, 'application/json'), { class: 'br-research-json' });
   root.append(el('h4', {}, t('research.export')), el('div', { class: 'br-inline' }, csv, json), el('p', { class: 'br-help' }, t('research.exportHelp')));
   return { root, destroy() { chart?.destroy(); root.remove(); } };
+}
+
+/**
+ * Two swept parameters: the success rate at every point of the grid as a table whose cells are
+ * shaded by the rate (a heat map that is also its own data table; the numbers are in the cells).
+ */
+export function heatMap(points: NonNullable<BatchResult['stats']['points']>, keyA: string, keyB: string): HTMLElement {
+  const as = [...new Set(points.map((p) => p.values[keyA]))].sort((x, y) => x - y);
+  const bs = [...new Set(points.map((p) => p.values[keyB]))].sort((x, y) => x - y);
+  const at = new Map(points.map((p) => [`${p.values[keyA]}|${p.values[keyB]}`, p]));
+  const labelA = specFor(keyA as ParamKey)?.label ?? keyA, labelB = specFor(keyB as ParamKey)?.label ?? keyB;
+  const cell = (a: number, b: number): HTMLElement => {
+    const p = at.get(`${a}|${b}`);
+    const v = p?.stats.successRate.value ?? null;
+    const shade = v === null ? 'none' : String(Math.min(9, Math.floor(v * 10)));
+    return el('td', { 'data-shade': shade, title: v === null ? '' : `${labelA} ${a}, ${labelB} ${b}` }, v === null ? t('value.none') : fmtPct(v, 0));
+  };
+  const tb = el('table', { class: 'br-table br-heatmap', id: 'br-research-heatmap' },
+    el('caption', {}, t('research.heatTitle', { a: labelA, b: labelB })),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, `${labelA} \\ ${labelB}`), ...bs.map((b) => el('th', { scope: 'col' }, String(b))))),
+    el('tbody', {}, ...as.map((a) => el('tr', {}, el('th', { scope: 'row' }, String(a)), ...bs.map((b) => cell(a, b))))));
+  return el('figure', { class: 'br-research-heat' }, tb, el('figcaption', { class: 'br-help' }, t('research.heatCaption')));
 }

@@ -10,7 +10,7 @@ import { attachControls } from '../controls';
 import { AgentLayer } from '../layers/AgentLayer';
 import { Banner } from '../layers/Banner';
 import { EventLayer } from '../layers/EventLayer';
-import { Legend } from '../layers/Legend';
+import { Legend, LEGEND_WIDTH } from '../layers/Legend';
 import { MapLayer } from '../layers/MapLayer';
 import { Selection } from '../layers/Selection';
 import { textStyle } from '../layers/symbols';
@@ -49,7 +49,7 @@ export class City extends Phaser.Scene {
       map: new MapLayer(this), agents: new AgentLayer(this, width, height), events: new EventLayer(this),
       selection: new Selection(this), legend: new Legend(this), banner: new Banner(this),
     };
-    this.layers.legend.setOpen(this.layers.legend.fitsHeight(height));
+    this.layers.legend.setOpen(this.layers.legend.fitsHeight(height) && width >= 3 * (LEGEND_WIDTH + 12));
     this.loading = this.add.text(width / 2, height / 2, vt('status.loading'), textStyle(20, PALETTE.textDim)).setOrigin(0.5).setDepth(12);
     const store = this.deps.store;
     this.subs = [
@@ -146,7 +146,8 @@ export class City extends Phaser.Scene {
   private onResize(): void {
     const { width, height } = this.scale, legend = this.layers.legend;
     // Fold the key when the screen gets too short for it, unfold it again unless the player folded it.
-    if (!this.legendTouched && legend.open !== legend.fitsHeight(height)) legend.setOpen(!legend.open);
+    const fits = legend.fitsHeight(height) && width >= 3 * (LEGEND_WIDTH + 12);
+    if (!this.legendTouched && legend.open !== fits) legend.setOpen(!legend.open);
     this.layoutArea();
     this.layers.agents.resize(width, height);
     this.layers.banner.layout();
