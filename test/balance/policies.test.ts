@@ -97,7 +97,7 @@ describe('policiesFor', () => {
     const hist = { ...scenario, tactics: null, historical: { x: { label: 'x', value: 1, source: 's', metric: 'nationalForce' as const } } };
     const ps = policiesFor(hist, { params });
     expect(ps.map((p) => p.name)).toEqual(['nothing', ...['disciplineTraining', 'symbols', 'streetUnmasking', 'massPublication', 'amnestyPledge',
-      'solidarityFund', 'defectorOutreach', 'crimeRegistry', 'strike', 'eliteAppeals', 'courts'].map((t) => `alone:${t}`), 'history', 'history+registry']);
+      'solidarityFund', 'defectorOutreach', 'crimeRegistry', 'strike', 'eliteAppeals', 'courts', 'immunityForTestimony'].map((t) => `alone:${t}`), 'history', 'history+registry']);
     expect(ps[1].tier).toBe('half');
     expect(ps[ps.length - 1].actions).toEqual([A(0, 'crimeRegistry'), ...scenario.strategy]);
     expect(policiesFor(hist, { params, reduced: true }).map((p) => p.name)).toEqual(['history']);
