@@ -64,7 +64,7 @@ describe('PresetRun on the tiny fixture, 4 seeds', () => {
     const m = d.reduce((a, b) => a + b, 0) / d.length;
     expect(rep.effects.symbols.quantity).toBe('defectedShare');
     expect(rep.effects.symbols.n).toBe(4);
-    expect(rep.effects.symbols.mean).toBeCloseTo(m, 5) // the report rounds to 6 decimals;
+    expect(rep.effects.symbols.mean).toBeCloseTo(m, 5); // the report rounds to 6 decimals
     expect(rep.effects.symbols.lo!).toBeLessThanOrEqual(rep.effects.symbols.mean!);
     expect(rep.effects.courts).toBeUndefined();
   });
