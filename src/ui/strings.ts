@@ -401,6 +401,8 @@ export const STRINGS = {
   'research.withDefection': 'Defection occurred',
   'research.noDefection': 'No defection',
   'research.implied': 'What the targets imply together',
+  'research.statedTarget': 'The research figure in words: {text}.',
+  'research.statedMeasured': 'This ensemble: {text}.',
   'research.impliedAt': 'Targets at success rate {rate}',
   'research.impliedMeasured': 'This ensemble (measured)',
   'research.impliedNone': 'no consistent solution',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchResult, summarize, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
 import { renderResults, statsTable } from '../../src/ui/research/results';
-import { countsLine, impliedRows, pointRows, statNotes, statRows } from '../../src/ui/research/statsModel';
+import { countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from '../../src/ui/research/statsModel';
 
 const TARGETS: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -100,5 +100,15 @@ describe('the tables', () => {
     expect(view.root.querySelector('.br-research-json')!.textContent).toBe('Download JSON');
     expect(view.root.textContent).toContain('2 points × 10 runs');
     view.destroy();
+  });
+});
+
+describe('statedFigures', () => {
+  it('states the multiplier as odds, with the risk ratio beside it, at the targets and as measured', () => {
+    const st = summarize(rows(8, 2, 5, 5), TARGETS);
+    expect(statedFigures(st)).toEqual([
+      'The research figure in words: success 96% with defection, 36% without: the odds are 46 times higher (2.7 times as likely).',
+      'This ensemble: success 80% with defection, 50% without: the odds are 4.0 times higher (1.6 times as likely).',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { specFor } from '../paramModel';
 import { button, el } from '../dom';
 import { t } from '../strings';
 import { drawSweepChart, sweepLegend, type SweepChart } from './sweepChart';
-import { countsLine, impliedRows, pointRows, statNotes, statRows } from './statsModel';
+import { countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from './statsModel';
 
 type Cell = string | Node;
 
@@ -94,6 +94,7 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
     el('h4', {}, t('research.implied')),
     table('br-research-implied', null, ['', t('research.pD'), t('research.pSD'), t('research.pSnD')],
       impliedRows(st).map((x) => [x.label, x.pD, x.pSD, x.pSnD])),
+    ...statedFigures(st).map((line) => el('p', { class: 'br-help br-research-stated' }, line)),
   );
 
   const csv = button(t('research.csv'), () => download(rowsToCsv(r.rows), `${fileBase}.csv`, 'text/csv'), { class: 'br-research-csv' });

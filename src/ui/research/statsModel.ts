@@ -4,6 +4,7 @@
  * plain notes when a figure is undefined (null) or its interval is wide. Pure: tested in Node.
  */
 import type { BatchStats, Implied, PointStats, Proportion, Ratio, RatioKind } from '../../batch/index';
+import { statement, statementText } from '../../batch/statement';
 import { fmtNum, fmtPct } from '../format';
 import { t } from '../strings';
 
@@ -83,6 +84,20 @@ export function impliedRows(st: BatchStats): ImpliedRow[] {
     impliedRow(t('research.impliedAt', { rate: pct(s) }), s, st.implied.atMeasuredSuccessRate),
     { label: t('research.impliedMeasured'), pD: pct(st.defectionRate.value), pSD: pct(st.successWithDefection.value), pSnD: pct(st.successWithoutDefection.value) },
   ];
+}
+
+/**
+ * The multiplier in words (src/batch/statement.ts), at the targets and as measured: "the odds are
+ * m times higher (r times as likely)", never "m times more likely".
+ */
+export function statedFigures(st: BatchStats): string[] {
+  const out: string[] = [];
+  const im = st.implied.atTargetSuccessRate;
+  const target = im === null ? null : statement(im.successWithDefection, im.successWithoutDefection);
+  if (target !== null) out.push(t('research.statedTarget', { text: statementText(target) }));
+  const measured = statement(st.successWithDefection.value, st.successWithoutDefection.value);
+  if (measured !== null) out.push(t('research.statedMeasured', { text: statementText(measured) }));
+  return out;
 }
 
 export function countsLine(st: BatchStats): string {

@@ -62,5 +62,5 @@ export const REGIME = {
   targetDefectionShareInSuccesses: num({ group: 'research', kind: 'measurement', label: 'Target defection share in successes', default: 0.52, min: 0, max: 1,
     help: 'Bartkowski\'s guide (after Dahl 2016): defections occurred in more than 52% of successful nonviolent uprisings.' }),
   targetSuccessMultiplier: num({ group: 'research', kind: 'measurement', label: 'Target success multiplier', default: 46, min: 1, max: 1000,
-    help: 'Bartkowski\'s guide: with defections success was "46 times more likely"; computed as an odds ratio by default.' }),
+    help: 'Bartkowski\'s guide quotes defections making success "46 times more likely"; the figure is an odds ratio: success 96% with defection, 36% without, so the odds are 46 times higher (2.7 times as likely). Computed as an odds ratio by default.' }),
 } as const;
