@@ -4,7 +4,7 @@
  * The header's buttons are plain DOM in index.html; panels and map live in their own modules.
  */
 import { runOfState, type GameStoreApi, type RunSpec } from './store';
-import { parseReplay, replayJson, runSearch } from './ui/query';
+import { parseReplay, replayJson, replaySizeError, runSearch } from './ui/query';
 
 import { t } from './ui/strings';
 
@@ -77,6 +77,8 @@ export function wireReplay(store: GameStoreApi): () => void {
     const f = file?.files?.[0];
     if (!f || !file) return;
     file.value = ''; // the same file can be chosen again
+    const big = replaySizeError(f.size); // a huge file is refused before it is read into memory
+    if (big !== null) { store.setState({ notice: big }); return; }
     const parsed = parseReplay(await f.text());
     if ('error' in parsed) { store.setState({ notice: parsed.error }); return; }
     if (parsed.unknownScenario) { store.getState().showStart(parsed.errors.join(' ')); return; }

@@ -54,6 +54,7 @@ export const QUERY_STRINGS = {
   'link.inconsistent': 'The settings in the link do not fit together ({reason}); using the scenario\'s own values instead.',
   'link.badActions': 'The recorded actions "{value}" could not be read ({reason}); starting without them.',
   'replay.bad': 'That file is not a Breaking Ranks replay ({reason}).',
+  'replay.tooLarge': 'That file is {size} MB: a Breaking Ranks replay is a few kilobytes (at most {max} MB are read).',
   'link.otherModel': 'Made with model {made}, this is model {current}: the run may differ.',
   'link.badPacked': 'The packed actions in the link could not be read ({reason}); starting without them.',
   'link.badStrategy': 'This scenario has no strategy "{value}"; watching its own strategy instead.',
@@ -405,6 +406,13 @@ export function unpackActions(text: string): ActionDef[] | string {
   }
   return out;
 }
+
+/** Largest replay file the page reads (as the CLI's inputs: 64 MiB); a replay is a few kilobytes. */
+export const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
+
+/** The message for a file too large to be a replay, or null (checked before the file is read). */
+export const replaySizeError = (bytes: number): string | null => (bytes > MAX_REPLAY_BYTES
+  ? q('replay.tooLarge', { size: (bytes / 1e6).toFixed(1), max: Math.round(MAX_REPLAY_BYTES / 1e6) }) : null);
 
 /** The replay file: the RunSpec as JSON (it has no length limit, unlike a link). */
 export const replayJson = (run: RunSpec): string =>

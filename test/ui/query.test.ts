@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_SEED, MAX_LINK_LENGTH, MAX_SEED, defaultScenarioId, formatActions, parseActions, parseReplay, parseRunQuery,
+  DEFAULT_SEED, MAX_LINK_LENGTH, MAX_SEED, defaultScenarioId, formatActions, parseActions, parseReplay, parseRunQuery, replaySizeError, MAX_REPLAY_BYTES,
   parseSeed, replayJson, runSearch, type RunSpec,
 } from '../../src/ui/query';
 import { MODEL_VERSION, type ActionDef } from '../../src/sim';
@@ -126,5 +126,13 @@ describe('model version', () => {
     const file = JSON.stringify({ ...JSON.parse(replayJson(run)), modelVersion: 1 });
     expect(parseReplay(file)).toMatchObject({ run, errors: [`Made with model 1, this is model ${MODEL_VERSION}: the run may differ.`] });
     expect(parseRunQuery('?scenario=classroom-discipline&seed=3&a=7.symbols').errors).toEqual([]); // no v=: no notice
+  });
+});
+
+describe('replay file size', () => {
+  it('refuses a file larger than 64 MiB before reading it, saying how large it is', () => {
+    expect(replaySizeError(5000)).toBeNull();
+    expect(replaySizeError(MAX_REPLAY_BYTES)).toBeNull();
+    expect(replaySizeError(100e6)).toBe('That file is 100.0 MB: a Breaking Ranks replay is a few kilobytes (at most 67 MB are read).');
   });
 });
