@@ -137,7 +137,7 @@ export interface DayAgg {
   resigned: number; defected: number; staffing: number[]; momentum: number; violent: number; abuses: number;
   /** Detentions of nonviolent protesters, injuries (both in agents), active citizen-ticks, officers purged. */
   nonviolentArrests: number; injuries: number; activeTicks: number; purged: number;
-  /** Expected resignations (the sum of each officer's chance to resign this day): the smooth count of dismissal reports. */
+  /** Expected resignations (each officer's chance to resign this day summed, walk-outs and escalations included: decisions.ts): the smooth count of dismissal reports. */
   resignHazard: number;
 }
 

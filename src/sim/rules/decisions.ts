@@ -115,7 +115,10 @@ export function decideOfficer(s: SimState, j: number, peersUnit: boolean): void 
     if (s.rng.decisions() >= q) return;
     act(s, j, choose(s, j, w));
   } else if ((st === OfficerState.shirking || st === OfficerState.insider) && !peersUnit && o.loyalty[j] < o.theta[j] - p.escalationGap) {
-    leave(s, j, choose(s, j, choiceWeights(s, j, true)), 'resign');
+    // He leaves now, for sure: his chance of filing for dismissal is his resign weight's share.
+    const w = choiceWeights(s, j, true), total = w[0] + w[1] + w[2] + w[3];
+    s.today.resignHazard += total > 0 ? w[2] / total : 1;
+    leave(s, j, choose(s, j, w), 'resign');
   }
 }
 
@@ -135,6 +138,8 @@ export function unitWalkouts(s: SimState): void {
   for (let k = 0; k < u.n; k++) { now[k] = walksOut(s, k) ? 1 : 0; if (now[k]) { any = true; u.walked[k] = 1; } }
   if (!any) return;
   for (let j = 0; j < o.n; j++)
-    if (now[o.unit[j]] && o.state[j] === OfficerState.on_duty && o.loyalty[j] < o.theta[j] + p.walkoutMargin)
+    if (now[o.unit[j]] && o.state[j] === OfficerState.on_duty && o.loyalty[j] < o.theta[j] + p.walkoutMargin) {
+      s.today.resignHazard += 1; // a walk-out is a resignation for certain (the dismissal figure counts it)
       leave(s, j, OfficerState.resigned, 'walkout');
+    }
 }

@@ -201,6 +201,8 @@ describe('decideOfficer', () => {
       feed(s, 'decisions', [u, 0.5]);
       decideOfficer(s, 0, false);
       expect(s.o.state[0]).toBe(state);
+      // He leaves for sure: the dismissal figure counts his resign share 0.2 / 0.35, whichever he chose.
+      expect(s.today.resignHazard).toBeCloseTo(0.2 / 0.35, 12);
     }
   });
 
@@ -290,6 +292,7 @@ describe('unit walk-outs', () => {
     s.units.defected[0] = 2;
     unitWalkouts(s);
     expect(Array.from(s.o.state)).toEqual([0, OfficerState.resigned, 0, 0]); // 0.625 is not < 0.625
+    expect(s.today.resignHazard).toBe(1); // a walk-out is a dismissal report for certain
     expect(s.o.noisy[1]).toBe(0);
     expect(s.eventLog.at(-1)?.kind).toBe('walkout');
     expect(s.units.walked[0]).toBe(1);
