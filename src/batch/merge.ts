@@ -10,7 +10,7 @@ import { show } from '../scenarios/check';
 import { BatchError } from './errors';
 import { MAX_TOTAL_RUNS } from './plan';
 import { batchResult, type BatchInfo, type BatchResult, type ShardInfo } from './result';
-import { METRIC_KEYS, type Row } from './rows';
+import { METRIC_KEYS, PIVOTAL_PILLARS, STRATEGY_KEY, type Row } from './rows';
 import { runSeed } from './seeds';
 import { MAX_AXIS_POINTS, type SweepAxis } from './sweep';
 import type { ShardScan } from './shardStream';
@@ -24,6 +24,8 @@ const UINT32_MAX = 4294967295;
 const OUTCOMES = ['success', 'failure', 'stalemate'];
 /** A fall cause is a short identifier (force, overwhelm, elite, ...): never markup or a long text. */
 const CAUSE = /^[a-z][A-Za-z0-9-]{0,39}$/;
+/** A pivotal cell: 'none' or pillars joined by '+'. */
+const PIVOTAL = new RegExp(`^(none|(${PIVOTAL_PILLARS.join('|')})(\\+(${PIVOTAL_PILLARS.join('|')})){0,${PIVOTAL_PILLARS.length - 1}})$`);
 
 /** True when the schema accepts v as a value of parameter key. */
 function isParamValue(key: string, v: unknown): boolean {
@@ -88,7 +90,7 @@ export function checkHeader(b: Record<string, unknown>, source: string): BatchIn
 /** The columns every row of this batch has, in order (as makeRow writes them). */
 export function rowColumns(info: BatchInfo): string[] {
   const params = [...new Set([...(info.sampled ?? []), ...info.sets.map(([k]) => k), ...info.sweep.map((a) => a.key)])];
-  return ['run', ...(info.sweep.length > 0 ? ['point'] : []), 'seed', ...params, ...METRIC_KEYS];
+  return ['run', ...(info.sweep.length > 0 ? ['point'] : []), 'seed', ...params, ...METRIC_KEYS, STRATEGY_KEY];
 }
 
 /** Checks one row against the row schema; the first bad field is named. */
@@ -107,7 +109,7 @@ export function checkRow(r: unknown, i: number, info: BatchInfo, columns: readon
   const replicate = r.run % info.runs, point = Math.floor(r.run / info.runs);
   if (info.sweep.length > 0 && r.point !== point) bad(source, `${at}.point`, `run ${r.run}'s sweep point (${point})`, r.point);
   if (r.seed !== runSeed(info.seed, replicate)) bad(source, `${at}.seed`, `run ${r.run}'s seed (${runSeed(info.seed, replicate)})`, r.seed);
-  for (const k of columns.slice(info.sweep.length > 0 ? 3 : 2, columns.length - METRIC_KEYS.length)) {
+  for (const k of columns.slice(info.sweep.length > 0 ? 3 : 2, columns.length - METRIC_KEYS.length - 1)) {
     if (!isParamValue(k, r[k])) bad(source, `${at}.${k}`, `a valid value of parameter '${k}'`, r[k]);
   }
   if (r.outcome !== null && !OUTCOMES.includes(r.outcome as string)) bad(source, `${at}.outcome`, 'success, failure, stalemate or null', r.outcome);
@@ -119,6 +121,10 @@ export function checkRow(r: unknown, i: number, info: BatchInfo, columns: readon
     if (!isShare(r[k])) bad(source, `${at}.${k}`, 'a number from 0 to 1', r[k]);
   for (const k of ['defectionOccurred', 'nonviolent'] as const)
     if (typeof r[k] !== 'boolean') bad(source, `${at}.${k}`, 'true or false', r[k]);
+  if (r.pivotal !== null && !(typeof r.pivotal === 'string' && PIVOTAL.test(r.pivotal)))
+    bad(source, `${at}.pivotal`, `'none', pillars joined by '+' (${PIVOTAL_PILLARS.join(', ')}) or null`, r.pivotal);
+  const st = r[STRATEGY_KEY];
+  if (!(typeof st === 'string' && st.trim() !== '' && st.length <= 1000)) bad(source, `${at}.${STRATEGY_KEY}`, 'a strategy name', st);
   return r as Row;
 }
 

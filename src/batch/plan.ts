@@ -10,7 +10,7 @@ import { ParamError, runReport, runToEnd, type ActionDef, type ParamValue, type 
 import type { ScenarioData } from '../sim/index';
 import { attributeFall, buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw, type Resolved, type RunSpec } from '../scenarios/index';
 import { BatchError } from './errors';
-import { samplePriors, type PriorSet } from './priors';
+import { samplePriors, sampleStrategy, type PriorSet } from './priors';
 import { makeRow, type Row } from './rows';
 import { runSeed } from './seeds';
 import { checkAxes, pointCount, pointValues, type SweepAxis } from './sweep';
@@ -22,7 +22,11 @@ export interface BatchPlan {
   seed: number;
   /** Runs per sweep point. */
   runs: number;
-  /** The movement's strategy (`--strategy`: scenario, none or a named one) and the actions added to it. */
+  /**
+   * The movement's strategy (`--strategy`: scenario, none or a named one) and the actions added to it.
+   * With a strategy prior (priors.strategies) a run draws its own strategy unless this names one
+   * other than 'scenario' (as --set fixes a sampled parameter).
+   */
   strategy: string;
   actions: ActionDef[];
   /** `--set` overrides, as typed (key, text); applied after sampled priors, before sweep values. */
@@ -46,6 +50,7 @@ export function checkPlan(plan: BatchPlan): BatchPlan {
   const total = totalRuns(plan);
   if (total > MAX_TOTAL_RUNS) throw new BatchError(`${total} runs (${plan.runs} per point × ${pointCount(plan.sweep)} points) exceed the limit of ${MAX_TOTAL_RUNS}`);
   strategyActions(plan.scenario, plan.strategy); // names the choices when the strategy is unknown
+  for (const x of plan.priors?.strategies ?? []) strategyActions(plan.scenario, x.name);
   resolveLayers({ scenario: plan.scenario, calibration: plan.calibration, sets: plan.sets });
   return plan;
 }
@@ -57,6 +62,8 @@ export interface RunInputs {
   /** The run's sampled priors, then its sweep values (as text); --set is the plan's. */
   priors: PriorDraw[];
   sweep: Array<[string, string]>;
+  /** The strategy the run plays: drawn by the strategy prior, or the plan's. */
+  strategy: string;
 }
 
 export function runInputs(plan: BatchPlan, g: number): RunInputs {
@@ -64,7 +71,8 @@ export function runInputs(plan: BatchPlan, g: number): RunInputs {
   const seed = runSeed(plan.seed, replicate);
   const priors = plan.priors ? samplePriors(plan.priors, seed) : [];
   const sweep = pointValues(plan.sweep, point).map(([k, v]): [string, string] => [k, String(v)]);
-  return { point, replicate, seed, priors, sweep };
+  const drawn = plan.strategy === 'scenario' ? sampleStrategy(plan.priors, seed) : null;
+  return { point, replicate, seed, priors, sweep, strategy: drawn ?? plan.strategy };
 }
 
 /** The run's own columns: every sampled, --set or swept parameter with the value that ran, in first-appearance order. */
@@ -107,11 +115,12 @@ export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; para
  */
 export function runOne(plan: BatchPlan, g: number): Row {
   const { inputs, params, origin, values } = runParams(plan, g);
-  const spec: RunSpec = { scenario: plan.scenario, seed: inputs.seed, strategy: plan.strategy, actions: plan.actions,
+  const spec: RunSpec = { scenario: plan.scenario, seed: inputs.seed, strategy: inputs.strategy, actions: plan.actions,
     calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep, resolved: { params, origin } };
   const { state } = buildRun(spec);
   runToEnd(state);
-  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attributeFall(spec, state)));
+  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attributeFall(spec, state)),
+    inputs.strategy);
 }
 
 /** Shard i of n (1-based) takes runs g with g mod n = i − 1: strided, so each shard gets every point. */

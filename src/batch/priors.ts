@@ -7,6 +7,11 @@
  * a `measurement` parameter never. Draws come from a stream of their own, seeded by the run's
  * seed alone, so they never shift the model's streams and a run's sampled values are the same at
  * every sweep point.
+ *
+ * A prior set may also hold a strategy prior (`strategies`): the movement's strategy drawn per
+ * run from a categorical over policy names the engine knows (`none`, `every:a+b`, `once:t@d`, a
+ * scenario's named strategies: src/scenarios/policies.ts, build.ts strategyActions), on a stream
+ * of its own (`breaking-ranks:strategy:<run seed>`), so adding it leaves every other draw as it was.
  */
 import seedrandom from 'seedrandom';
 import { PARAM_KEYS, PARAM_SPECS, type ParamKey } from '../sim/index';
@@ -33,10 +38,19 @@ export interface Prior {
   why: string;
 }
 
+/** One choice of the strategy prior: a strategy name and its weight (weights need not sum to 1). */
+export interface StrategyChoice {
+  name: string;
+  weight: number;
+  why: string;
+}
+
 export interface PriorSet {
   version: 2;
   note: string;
   priors: Prior[];
+  /** The strategy prior, when the set has one (absent: every run plays the batch's --strategy). */
+  strategies?: StrategyChoice[];
 }
 
 /** Significant digits kept of a drawn number: rows stay readable and replay from their text. */
@@ -45,7 +59,7 @@ const DIGITS = 4;
 export function validatePriors(raw: unknown, source: string): PriorSet {
   const c = new Checker(source);
   const o = c.object(raw, '', 'a JSON object');
-  c.keys(o, '', ['$schema', 'version', 'note', 'priors']);
+  c.keys(o, '', ['$schema', 'version', 'note', 'priors', 'strategies']);
   if (o.version !== 2) c.fail('version', `must be 2, got ${JSON.stringify(o.version) ?? 'nothing'}`);
   const note = o.note === undefined ? '' : c.string(o.note, 'note', false);
   const seen = new Set<string>();
@@ -77,7 +91,41 @@ export function validatePriors(raw: unknown, source: string): PriorSet {
     const why = e.why === undefined ? '' : c.string(e.why, `${path}.why`, false);
     return { key: key as ParamKey, dist: dist as Dist, min, max, relative, why };
   });
-  return { version: 2, note, priors };
+  if (o.strategies === undefined) return { version: 2, note, priors };
+  const names = new Set<string>();
+  const strategies = c.array(o.strategies, 'strategies').map((x, i): StrategyChoice => {
+    const path = `strategies[${i}]`;
+    const e = c.object(x, path);
+    c.keys(e, path, ['name', 'weight', 'why']);
+    const name = c.string(e.name, `${path}.name`);
+    if (name === 'scenario') c.fail(`${path}.name`, "'scenario' would hand the choice back to the batch: name the strategy (none, a policy or a scenario's strategy)");
+    if (names.has(name)) c.fail(`${path}.name`, `'${name}' is listed already`);
+    names.add(name);
+    const weight = c.number(e.weight, `${path}.weight`, 0);
+    const why = e.why === undefined ? '' : c.string(e.why, `${path}.why`, false);
+    return { name, weight, why };
+  });
+  if (strategies.length === 0) c.fail('strategies', 'must list at least one strategy');
+  if (!(strategies.reduce((t, x) => t + x.weight, 0) > 0)) c.fail('strategies', 'weights must not all be 0');
+  return { version: 2, note, priors, strategies };
+}
+
+/**
+ * The strategy run `seed` plays under the set's strategy prior (null without one): one uniform
+ * draw from a stream of its own, against the cumulative weights in the file's order.
+ */
+export function sampleStrategy(set: PriorSet | null, seed: number): string | null {
+  const list = set?.strategies;
+  if (list === undefined || list.length === 0) return null;
+  const u = seedrandom.alea(`breaking-ranks:strategy:${seed >>> 0}`)();
+  const total = list.reduce((t, x) => t + x.weight, 0);
+  let acc = 0;
+  for (const x of list) {
+    acc += x.weight;
+    if (u * total < acc) return x.name;
+  }
+  // Rounding at the top end: the last choice with any weight.
+  return [...list].reverse().find((x) => x.weight > 0)?.name ?? list[list.length - 1].name;
 }
 
 function draw(p: Prior, u: number): number {

@@ -3,7 +3,9 @@
  * The parameters are the values the run was given on top of its scenario (sampled priors, --set
  * and sweep values, as typed: before calibration), so
  *   npm run sim -- --scenario <scenario> --seed <seed> --set k=v ...
- * with the same calibration replays the run exactly (replayArgs below builds that call).
+ * with the same calibration replays the run exactly (replayArgs below builds that call, with the
+ * row's `--strategy`). Columns added since the first version go at the end of the row (after the
+ * metrics: `pivotal`, then `strategy`), so scripts that read the old columns by position still work.
  */
 import type { Outcome, FallCause, FallRoute, ParamValue, RunReport } from '../sim/index';
 
@@ -18,16 +20,40 @@ export interface RunMetrics {
   defectionOccurred: boolean;
   violenceShare: number;
   nonviolent: boolean;
+  /**
+   * The pillars pivotal in a success (docs/model.md section 9), '+'-joined in the order force, elite,
+   * economy, patron; 'none' when no single pillar was (fallCause overwhelm); null for any other outcome.
+   */
+  pivotal: string | null;
 }
 
 /** The metric columns, in output order. */
 export const METRIC_KEYS = ['outcome', 'fallCause', 'fallRoute', 'tippingTick', 'tippingDay', 'peakParticipation', 'defectedShare',
-  'defectionOccurred', 'violenceShare', 'nonviolent'] as const satisfies ReadonlyArray<keyof RunMetrics>;
+  'defectionOccurred', 'violenceShare', 'nonviolent', 'pivotal'] as const satisfies ReadonlyArray<keyof RunMetrics>;
+
+/** The last column: the movement's strategy that ran (sampled by a strategy prior, or the batch's --strategy). */
+export const STRATEGY_KEY = 'strategy';
+
+/** Pillars that can be pivotal, in the order a `pivotal` cell lists them. */
+export const PIVOTAL_PILLARS = ['force', 'elite', 'economy', 'patron'] as const;
+
+/** A `pivotal` cell from the attribution's per-pillar flags. */
+export function pivotalCell(p: Record<(typeof PIVOTAL_PILLARS)[number], boolean> | null): string | null {
+  if (p === null) return null;
+  const on = PIVOTAL_PILLARS.filter((k) => p[k]);
+  return on.length === 0 ? 'none' : on.join('+');
+}
+
+/** The pillars of a `pivotal` cell ([] for 'none', null or an empty cell). */
+export function pivotalPillars(cell: string | null | undefined): string[] {
+  return cell === null || cell === undefined || cell === '' || cell === 'none' ? [] : cell.split('+');
+}
 
 export type Cell = ParamValue | null;
-export type Row = { run: number; point?: number; seed: number } & RunMetrics & Record<string, Cell>;
+export type Row = { run: number; point?: number; seed: number; strategy?: string } & RunMetrics & Record<string, Cell>;
 
-export function makeRow(run: number, point: number | null, seed: number, values: ReadonlyArray<[string, ParamValue]>, rep: RunReport): Row {
+export function makeRow(run: number, point: number | null, seed: number, values: ReadonlyArray<[string, ParamValue]>, rep: RunReport,
+  strategy = 'scenario'): Row {
   const row: Record<string, Cell> = { run };
   if (point !== null) row.point = point;
   row.seed = seed;
@@ -37,14 +63,16 @@ export function makeRow(run: number, point: number | null, seed: number, values:
     outcome: rep.outcome, fallCause: rep.fallCause, fallRoute: rep.fallRoute, tippingTick: rep.tippingTick, tippingDay: rep.tippingDay,
     peakParticipation: sm.peakParticipation, defectedShare: sm.defectedShare, defectionOccurred: sm.defectionOccurred,
     violenceShare: sm.violenceShare, nonviolent: sm.nonviolent,
+    pivotal: rep.outcome === 'success' ? pivotalCell(rep.pivotal) : null,
   };
   for (const k of METRIC_KEYS) row[k] = m[k];
+  row[STRATEGY_KEY] = strategy;
   return row as Row;
 }
 
 /** The parameter columns of a row: everything but the run identity and the metrics. */
 export function paramColumns(row: Row): string[] {
-  const skip = new Set<string>(['run', 'point', 'seed', ...METRIC_KEYS]);
+  const skip = new Set<string>(['run', 'point', 'seed', ...METRIC_KEYS, STRATEGY_KEY]);
   return Object.keys(row).filter((k) => !skip.has(k));
 }
 
@@ -72,5 +100,7 @@ export function replayArgs(scenario: string, row: Row): string[] {
     const v = row[k];
     args.push('--set', `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
   }
+  // Last, so the parameter flags stay where they were before rows carried a strategy.
+  if (typeof row.strategy === 'string') args.push('--strategy', row.strategy);
   return args;
 }

@@ -3,7 +3,7 @@
  * shards recomputes exactly what a single run prints. Everything but the discipline comparison
  * is computed on nonviolent runs only; non-success = failure + stalemate.
  */
-import type { Row } from './rows';
+import { pivotalPillars, PIVOTAL_PILLARS, type Row } from './rows';
 import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
 
 export interface Targets {
@@ -23,6 +23,43 @@ export const PARTICIPATION_BANDS: ReadonlyArray<{ label: string; from: number; t
 
 /** NAVCO's success rate of violent campaigns (0.26): a check beside the model, not a target. */
 export const NAVCO_VIOLENT_SUCCESS = 0.26;
+
+/**
+ * Peak participation is counted, per fall cause, in a fixed histogram (so a median costs constant
+ * memory): bin 0 holds peaks below PEAK_MIN, bins 1..PEAK_BINS split [PEAK_MIN, 1] into equal steps
+ * on a log scale (a factor of 10^(3/120) ≈ 1.059 each). A median is the geometric middle of the
+ * bin that holds the lower median (rank ⌈n/2⌉): within ±3% of the exact median.
+ */
+export const PEAK_MIN = 0.001;
+export const PEAK_BINS = 120;
+const LOG_MIN = Math.log(PEAK_MIN);
+
+export function peakBin(x: number): number {
+  if (!(x >= PEAK_MIN)) return 0;
+  return Math.min(PEAK_BINS, 1 + Math.floor(((Math.log(x) - LOG_MIN) / -LOG_MIN) * PEAK_BINS));
+}
+/** The value a bin stands for: its geometric middle (bin 0: half of PEAK_MIN). */
+export function peakBinValue(b: number): number {
+  if (b <= 0) return PEAK_MIN / 2;
+  return Math.exp(LOG_MIN * (1 - (b - 0.5) / PEAK_BINS));
+}
+const r4 = (x: number): number => Number(x.toPrecision(4));
+
+/** Median peak participation (by the bins above) of nonviolent successes, by fall cause; `pillars` = every cause but overwhelm. */
+export interface MedianPeaks {
+  force: number | null; elite: number | null; economy: number | null; patron: number | null; overwhelm: number | null;
+  pillars: number | null;
+  /** overwhelm / pillars (the issue's check: ≥ 2). */
+  overwhelmRatio: number | null;
+}
+
+/** Shares of nonviolent successes in which each pillar was pivotal (a success can count for several), and two or more together. */
+export interface PivotalShares {
+  force: Proportion; elite: Proportion; economy: Proportion; patron: Proportion;
+  twoOrMore: Proportion;
+  /** No single pillar pivotal (fallCause overwhelm). */
+  none: Proportion;
+}
 
 export interface Comparison {
   name: 'successRate' | 'defectionShareInSuccesses' | 'successMultiplier';
@@ -54,13 +91,22 @@ export interface BatchStats {
   successMultiplier: Ratio;
   oddsRatio: Ratio;
   riskRatio: Ratio;
-  /** All runs: success of nonviolent vs violent runs. */
-  discipline: { nonviolent: Proportion; violent: Proportion; oddsRatio: Ratio; navcoViolentSuccessRate: number };
+  /**
+   * All runs: success of nonviolent vs violent runs; riskRatio = nonviolent / violent success rate
+   * (Katz interval: "nonviolent runs succeed 1.5× as often").
+   */
+  discipline: { nonviolent: Proportion; violent: Proportion; oddsRatio: Ratio; navcoViolentSuccessRate: number; riskRatio: Ratio };
   participation: Array<{ band: string; from: number; to: number | null; success: Proportion }>;
   targets: Targets;
   comparison: Comparison[];
   /** The targets' arithmetic (docs/research.md section 1): at the target success rate, and at the measured one. */
   implied: { atTargetSuccessRate: Implied | null; atMeasuredSuccessRate: Implied | null };
+  /** Nonviolent successes: each pillar's pivotal share, and two or more pillars together (rows' `pivotal`). */
+  pivotal: PivotalShares;
+  /** Nonviolent successes: median peak participation by fall cause. */
+  medianPeak: MedianPeaks;
+  /** Violent runs' successes by fall cause (as fallCauses for the nonviolent ones). */
+  violentFallCauses: { force: number; elite: number; economy: number; patron: number; overwhelm: number };
 }
 
 function compare(name: Comparison['name'], target: number, m: { value: number | null; lo: number | null; hi: number | null }): Comparison {
@@ -69,12 +115,15 @@ function compare(name: Comparison['name'], target: number, m: { value: number | 
 }
 
 /** The fields of a row the figures read (so a tally never needs the rest of the row). */
-export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'>;
+export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'> & { pivotal?: string | null };
 
 const FALL_CAUSES = ['force', 'elite', 'economy', 'patron', 'overwhelm'] as const;
 // Counter slots of one group (an ensemble or one sweep point).
 const A = 0, B = 1, C = 2, D = 3, FAILURE = 4, STALEMATE = 5, CAUSE0 = 6, VIOLENT = CAUSE0 + FALL_CAUSES.length, VIOLENT_SUCCESS = VIOLENT + 1, BAND0 = VIOLENT + 2;
-const SLOTS = BAND0 + 2 * PARTICIPATION_BANDS.length;
+// Pivotal pillars of nonviolent successes (one slot each, then two or more), violent successes by cause, then the peak histograms (one per cause).
+const PIVOT0 = BAND0 + 2 * PARTICIPATION_BANDS.length, TWO_PLUS = PIVOT0 + PIVOTAL_PILLARS.length, VCAUSE0 = TWO_PLUS + 1;
+const HIST0 = VCAUSE0 + FALL_CAUSES.length, HIST = PEAK_BINS + 1;
+const SLOTS = HIST0 + FALL_CAUSES.length * HIST;
 
 /**
  * The counts the figures are made of, for `groups` groups (the ensemble, or each sweep point),
@@ -93,18 +142,26 @@ export class Tally {
   add(r: StatFields, g = 0): void {
     if (!(Number.isInteger(g) && g >= 0 && g < this.groups)) return;
     const n = this.n, o = g * SLOTS, s = r.outcome === 'success';
+    const k = s && r.fallCause !== null ? (FALL_CAUSES as readonly string[]).indexOf(r.fallCause) : -1;
     if (!r.nonviolent) {
       n[o + VIOLENT]++;
       if (s) n[o + VIOLENT_SUCCESS]++;
+      if (k >= 0) n[o + VCAUSE0 + k]++;
       return;
     }
     n[o + (r.defectionOccurred ? (s ? A : B) : s ? C : D)]++;
     if (r.outcome === 'failure') n[o + FAILURE]++;
     else if (r.outcome === 'stalemate') n[o + STALEMATE]++;
     if (s && r.fallCause !== null) {
-      const k = (FALL_CAUSES as readonly string[]).indexOf(r.fallCause);
-      if (k >= 0) n[o + CAUSE0 + k]++;
-      else this.otherCause(g, r.fallCause);
+      if (k >= 0) {
+        n[o + CAUSE0 + k]++;
+        n[o + HIST0 + k * HIST + peakBin(r.peakParticipation)]++;
+      } else this.otherCause(g, r.fallCause);
+    }
+    if (s) {
+      const on = pivotalPillars(r.pivotal);
+      PIVOTAL_PILLARS.forEach((pl, i) => { if (on.includes(pl)) n[o + PIVOT0 + i]++; });
+      if (on.length >= 2) n[o + TWO_PLUS]++;
     }
     PARTICIPATION_BANDS.forEach((band, i) => {
       if (r.peakParticipation >= band.from && (band.to === null || r.peakParticipation < band.to)) {
@@ -130,14 +187,48 @@ export class Tally {
     FALL_CAUSES.forEach((k, i) => { fallCauses[k] = n[o + CAUSE0 + i]; });
     // summarize() once counted a cause it does not know as NaN (printed null): kept so outputs stay the same.
     for (const k of this.other?.get(g) ?? []) fallCauses[k] = null;
-    return figuresOf(t, nv, { success: a + c, failure: n[o + FAILURE], stalemate: n[o + STALEMATE] },
+    const st = figuresOf(t, nv, { success: a + c, failure: n[o + FAILURE], stalemate: n[o + STALEMATE] },
       fallCauses as BatchStats['fallCauses'], n[o + VIOLENT], n[o + VIOLENT_SUCCESS],
       PARTICIPATION_BANDS.map((_, i) => [n[o + BAND0 + 2 * i + 1], n[o + BAND0 + 2 * i]]), targets);
+    const succ = a + c;
+    const share = (k: number) => wilson(k, succ);
+    const pivot = n.subarray(o + PIVOT0, o + PIVOT0 + PIVOTAL_PILLARS.length);
+    const pivotal: PivotalShares = { force: share(pivot[0]), elite: share(pivot[1]), economy: share(pivot[2]), patron: share(pivot[3]),
+      twoOrMore: share(n[o + TWO_PLUS]), none: share(n[o + CAUSE0 + FALL_CAUSES.indexOf('overwhelm')]) };
+    const hist = (causes: number[]): number | null => {
+      const h = new Float64Array(HIST);
+      for (const ci of causes) for (let b = 0; b < HIST; b++) h[b] += n[o + HIST0 + ci * HIST + b];
+      return medianOf(h);
+    };
+    const med: Record<string, number | null> = {};
+    FALL_CAUSES.forEach((c, i) => { med[c] = hist([i]); });
+    const pillars = hist(FALL_CAUSES.map((_, i) => i).filter((i) => FALL_CAUSES[i] !== 'overwhelm'));
+    const ratioOw = med.overwhelm !== null && pillars !== null && pillars > 0 ? r4(med.overwhelm / pillars) : null;
+    const medianPeak: MedianPeaks = { ...(med as Omit<MedianPeaks, 'pillars' | 'overwhelmRatio'>), pillars, overwhelmRatio: ratioOw };
+    const vc: Record<string, number> = {};
+    FALL_CAUSES.forEach((c, i) => { vc[c] = n[o + VCAUSE0 + i]; });
+    return { ...st, pivotal, medianPeak, violentFallCauses: vc as BatchStats['violentFallCauses'] };
   }
 }
 
+/** The median of a histogram of peak bins (null when empty): the value of the bin holding rank ⌈n/2⌉. */
+function medianOf(h: ArrayLike<number>): number | null {
+  let total = 0;
+  for (let b = 0; b < h.length; b++) total += h[b];
+  if (total === 0) return null;
+  const rank = Math.ceil(total / 2);
+  let acc = 0;
+  for (let b = 0; b < h.length; b++) {
+    acc += h[b];
+    if (acc >= rank) return r4(peakBinValue(b));
+  }
+  return null;
+}
+
+/** The figures of the 2x2 table and the bands; Tally.figures adds the pivotal shares, the median peaks and the violent causes. */
 function figuresOf(t: { a: number; b: number; c: number; d: number }, n: number, outcomes: BatchStats['outcomes'],
-  fallCauses: BatchStats['fallCauses'], violentRuns: number, vs: number, bands: Array<[number, number]>, targets: Targets): BatchStats {
+  fallCauses: BatchStats['fallCauses'], violentRuns: number, vs: number, bands: Array<[number, number]>,
+  targets: Targets): Omit<BatchStats, 'pivotal' | 'medianPeak' | 'violentFallCauses'> {
   const { a, b, c, d } = t;
   const successRate = wilson(a + c, n);
   const successMultiplier = ratio(t, targets.kind);
@@ -169,7 +260,8 @@ function figuresOf(t: { a: number; b: number; c: number; d: number }, n: number,
     successMultiplier,
     oddsRatio: oddsRatio(t),
     riskRatio: riskRatio(t),
-    discipline: { nonviolent: successRate, violent: wilson(vs, violentRuns), oddsRatio: oddsRatio(discTable), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS },
+    discipline: { nonviolent: successRate, violent: wilson(vs, violentRuns), oddsRatio: oddsRatio(discTable), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS,
+      riskRatio: riskRatio(discTable) },
     participation,
     targets,
     comparison,

@@ -47,7 +47,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'format', value: 'summary|json|csv', help: 'summary: the research figures beside the targets (default); json: {batch, rows, stats}; csv: the rows.' },
   { name: 'out', value: 'file', help: 'Write to this file instead of standard output (its folder must exist); a file is replaced only once complete.' },
   { name: 'multiplier', value: 'odds|risk', help: 'How the success multiplier is computed: the 2x2 odds ratio (default) or the risk ratio.' },
-  { name: 'strategy', value: 'scenario|none|name', help: "What the movement does in every run, as for sim: the scenario's own strategy (default), nothing but the actions given, or a named one." },
+  { name: 'strategy', value: 'scenario|none|name', help: "What the movement does in every run, as for sim: the scenario's own strategy (default), nothing but the actions given, or a named one. With a strategy prior (campaigns) the default lets each run draw its own (the row's strategy column); any other value fixes it." },
   { name: 'a', value: '<tick>.<tactic>,...', help: 'Movement actions in the link syntax added to every run, as for sim.' },
   { name: 'actions', value: 'file.json', help: 'Movement actions from a file added to every run, as for sim.' },
   { name: 'calibration', value: 'file|none', help: 'The calibration layer, as for sim (default: src/scenarios/calibration.json).' },

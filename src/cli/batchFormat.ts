@@ -14,6 +14,9 @@ const interval = (lo: number | null, hi: number | null, f: (x: number | null) =>
 const propCells = (p: Proportion): string[] => [pct(p.value), interval(p.lo, p.hi, pct), `${p.k}/${p.n}`];
 const ratioCells = (r: Ratio): string[] => [num(r.value), interval(r.lo, r.hi, num), r.corrected ? '+0.5 in every cell' : ''];
 const yesNo = (b: boolean | null) => (b === null ? '-' : b ? 'yes' : 'no');
+const causeList = (c: BatchStats['violentFallCauses']) => `force ${c.force}, elite ${c.elite}, economy ${c.economy}, patron ${c.patron}, overwhelm ${c.overwhelm}`;
+/** A replay argument as a shell word (a strategy like `every:a;once:b@3` holds a ';'). */
+const shellWord = (a: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 const ratioName = (k: 'odds' | 'risk') => (k === 'odds' ? 'odds ratio' : 'risk ratio');
 
 function figures(st: BatchStats): string[] {
@@ -54,7 +57,18 @@ export function statsSummary(st: BatchStats): string[] {
     '',
     'Discipline (all runs): success of nonviolent vs violent runs (NAVCO: 53% vs 26%):',
     ...table([['runs', 'success', '95% interval', 'count'], ['nonviolent', ...propCells(st.discipline.nonviolent)],
-      ['violent', ...propCells(st.discipline.violent)], ['odds ratio', ...ratioCells(st.discipline.oddsRatio)]], '  '),
+      ['violent', ...propCells(st.discipline.violent)], ['odds ratio', ...ratioCells(st.discipline.oddsRatio)],
+      ['nonviolent / violent (risk ratio)', ...ratioCells(st.discipline.riskRatio)]], '  '),
+    `  violent successes by cause: ${causeList(st.violentFallCauses)}`,
+    '',
+    'Pivotal pillars (nonviolent successes; a pillar is pivotal when the run held at its day-0 state does not fall):',
+    ...table([['pillar', 'pivotal in', '95% interval', 'count'],
+      ...(['force', 'elite', 'economy', 'patron'] as const).map((k) => [k, ...propCells(st.pivotal[k])]),
+      ['two or more', ...propCells(st.pivotal.twoOrMore)], ['none (overwhelm)', ...propCells(st.pivotal.none)]], '  '),
+    '',
+    'Median peak participation of nonviolent successes by cause:',
+    ...table([['force', 'elite', 'economy', 'patron', 'overwhelm', 'all but overwhelm', 'overwhelm / the rest'],
+      [...(['force', 'elite', 'economy', 'patron', 'overwhelm', 'pillars'] as const).map((k) => pct(st.medianPeak[k])), num(st.medianPeak.overwhelmRatio)]], '  '),
     '',
     'Success by peak participation (share of citizens active at the busiest tick; nonviolent runs):',
     ...table([['peak', 'success', '95% interval', 'count'], ...st.participation.map((b) => [b.band, ...propCells(b.success)])], '  '),
@@ -91,7 +105,7 @@ export function batchSummary(b: BatchInfo, stats: Stats, rows: number, first: Ro
   }
   if (first !== null) {
     const scen = b.scenario === CAMPAIGNS ? CAMPAIGNS_FILE : b.scenario;
-    lines.push('', `Replay run ${first.run}: npm run --silent sim -- ${replayArgs(scen, first).join(' ')}`);
+    lines.push('', `Replay run ${first.run}: npm run --silent sim -- ${replayArgs(scen, first).map(shellWord).join(' ')}`);
   }
   return lines.join('\n') + '\n';
 }

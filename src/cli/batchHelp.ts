@@ -13,7 +13,7 @@ export function batchHelp(): string {
     'Flags:',
     ...flagBlock(BATCH_FLAGS),
     '',
-    'Each row replays with: npm run sim -- --scenario <scenario> --seed <row seed> --set <each parameter column>=<value>',
+    'Each row replays with: npm run sim -- --scenario <scenario> --seed <row seed> --set <each parameter column>=<value> --strategy <row strategy>',
     'Errors print one line on standard error and exit with code 2 (1 for an unexpected failure).',
     '',
   ].join('\n');

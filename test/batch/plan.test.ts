@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BatchError, campaignPriors, campaignScenario, checkPlan, parseSweepArg, pointValues, replayArgs, runInputs, runOne, runSeed,
-  samplePriors, shardIndices, validatePriors, type BatchPlan,
+  pivotalCell, pivotalPillars, samplePriors, sampleStrategy, shardIndices, validatePriors, type BatchPlan,
 } from '../../src/batch/index';
 import { getPreset } from '../../src/scenarios/index';
 import { parseArgs } from '../../src/cli/args';
@@ -124,5 +124,84 @@ describe('runs', () => {
     expect(shardIndices(10, { index: 3, count: 3 })).toEqual([2, 5, 8]);
     expect(shardIndices(2, { index: 3, count: 3 })).toEqual([]);
     expect(shardIndices(4, null)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('strategy prior', () => {
+  const withStrategies = (strategies: Array<{ name: string; weight: number }>) =>
+    validatePriors({ version: 2, priors: campaignPriors().priors, strategies: strategies.map((s) => ({ ...s, why: '' })) }, 'p.json');
+  const set = withStrategies([{ name: 'none', weight: 1 }, { name: 'every:strike', weight: 2 }, { name: 'every:eliteAppeals', weight: 1 }]);
+
+  it('draws a strategy per run, deterministically, in proportion to the weights', () => {
+    const seeds = Array.from({ length: 4000 }, (_, r) => runSeed(9, r));
+    const a = seeds.map((s) => sampleStrategy(set, s)), b = seeds.map((s) => sampleStrategy(set, s));
+    expect(a).toEqual(b);
+    const share = (n: string) => a.filter((x) => x === n).length / a.length;
+    expect(share('every:strike')).toBeGreaterThan(0.46);
+    expect(share('every:strike')).toBeLessThan(0.54);
+    expect(share('none')).toBeGreaterThan(0.21);
+    expect(share('none')).toBeLessThan(0.29);
+    // A choice of weight 0 is never drawn; no strategy prior draws nothing.
+    expect(seeds.slice(0, 500).some((s) => sampleStrategy(withStrategies([{ name: 'none', weight: 0 }, { name: 'every:strike', weight: 1 }]), s) === 'none')).toBe(false);
+    expect(sampleStrategy(null, 1)).toBeNull();
+    expect(sampleStrategy(validatePriors({ version: 2, priors: [] }, 'p.json'), 1)).toBeNull();
+  });
+
+  it('is a stream of its own: adding it leaves every parameter draw as it was', () => {
+    const bare = validatePriors({ version: 2, priors: campaignPriors().priors }, 'p.json');
+    for (const s of [1, 2, 3, 77, 4000]) expect(samplePriors(set, s)).toEqual(samplePriors(bare, s));
+    // ... and the strategy does not follow the parameter stream: different seeds differ.
+    const picks = new Set(Array.from({ length: 50 }, (_, r) => sampleStrategy(set, runSeed(3, r))));
+    expect(picks.size).toBe(3);
+  });
+
+  it('is recorded in the row, and --strategy other than scenario fixes it', () => {
+    const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 3, runs: 4, strategy: 'scenario', actions: [],
+      sets: [['horizonDays', '6']], sweep: [], calibration: null, priors: set });
+    for (let g = 0; g < 4; g++) expect(runInputs(p, g).strategy).toBe(sampleStrategy(set, runSeed(3, g)));
+    const row = runOne(p, 0);
+    expect(row.strategy).toBe(sampleStrategy(set, runSeed(3, 0)));
+    expect(Object.keys(row).at(-1)).toBe('strategy');
+    expect(Object.keys(row).at(-2)).toBe('pivotal');
+    const fixed = checkPlan({ ...p, strategy: 'every:symbols' });
+    expect(runInputs(fixed, 0).strategy).toBe('every:symbols');
+    expect(runOne(fixed, 0).strategy).toBe('every:symbols');
+  });
+
+  it('rejects an unknown strategy, a repeated one, scenario and all-zero weights', () => {
+    expect(() => checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 1, runs: 1, strategy: 'scenario', actions: [], sets: [],
+      sweep: [], calibration: null, priors: withStrategies([{ name: 'every:nosuch', weight: 1 }]) })).toThrow(/'nosuch' is not a tactic/);
+    expect(() => withStrategies([{ name: 'none', weight: 1 }, { name: 'none', weight: 1 }])).toThrow(/'none' is listed already/);
+    expect(() => withStrategies([{ name: 'scenario', weight: 1 }])).toThrow(/'scenario' would hand the choice back/);
+    expect(() => withStrategies([{ name: 'none', weight: 0 }])).toThrow(/weights must not all be 0/);
+    expect(() => withStrategies([{ name: 'none', weight: -1 }])).toThrow(/weight/);
+  });
+});
+
+describe('a row with a sampled strategy and its pivotal pillars', () => {
+  it('replays exactly with `sim --strategy`', () => {
+    const priors = campaignPriors();
+    expect(priors.strategies?.length ?? 0).toBeGreaterThan(1);
+    const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 5, runs: 40, strategy: 'scenario', actions: [],
+      sets: [['horizonDays', '20']], sweep: [], calibration: null, priors });
+    // The first run whose drawn strategy plays tactics.
+    const g = Array.from({ length: 40 }, (_, i) => i).find((i) => runInputs(p, i).strategy !== 'none') ?? 0;
+    const row = runOne(p, g);
+    expect(row.strategy).not.toBe('none');
+    const args = replayArgs('src/batch/campaigns.json', row);
+    expect(args.slice(-2)).toEqual(['--strategy', row.strategy]);
+    const rep = runSim(parseArgs([...args, '--calibration', 'none']), process.cwd()).report;
+    expect([rep.outcome, rep.fallCause, rep.tippingTick, rep.summary.defectedShare, rep.summary.peakParticipation, rep.summary.nonviolent])
+      .toEqual([row.outcome, row.fallCause, row.tippingTick, row.defectedShare, row.peakParticipation, row.nonviolent]);
+    expect(row.pivotal).toBe(rep.outcome === 'success' ? pivotalCell(rep.pivotal) : null);
+  });
+
+  it('pivotal cells: pillars in order, none, null', () => {
+    expect(pivotalCell({ force: true, elite: false, economy: true, patron: false })).toBe('force+economy');
+    expect(pivotalCell({ force: false, elite: false, economy: false, patron: false })).toBe('none');
+    expect(pivotalCell(null)).toBeNull();
+    expect(pivotalPillars('elite+patron')).toEqual(['elite', 'patron']);
+    expect(pivotalPillars('none')).toEqual([]);
+    expect(pivotalPillars(null)).toEqual([]);
   });
 });

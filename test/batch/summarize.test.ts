@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchStats, summarize, Tally, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
 import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson } from '../../src/batch/stats';
-import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS } from '../../src/batch/summarize';
+import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS, PEAK_BINS, PEAK_MIN, peakBin, peakBinValue } from '../../src/batch/summarize';
 
 const targets: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -83,6 +83,61 @@ describe('summarize', () => {
   });
 });
 
+describe('pivotal pillars, median peaks by cause, nonviolent vs violent', () => {
+  const r = (outcome: 'success' | 'failure', fallCause: string | null, pivotal: string | null, peak: number, nonviolent = true) =>
+    ({ ...row(outcome, false, nonviolent, peak), fallCause, pivotal }) as Row;
+  // Nonviolent successes (8): force pivotal in 4, elite in 3, economy in 2, patron in 1; two or more in 3
+  // (force+elite, elite+economy, force+economy+patron); none (overwhelm) in 2. Peaks: overwhelm 0.4, 0.6;
+  // the rest 0.05, 0.06, 0.1, 0.1, 0.12, 0.2 (lower median: the 3rd of 6, 0.1). Force alone: 0.05, 0.06, 0.1 (median 0.06).
+  const rows = [
+    r('success', 'force', 'force', 0.05), r('success', 'force', 'force+elite', 0.06), r('success', 'elite', 'elite', 0.1),
+    r('success', 'economy', 'elite+economy', 0.1), r('success', 'force', 'force+economy+patron', 0.12), r('success', 'force', 'force', 0.2),
+    r('success', 'overwhelm', 'none', 0.4), r('success', 'overwhelm', 'none', 0.6),
+    r('failure', null, null, 0.01), r('failure', null, null, 0.02),
+    // Violent: 5 runs, 2 successes (force, overwhelm), not counted in the pivotal shares.
+    r('success', 'force', 'force+elite', 0.3, false), r('success', 'overwhelm', 'none', 0.3, false),
+    r('failure', null, null, 0.01, false), r('failure', null, null, 0.01, false), r('failure', null, null, 0.01, false),
+  ];
+  const st = summarize(rows, targets);
+  const near = (x: number | null, want: number) => { expect(x).not.toBeNull(); expect(Math.abs((x as number) / want - 1)).toBeLessThan(0.03); };
+
+  it('counts each pillar\'s pivotal share of nonviolent successes, and two or more together', () => {
+    expect([st.pivotal.force.k, st.pivotal.elite.k, st.pivotal.economy.k, st.pivotal.patron.k, st.pivotal.twoOrMore.k, st.pivotal.none.k])
+      .toEqual([4, 3, 2, 1, 3, 2]);
+    expect(st.pivotal.force).toMatchObject({ n: 8, value: 0.5 });
+    expect(st.pivotal.twoOrMore.value).toBe(3 / 8);
+  });
+
+  it('medians of peak participation by cause (the histogram is within 3%)', () => {
+    near(st.medianPeak.overwhelm, 0.4);
+    near(st.medianPeak.pillars, 0.1);
+    near(st.medianPeak.force, 0.06);
+    near(st.medianPeak.elite, 0.1);
+    near(st.medianPeak.economy, 0.1);
+    expect(st.medianPeak.patron).toBeNull();
+    near(st.medianPeak.overwhelmRatio, 4);
+  });
+
+  it('both success rates with intervals and their ratio; violent successes by cause', () => {
+    expect(st.discipline.nonviolent).toMatchObject({ k: 8, n: 10 });
+    expect(st.discipline.violent).toMatchObject({ k: 2, n: 5 });
+    // (8/10) / (2/5) = 2; Katz: se = sqrt(1/8 − 1/10 + 1/2 − 1/5) = 0.5701.
+    expect(st.discipline.riskRatio.value).toBeCloseTo(2, 10);
+    expect(st.discipline.riskRatio.lo).toBeCloseTo(2 * Math.exp(-1.959964 * Math.sqrt(1 / 8 - 1 / 10 + 1 / 2 - 1 / 5)), 5);
+    expect(st.violentFallCauses).toEqual({ force: 1, elite: 0, economy: 0, patron: 0, overwhelm: 1 });
+  });
+
+  it('peak bins: monotone, edges in range, each value inside its bin', () => {
+    expect(peakBin(0)).toBe(0);
+    expect(peakBin(PEAK_MIN / 2)).toBe(0);
+    expect(peakBin(PEAK_MIN)).toBe(1);
+    expect(peakBin(1)).toBe(PEAK_BINS);
+    let last = 0;
+    for (let x = 0.0005; x <= 1; x *= 1.01) { const b = peakBin(x); expect(b).toBeGreaterThanOrEqual(last); last = b; }
+    for (const x of [0.002, 0.01, 0.035, 0.2, 0.9]) expect(Math.abs(peakBinValue(peakBin(x)) / x - 1)).toBeLessThan(0.03);
+  });
+});
+
 /** summarize() as it was written over the whole row list (before the Tally): the reference. */
 function listSummary(rows: readonly Row[], t: Targets) {
   const isSuccess = (r: Row) => r.outcome === 'success';
@@ -111,10 +166,36 @@ function listSummary(rows: readonly Row[], t: Targets) {
     table: { defectionSuccess: a, defectionNonSuccess: b, noDefectionSuccess: c, noDefectionNonSuccess: d },
     successRate, defectionRate: wilson(a + b, n), defectionShareInSuccesses: share, successWithDefection: wilson(a, a + b),
     successWithoutDefection: wilson(c, c + d), successMultiplier, oddsRatio: oddsRatio(tb), riskRatio: riskRatio(tb),
-    discipline: { nonviolent: successRate, violent: wilson(vs, violent.length), oddsRatio: oddsRatio({ a: nvs, b: n - nvs, c: vs, d: violent.length - vs }), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS },
+    discipline: { nonviolent: successRate, violent: wilson(vs, violent.length), oddsRatio: oddsRatio({ a: nvs, b: n - nvs, c: vs, d: violent.length - vs }), navcoViolentSuccessRate: NAVCO_VIOLENT_SUCCESS,
+      riskRatio: riskRatio({ a: nvs, b: n - nvs, c: vs, d: violent.length - vs }) },
     participation, targets: t,
     comparison: [cmp('successRate', t.successRate, successRate), cmp('defectionShareInSuccesses', t.defectionShareInSuccesses, share), cmp('successMultiplier', t.successMultiplier, successMultiplier)],
     implied: { atTargetSuccessRate: implied(t.successRate), atMeasuredSuccessRate: implied(successRate.value) },
+    ...listPillars(nv.filter(isSuccess), violent.filter(isSuccess)),
+  };
+}
+
+/** The pivotal shares, median peaks and violent causes over the row list (sorting, not a histogram). */
+function listPillars(succ: readonly Row[], violentSucc: readonly Row[]) {
+  const has = (r: Row, p: string) => typeof r.pivotal === 'string' && r.pivotal !== 'none' && r.pivotal.split('+').includes(p);
+  const count = (f: (r: Row) => boolean) => wilson(succ.filter(f).length, succ.length);
+  const pillars = ['force', 'elite', 'economy', 'patron'];
+  const median = (rs: readonly Row[]) => {
+    if (rs.length === 0) return null;
+    const xs = rs.map((r) => r.peakParticipation).sort((x, y) => x - y);
+    return Number(peakBinValue(peakBin(xs[Math.ceil(xs.length / 2) - 1])).toPrecision(4));
+  };
+  const causes = ['force', 'elite', 'economy', 'patron', 'overwhelm'];
+  const med: Record<string, number | null> = {};
+  for (const c of causes) med[c] = median(succ.filter((r) => r.fallCause === c));
+  const rest = median(succ.filter((r) => r.fallCause !== null && causes.includes(r.fallCause) && r.fallCause !== 'overwhelm'));
+  const vc: Record<string, number> = {};
+  for (const c of causes) vc[c] = violentSucc.filter((r) => r.fallCause === c).length;
+  return {
+    pivotal: { ...Object.fromEntries(pillars.map((p) => [p, count((r) => has(r, p))])),
+      twoOrMore: count((r) => pillars.filter((p) => has(r, p)).length >= 2), none: count((r) => r.fallCause === 'overwhelm') },
+    medianPeak: { ...med, pillars: rest, overwhelmRatio: med.overwhelm !== null && rest !== null && rest > 0 ? Number((med.overwhelm / rest).toPrecision(4)) : null },
+    violentFallCauses: vc,
   };
 }
 
@@ -125,6 +206,7 @@ const arbRow = fc.record({
   defectionOccurred: fc.boolean(),
   nonviolent: fc.boolean(),
   point: fc.integer({ min: 0, max: 2 }),
+  pivotal: fc.constantFrom(null, 'none', 'force', 'elite', 'force+economy', 'elite+patron', 'force+elite+economy+patron'),
 }).map((r) => ({ run: 0, seed: 0, tippingTick: null, tippingDay: null, defectedShare: 0, violenceShare: 0, ...r }) as unknown as Row);
 
 describe('Tally: the figures from counts, one row at a time', () => {

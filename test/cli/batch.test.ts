@@ -84,7 +84,8 @@ describe('batch and merge commands', () => {
     expect(single.out).not.toMatch(/NaN|Infinity/);
 
     const csv = cmd('merge', ['s1.json', 's2.json', 's3.json', '--format', 'csv'], { INIT_CWD: tmp });
-    expect(csv.out.split('\n')[0]).toMatch(/^run,point,seed,legitimacy,.*,arrestRate,.*,horizonDays,outcome,fallCause,fallRoute,tippingTick,/);
+    // Parameters (in the priors' order), the metrics, then the columns added since: pivotal, strategy.
+    expect(csv.out.split('\n')[0]).toMatch(/^run,point,seed,legitimacy,.*,arrestRate,.*,horizonDays,.*,punishment,outcome,fallCause,fallRoute,tippingTick,.*,nonviolent,pivotal,strategy$/);
     expect(csv.out.trimEnd().split('\n')).toHaveLength(7);
 
     const partial = cmd('merge', ['s1.json', 's2.json'], { INIT_CWD: tmp });

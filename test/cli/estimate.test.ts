@@ -59,9 +59,9 @@ describe('estimates from the counts', () => {
   it('a 10 M-run campaigns batch is refused for its time; its largest world takes the priors\' maxima', () => {
     const plan = buildPlan(parseBatchArgs(['--scenario', 'campaigns', '--runs', '10000000']), process.cwd());
     const w = largestWorld(plan);
-    expect(w).toMatchObject({ citizens: 1500, officers: 400, cells: 900, ticks: 240 });
+    expect(w).toMatchObject({ citizens: 1500, officers: 400, cells: 900, ticks: 960 });
     const e = batchEstimate(w, shardSize(10_000_000, null), 2);
-    expect(() => budget(e)).toThrow(/^estimate: 10,000,000 runs of 1,500 citizens, 400 officers, 900 cells, up to 240 ticks: .* on 2 cores, longer than the 24-hour bound; refused/);
+    expect(() => budget(e)).toThrow(/^estimate: 10,000,000 runs of 1,500 citizens, 400 officers, 900 cells, up to 960 ticks: .* on 2 cores, longer than the 24-hour bound; refused/);
     expect(budget(batchEstimate(w, 1000, 2))).toEqual([]);
     const swept = buildPlan(parseBatchArgs(['--scenario', 'campaigns', '--runs', '2', '--set', 'officerCount=10', '--sweep', 'gridWidth=30:90:30']), process.cwd());
     expect(largestWorld(swept)).toMatchObject({ cells: 90 * 30 });

@@ -67,7 +67,7 @@ describe('memory stays bounded', () => {
     let lines = 0;
     eachChunk(join(dir, 'big.csv'), (b) => { for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++; });
     expect(lines).toBe(RUNS + 1);
-    expect(tail(join(dir, 'big.csv'), 200)).toMatch(new RegExp(`\\n${RUNS - 1},\\d+,stalemate,,,,,0,0,false,0,true\\n$`));
+    expect(tail(join(dir, 'big.csv'), 200)).toMatch(new RegExp(`\\n${RUNS - 1},\\d+,stalemate,,,,,0,0,false,0,true,,scenario\\n$`)); // then pivotal (none: no success) and strategy
   }, 2 * TEN_MINUTES);
 
   it('the merge of its 2 shards: at most 300 MB, byte for byte the single run', () => {
