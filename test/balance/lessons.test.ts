@@ -31,9 +31,9 @@ const lesson = (over: Partial<TargetLesson>): TargetLesson => ({
 const one = (l: TargetLesson) => evaluateTarget(l, figures);
 
 describe('validateLessons', () => {
-  it('accepts the shipped file: targets for the classroom presets and minsk-2020, no risks', () => {
+  it('accepts the shipped file: targets for the classroom presets and minsk-2020, the classroom risks', () => {
     const l = validateLessons(defaultLessons);
-    expect(l.risks).toEqual([]);
+    expect(l.risks.map((r) => [r.id, r.preset, r.tactic])).toEqual([['publication-backlash', 'classroom-unmasking', 'massPublication']]);
     expect(l.targets.length).toBeGreaterThanOrEqual(20);
     expect(new Set(l.targets.flatMap((t) => t.presets))).toEqual(new Set(['classroom-discipline', 'classroom-unmasking', 'minsk-2020']));
     expect(l.targets.find((t) => t.id === 'two-tactics-pivotal')).toMatchObject({ quantifier: { atLeast: 2 }, relativeTo: 'best', bound: { max: -0.15 } });
