@@ -7,7 +7,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import { isParamKey, parseValue, type ActionDef, type TacticId } from '../sim';
+import { isParamKey, parseValue, type ActionDef, type SimEvent, type TacticId } from '../sim';
 import type { Runner } from '../runner/client';
 import type { AgentBuffers, GameState, GameStore, GameStoreApi, RunSpec, SeriesView } from './types';
 import type { Counterfactual } from '../runner/counterfactual';
@@ -21,6 +21,27 @@ export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 2000;
 /** Events kept in the store (the worker keeps the full log). */
 export const EVENTS_CAP = 300;
+
+/** Event kinds about single officers: they come by the hundred, so they alone are cut to EVENTS_CAP. */
+const FREQUENT_KINDS = new Set(['shirk', 'insider', 'resign', 'resign-noisy', 'walkout', 'join', 'unmasking', 'testify', 'contact', 'death']);
+
+/**
+ * The events kept: the newest EVENTS_CAP about single officers, and the newest EVENTS_CAP of the rest
+ * (the movement's moves, the regime's and the scenario's), in their order, so a move made early in a
+ * game stays in the feed however many officers have left since.
+ */
+export function keepEvents(events: SimEvent[]): SimEvent[] {
+  if (events.length <= EVENTS_CAP) return events;
+  let frequent = 0, rare = 0;
+  for (const e of events) if (FREQUENT_KINDS.has(e.kind)) frequent++; else rare++;
+  if (frequent <= EVENTS_CAP && rare <= EVENTS_CAP) return events;
+  let dropF = Math.max(0, frequent - EVENTS_CAP), dropR = Math.max(0, rare - EVENTS_CAP);
+  return events.filter((e) => {
+    if (FREQUENT_KINDS.has(e.kind)) { if (dropF > 0) { dropF--; return false; } return true; }
+    if (dropR > 0) { dropR--; return false; }
+    return true;
+  });
+}
 
 const live: { agents: AgentBuffers | null; series: SeriesView; agentsB: AgentBuffers | null; seriesB: SeriesView } = {
   agents: null, series: { length: 0, rows: [] }, agentsB: null, seriesB: { length: 0, rows: [] },
@@ -209,7 +230,7 @@ export function createGameStore(runner: Runner): GameStoreApi {
       live.series.length = live.series.rows.length;
       if (f.agents) live.agents = f.agents;
       const s = store.getState();
-      const events = f.events.length === 0 ? s.events : s.events.concat(f.events).slice(-EVENTS_CAP);
+      const events = f.events.length === 0 ? s.events : keepEvents(s.events.concat(f.events));
       let compare = s.compare;
       if (f.b && compare) {
         for (const row of f.b.rows) live.seriesB.rows.push(row);
@@ -217,7 +238,7 @@ export function createGameStore(runner: Runner): GameStoreApi {
         if (f.b.agents) live.agentsB = f.b.agents;
         compare = {
           meta: compare.meta, tick: f.b.tick, outcome: f.b.outcome, fallCause: f.b.fallCause, tippingTick: f.b.tippingTick, summary: f.b.summary,
-          events: f.b.events.length === 0 ? compare.events : compare.events.concat(f.b.events).slice(-EVENTS_CAP),
+          events: f.b.events.length === 0 ? compare.events : keepEvents(compare.events.concat(f.b.events)),
         };
       }
       store.setState({

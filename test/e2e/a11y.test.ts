@@ -47,7 +47,8 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
     expect(text).toMatch(/Staffing: /);
     expect(await page.evaluate(() => document.getElementById('game')!.getAttribute('aria-describedby'))).toBe('br-map-text');
     await page.click('#br-chart-participation .br-chart-table > summary');
-    expect(await page.locator('#br-chart-participation .br-chart-table tbody tr').count()).toBeGreaterThanOrEqual(3);
+    // The table is filled on the next drawn frame.
+    await page.waitForFunction(() => document.querySelectorAll('#br-chart-participation .br-chart-table tbody tr').length >= 3, null, { timeout: 10_000 });
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -30,12 +30,14 @@ describe('the debrief', () => {
   it("says what the player's own choices changed, as the re-runs do; fits 1366×768; prints on at most two A4 pages", async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=8&p.horizonDays=5');
     await closeBriefing(page);
+    // Three points a day: one move a day (symbols cost 2, training 3).
     await step(page, 18);
     expect(await act(page, 'symbols')).toMatchObject({ ok: true });
+    await step(page, 24);
     expect(await act(page, 'disciplineTraining')).toMatchObject({ ok: true });
     await step(page, 24);
     expect(await act(page, 'symbols')).toMatchObject({ ok: true });
-    await step(page, 5 * 24 - 42);
+    await step(page, 5 * 24 - 66);
     await page.waitForFunction(() => window.breakingRanks!.getState().outcome !== null);
     await page.waitForSelector('.br-debrief:not([hidden])');
     await page.waitForFunction(() => document.activeElement?.id === 'br-debrief-title');

@@ -58,6 +58,7 @@ describe('play and watch', () => {
     expect(await act(page, 'symbols')).toMatchObject({ ok: true });
     const s = await step(page, 160);
     expect(s).toEqual(cli('classroom-unmasking', 5, 200, [{ tick: 40, tactic: 'symbols' }], 'none'));
+    await page.selectOption('#br-events-filter', 'movement'); // the movement's moves, not every officer's
     const feed = await page.locator('.br-events-list').innerText();
     expect(feed).toMatch(/You: launched Symbols/);
     expect(feed).not.toMatch(/History:/);
@@ -87,6 +88,7 @@ describe('play and watch', () => {
     const played = await step(page, 100);
     const all = [...st.actions, { tick: 120, tactic: 'symbols' as const }];
     expect(played).toEqual(cli('classroom-discipline', 2, 220, all, 'none'));
+    await page.selectOption('#br-events-filter', 'movement');
     const feed = await page.locator('.br-events-list').innerText();
     expect(feed).toMatch(/You: launched Symbols/);
     expect(feed).toMatch(/History: launched/);
@@ -127,8 +129,9 @@ describe('links and key events', () => {
     await page.evaluate(() => window.breakingRanks!.getState().play());
     await page.waitForFunction(() => !window.breakingRanks!.getState().playing && window.breakingRanks!.getState().tick > 0, null, { timeout: 30_000 });
     const s = await page.evaluate(() => window.breakingRanks!.getState());
-    expect(s.tick).toBe(241); // the provocateurs arrive at the start of day 11 (tick 240)
-    expect(s.notice).toMatch(/Paused on day 11: Provocateurs/);
+    // The first key event: riot police start clearing the squares at the start of day 4 (tick 72).
+    expect(s.tick).toBe(73);
+    expect(s.notice).toMatch(/Paused on day 4: Riot police start clearing the squares/);
     expect(errors).toEqual([]);
     await page.close();
   });

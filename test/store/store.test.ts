@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createGameStore, getAgents, getSeries, getSeriesB, insertAction, runSpec } from '../../src/store';
+import { createGameStore, EVENTS_CAP, getAgents, getSeries, getSeriesB, insertAction, keepEvents, runSpec } from '../../src/store';
 import type { Runner, RunnerListener } from '../../src/runner/client';
 import type { Frame, RunMeta } from '../../src/runner/protocol';
-import type { SeriesRow } from '../../src/sim';
+import type { SeriesRow, SimEvent } from '../../src/sim';
 
 function fakeRunner() {
   let l: RunnerListener | null = null;
@@ -136,5 +136,21 @@ describe('game store: watch, take over, timeline, compare', () => {
     expect(store.getState().compare).toMatchObject({ tick: 3, summary: { peakActive: 1 } });
     await store.getState().setCompare(null);
     expect(store.getState().compare).toBeNull();
+  });
+});
+
+describe('keepEvents', () => {
+  const ev = (kind: string, tick: number) => ({ tick, kind }) as SimEvent;
+  it('cuts the officers’ events to the newest EVENTS_CAP and keeps the movement’s early move', () => {
+    const list = [ev('tactic', 1), ...Array.from({ length: EVENTS_CAP + 50 }, (_, i) => ev('resign', 2 + i)), ev('scenario', 999)];
+    const kept = keepEvents(list);
+    expect(kept[0]).toEqual(ev('tactic', 1));
+    expect(kept.filter((e) => e.kind === 'resign')).toHaveLength(EVENTS_CAP);
+    expect(kept.filter((e) => e.kind === 'resign')[0].tick).toBe(52); // the 50 oldest went
+    expect(kept.at(-1)).toEqual(ev('scenario', 999));
+  });
+  it('leaves a short list as it is', () => {
+    const list = [ev('tactic', 1), ev('resign', 2)];
+    expect(keepEvents(list)).toBe(list);
   });
 });

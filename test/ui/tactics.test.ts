@@ -54,7 +54,7 @@ describe('tactics panel', () => {
     const { root } = mount();
     const row = root.querySelector('button[data-tactic="disciplineTraining"]')!.closest('li')!;
     expect(row.querySelector('.br-level-text')!.textContent).toBe('Level 50%');
-    expect(root.querySelector('.br-cap-value')!.textContent).toBe('4.0 points (+10 a day, up to 30)');
+    expect(root.querySelector('.br-cap-value')!.textContent).toBe('4.0 points (+3 a day, up to 9)');
     expect(tacticLevel({ symbols: 0.3 }, 'symbols')).toBe(0.3);
     expect(tacticLevel({ publication: 0.7 }, 'massPublication')).toBe(0.7);
     expect(tacticLevel({}, 'strike')).toBe(0);
