@@ -9,6 +9,9 @@ import { safeValue } from './text';
 /** Objects and arrays inside one another, the outermost counting as 1. */
 export const MAX_JSON_DEPTH = 64;
 
+/** Largest scenario, actions, calibration, priors or replay file read (64 MiB): the CLI's and the page's one limit. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 interface Frame { v: object; depth: number; parent: Frame | null; key: string | number | null; }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;

@@ -9,15 +9,14 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { resolve, sep } from 'node:path';
 import type { ScenarioData } from '../sim/scenarioData';
 import { ScenarioError } from './check';
-import { MAX_JSON_DEPTH, nestingError } from './depth';
+import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, nestingError } from './depth';
 import { getPreset } from './presets';
 import { validateScenario } from './validate';
 
 /** A file path rather than a preset id: ends in .json, names a folder, or is `-` (standard input). */
 export const isScenarioPath = (s: string): boolean => s === '-' || s.endsWith('.json') || s.includes('/') || s.includes(sep);
 
-/** Largest scenario, actions, calibration or priors file read (64 MiB). */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 const MIB = 1024 * 1024;
 const sizeText = (n: number): string =>

@@ -20,7 +20,7 @@
 import { isParamKey, isTacticId, MODEL_VERSION, parseValue, ParamError, type ActionDef, type TacticId } from '../sim';
 import { getPreset, isPolicyName, PRESET_IDS, resolveParams, strategyNames } from '../scenarios';
 import type { CompareSpec } from '../runner/protocol';
-import { MAX_JSON_DEPTH, nestingError } from '../scenarios/depth';
+import { MAX_INPUT_BYTES, MAX_JSON_DEPTH, nestingError } from '../scenarios/depth';
 import type { RunSpec } from '../store/types';
 
 export type { RunSpec };
@@ -407,8 +407,8 @@ export function unpackActions(text: string): ActionDef[] | string {
   return out;
 }
 
-/** Largest replay file the page reads (as the CLI's inputs: 64 MiB); a replay is a few kilobytes. */
-export const MAX_REPLAY_BYTES = 64 * 1024 * 1024;
+/** Largest replay file the page reads: the CLI's input limit (a replay is a few kilobytes). */
+export const MAX_REPLAY_BYTES = MAX_INPUT_BYTES;
 
 /** The message for a file too large to be a replay, or null (checked before the file is read). */
 export const replaySizeError = (bytes: number): string | null => (bytes > MAX_REPLAY_BYTES
