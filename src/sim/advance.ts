@@ -36,21 +36,39 @@ import { judgeDay, judgeHorizon } from './rules/outcome';
 import { regimeDay } from './rules/regime';
 import { turnout } from './rules/turnout';
 import { protesterViolence } from './rules/violence';
-import { windowSum } from './world/neighbourhood';
+import { scatterCounts, windowSum } from './world/neighbourhood';
 import { OfficerState } from './state';
+
+/**
+ * nbAct, the active citizens within vision of each cell: from the list of active citizens when it
+ * holds every one of them (scatterCounts: a few hundred thousand steps where a city map has a
+ * million cells, the same figures bit for bit), otherwise by windowSum over every cell.
+ */
+function countActiveInVision(s: SimState): void {
+  const g = s.grid, p = s.params, st = s.c.state, cellOf = s.c.cell, list = s.activeBuf, sc = s.scratch;
+  const total = s.counts.citizens[CitizenState.active];
+  let n = 0;
+  if (total <= s.activeN) {
+    if (sc.cellList.length < s.activeN) sc.cellList = new Int32Array(s.activeN);
+    const cells = sc.cellList, ACTIVE = CitizenState.active;
+    for (let q = 0; q < s.activeN; q++) { const i = list[q]; if (st[i] === ACTIVE) cells[n++] = cellOf[i]; }
+  }
+  if (n === total && scatterCounts(g, sc.cellList, n, g.nbAct, p.visionRadius, p.visionShape)) return;
+  windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
+}
 
 /** tickStart: counts, citizens' turns, the active index, officers' turns; returns how many are active. */
 function actTickStart(s: SimState, out: number, rule: ActivationRule): number {
   const g = s.grid, p = s.params;
   windowSum(g, g.copCell, g.nbCop, p.visionRadius, p.visionShape);
-  windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
+  countActiveInVision(s);
   if (s.counts.officers[OfficerState.joined] > 0 || s.joinedSeen) {
     windowSum(g, g.joinedCell, g.nbJoined, p.visionRadius, p.visionShape);
     s.joinedSeen = true;
   }
   const na = citizensTickStart(s, out, rule, new MoverSampler(p.moveProbability, s.rng.move), s.activeBuf);
   indexActive(s, s.activeBuf, na);
-  windowSum(g, g.actCell, g.nbAct, p.visionRadius, p.visionShape);
+  countActiveInVision(s);
   officersTickStart(s, new MoverSampler(p.moveProbability, s.rng.move), baseArrestRate(s));
   return na;
 }

@@ -101,7 +101,9 @@ export interface Grid {
   work: GridWork;
 }
 
-export interface GridWork { rowY: Int32Array; rowHw: Int32Array; prefix: Float64Array; rows: Float64Array; half: Int32Array; spans: Int32Array }
+export interface GridWork { rowY: Int32Array; rowHw: Int32Array; prefix: Float64Array; rows: Float64Array; half: Int32Array; spans: Int32Array;
+  /** Square vision: whether each row of the counts summed this pass holds anything. */
+  rowNz: Uint8Array }
 
 /**
  * Per-tick working buffers: each is rewritten from the state before it is read in a tick, so none
@@ -117,6 +119,8 @@ export interface Scratch {
   gByOpinion: Float64Array;
   /** tickStart: the arrest probability in each cell this tick. */
   cellP: Float64Array;
+  /** The cells of this tick's active citizens (nbAct's sparse count). */
+  cellList: Int32Array;
   /** tickStart: CSR index of this tick's active citizens by cell. */
   actStart: Int32Array;
   actList: Int32Array;

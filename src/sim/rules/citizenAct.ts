@@ -14,7 +14,9 @@ function arrestProbByCell(s: SimState, rule: ActivationRule): Float64Array {
   const g = s.grid, sc = s.scratch;
   if (sc.cellP.length !== g.cells) sc.cellP = new Float64Array(g.cells);
   const out = sc.cellP, nbCop = g.nbCop, nbAct = g.nbAct;
-  for (let c = 0; c < g.cells; c++) out[c] = arrestProbability(rule, nbCop[c], nbAct[c]);
+  // No officer in vision: floor(0 / (1 + active)) = 0 whatever the crowd, one value for every such cell.
+  const none = arrestProbability(rule, 0, 0);
+  for (let c = 0; c < g.cells; c++) { const k = nbCop[c]; out[c] = k === 0 ? none : arrestProbability(rule, k, nbAct[c]); }
   return out;
 }
 

@@ -9,7 +9,7 @@ import type { Grid, GridWork } from '../state';
 /** Empty working buffers; each function grows what it needs (they belong to one grid: no module state). */
 export const makeGridWork = (): GridWork => ({
   rowY: new Int32Array(0), rowHw: new Int32Array(0), prefix: new Float64Array(0), rows: new Float64Array(0),
-  half: new Int32Array(0), spans: new Int32Array(0),
+  half: new Int32Array(0), spans: new Int32Array(0), rowNz: new Uint8Array(0),
 });
 
 /**
@@ -129,15 +129,114 @@ function slide(src: Float64Array, dst: Float64Array, off: number, stride: number
   }
 }
 
+function rowHasAny(src: Float64Array, off: number, w: number): boolean {
+  for (let x = off, e = off + w; x < e; x++) if (src[x] !== 0) return true;
+  return false;
+}
+
+/**
+ * The column pass of a square window, taken a whole row at a time (memory order, not a stride of w
+ * per step): row y of dst is row y - 1 plus the row entering the window minus the row leaving it,
+ * each column with exactly the operations, in the order, of slide() along that column, so the
+ * sums are bit for bit those of a column-by-column pass. Rows flagged empty (nz[y] = 0) are not
+ * read: adding or subtracting one changes nothing, and a window over empty rows copies the row above.
+ */
+function slideRows(rows: Float64Array, dst: Float64Array, nz: Uint8Array, w: number, h: number, r: number, wrap: boolean): void {
+  if (wrap && 2 * r + 1 >= h) {
+    dst.fill(0, 0, w);
+    for (let y = 0; y < h; y++) if (nz[y]) addRow(dst, 0, rows, y * w, w);
+    for (let y = 1; y < h; y++) dst.copyWithin(y * w, 0, w);
+    return;
+  }
+  dst.fill(0, 0, w);
+  if (wrap) {
+    for (let d = -r; d <= r; d++) { const y = ((d % h) + h) % h; if (nz[y]) addRow(dst, 0, rows, y * w, w); }
+  } else {
+    for (let d = 0; d <= r && d < h; d++) if (nz[d]) addRow(dst, 0, rows, d * w, w);
+  }
+  for (let y = 1; y < h; y++) {
+    const prev = (y - 1) * w, cur = y * w;
+    let a = y - 1 - r, b = y + r;
+    if (wrap) {
+      if (a < 0) a += h;
+      if (b >= h) b -= h;
+      if (!nz[a] && !nz[b]) { dst.copyWithin(cur, prev, cur); continue; }
+      // slide(): sum += src[b] - src[a]; with one side empty that is sum + src[b] or sum - src[a], exactly
+      const ao = a * w, bo = b * w;
+      if (nz[a] && nz[b]) for (let x = 0; x < w; x++) dst[cur + x] = dst[prev + x] + (rows[bo + x] - rows[ao + x]);
+      else if (nz[b]) for (let x = 0; x < w; x++) dst[cur + x] = dst[prev + x] + rows[bo + x];
+      else for (let x = 0; x < w; x++) dst[cur + x] = dst[prev + x] - rows[ao + x];
+      continue;
+    }
+    // slide(): sum -= src[a] (a >= 0), then sum += src[b] (b < h)
+    const useA = a >= 0 && nz[a] === 1, useB = b < h && nz[b] === 1;
+    if (!useA && !useB) { dst.copyWithin(cur, prev, cur); continue; }
+    const ao = a * w, bo = b * w;
+    if (useA && useB) for (let x = 0; x < w; x++) dst[cur + x] = (dst[prev + x] - rows[ao + x]) + rows[bo + x];
+    else if (useA) for (let x = 0; x < w; x++) dst[cur + x] = dst[prev + x] - rows[ao + x];
+    else for (let x = 0; x < w; x++) dst[cur + x] = dst[prev + x] + rows[bo + x];
+  }
+}
+
+function addRow(dst: Float64Array, dOff: number, src: Float64Array, sOff: number, w: number): void {
+  for (let x = 0; x < w; x++) dst[dOff + x] += src[sOff + x];
+}
+
+/**
+ * The sparse way to windowSum a source of whole counts (active citizens, joined officers): dst is
+ * cleared and each listed cell adds 1 over its own vision area (a cell listed k times adds k), so
+ * n x area steps replace the passes over every cell. Whole numbers add exactly in any order, so
+ * this gives windowSum's figures bit for bit when the list holds every unit of the source once.
+ * Returns false, doing nothing, when it would not be the faster way (n x area > cells) or
+ * the grid's vision (spanHalf) is not the one asked for, or is wider than a torus.
+ */
+export function scatterCounts(g: Grid, list: Int32Array, n: number, dst: Float64Array, r: number, shape: 'euclidean' | 'square'): boolean {
+  const half = g.spanHalf;
+  if (half.length !== 2 * r + 1 || (g.torus && 2 * r + 1 > Math.min(g.w, g.h))) return false;
+  let area = 0;
+  for (let q = 0; q < half.length; q++) { const hw = shape === 'square' ? r : discHalf(r, q - r); if (half[q] !== hw) return false; area += 2 * hw + 1; }
+  if (n * area > g.cells) return false;
+  dst.fill(0, 0, g.cells);
+  const w = g.w, h = g.h, torus = g.torus;
+  for (let k = 0; k < n; k++) {
+    const c = list[k], x0 = c % w, y0 = (c / w) | 0;
+    for (let q = 0; q < half.length; q++) {
+      let y = y0 + q - r;
+      if (y < 0 || y >= h) { if (!torus) continue; y = y < 0 ? y + h : y - h; }
+      const hw = half[q], base = y * w;
+      let a = x0 - hw, b = x0 + hw;
+      if (torus) {
+        // 2 * hw + 1 <= w here: at most one wrapped piece
+        if (a < 0) { for (let x = a + w; x < w; x++) dst[base + x] += 1; a = 0; }
+        else if (b >= w) { for (let x = 0; x <= b - w; x++) dst[base + x] += 1; b = w - 1; }
+      } else { if (a < 0) a = 0; if (b > w - 1) b = w - 1; }
+      for (let x = base + a, e = base + b; x <= e; x++) dst[x] += 1;
+    }
+  }
+  return true;
+}
+
+/** Half-width of a disc of radius r in row dy (as windowSum's euclidean rows). */
+function discHalf(r: number, dy: number): number {
+  let hw = 0;
+  while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++;
+  return hw;
+}
+
 /** Rebuilds dst[cell] = sum of src over the vision area of cell (tickStart mode). */
 export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: number, shape: 'euclidean' | 'square'): void {
   const w = g.w, h = g.h, wk = g.work;
   if (shape === 'square') {
     // A box is separable: a sliding window along rows, then along columns. O(cells), no scan of the vision area.
     if (wk.rows.length < w * h) wk.rows = new Float64Array(w * h);
-    const rowsBuf = wk.rows;
-    for (let y = 0; y < h; y++) slide(src, rowsBuf, y * w, 1, w, r, g.torus);
-    for (let x = 0; x < w; x++) slide(rowsBuf, dst, x, w, h, r, g.torus);
+    if (wk.rowNz.length < h) wk.rowNz = new Uint8Array(h);
+    const rowsBuf = wk.rows, nz = wk.rowNz;
+    for (let y = 0; y < h; y++) {
+      // A row with nothing in it sums to nothing: it is flagged and never read (most of a city map is empty).
+      nz[y] = rowHasAny(src, y * w, w) ? 1 : 0;
+      if (nz[y]) slide(src, rowsBuf, y * w, 1, w, r, g.torus);
+    }
+    slideRows(rowsBuf, dst, nz, w, h, r, g.torus);
     return;
   }
   if (wk.prefix.length < h * (w + 1)) wk.prefix = new Float64Array(h * (w + 1));

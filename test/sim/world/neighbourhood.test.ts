@@ -2,13 +2,14 @@
  * Counts within vision (src/sim/world/neighbourhood.ts): live mode keeps them incrementally with
  * addAround, tickStart mode rebuilds them with windowSum. Both must equal the plain sum over the
  * cells within vision of each cell: distinct cells, as NetLogo's in-radius returns each patch
- * once, including on a small torus where the vision area wraps onto itself.
+ * once, including on a small torus where the vision area wraps onto itself. scatterCounts, the
+ * sparse way for whole counts, must give windowSum's figures exactly, or decline.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../../src/sim';
 import { buildGrid, offsetCell } from '../../../src/sim/world/grid';
-import { addAround, windowSum } from '../../../src/sim/world/neighbourhood';
+import { addAround, scatterCounts, windowSum } from '../../../src/sim/world/neighbourhood';
 import type { Grid } from '../../../src/sim';
 
 function grid(w: number, h: number, torus: boolean, r: number, shape: 'euclidean' | 'square', countMode: 'live' | 'tickStart' = 'live'): Grid {
@@ -103,5 +104,46 @@ describe('counts within vision', () => {
       expect(viaAddAround(g2, s2)).toEqual(want);
       expect(viaWindowSum(g2, s2, x.r, x.shape)).toEqual(want);
     }), { numRuns: 200, seed: 42 });
+  });
+
+  // A city map is mostly empty rows; the square pass skips them (never reading its stale row
+  // buffer) and must still equal the reference, with fractional weights (shirkers count 0.5).
+  const sparseArb = fc.record({
+    w: fc.integer({ min: 4, max: 16 }), h: fc.integer({ min: 4, max: 16 }), torus: fc.boolean(), r: fc.integer({ min: 0, max: 5 }),
+  }).chain((x) => fc.record({ x: fc.constant(x),
+    cells: fc.array(fc.tuple(fc.nat(x.w * x.h - 1), fc.constantFrom(1, 0.5, 0.25, 2)), { maxLength: 6 }) }));
+
+  it('square windowSum over mostly empty rows equals the reference, whatever its row buffer held', () => {
+    fc.assert(fc.property(sparseArb, ({ x, cells }) => {
+      const g = grid(x.w, x.h, x.torus, x.r, 'square');
+      const src = new Float64Array(g.cells);
+      for (const [c, v] of cells) src[c] += v;
+      g.work.rows = new Float64Array(g.cells).fill(7.5); // stale figures a skipped row must not leak
+      const dst = new Float64Array(g.cells);
+      windowSum(g, src, dst, x.r, 'square');
+      expect(Array.from(dst)).toEqual(brute(g, src));
+    }), { numRuns: 300, seed: 7 });
+  });
+
+  it('scatterCounts gives windowSum\'s figures bit for bit from a list of occupied cells, or declines', () => {
+    fc.assert(fc.property(sparseArb, fc.constantFrom('euclidean' as const, 'square' as const), ({ x, cells }, shape) => {
+      const g = grid(x.w, x.h, x.torus, x.r, shape);
+      const src = new Float64Array(g.cells), list = new Int32Array(cells.length);
+      cells.forEach(([c], k) => { src[c] += 1; list[k] = c; });
+      const want = new Float64Array(g.cells), got = new Float64Array(g.cells).fill(3);
+      windowSum(g, src, want, x.r, shape);
+      const wraps = x.torus && 2 * x.r + 1 > Math.min(x.w, x.h);
+      const area = Array.from(g.spanHalf).reduce((a, hw) => a + 2 * hw + 1, 0);
+      const took = scatterCounts(g, list, cells.length, got, x.r, shape);
+      expect(took).toBe(!wraps && cells.length * area <= g.cells);
+      if (took) expect(Array.from(got)).toEqual(Array.from(want));
+      else expect(got.every((v) => v === 3)).toBe(true);
+    }), { numRuns: 300, seed: 11 });
+  });
+
+  it('scatterCounts declines a vision other than the grid\'s own', () => {
+    const g = grid(20, 20, false, 2, 'square');
+    expect(scatterCounts(g, new Int32Array([5]), 1, new Float64Array(g.cells), 3, 'square')).toBe(false);
+    expect(scatterCounts(g, new Int32Array([5]), 1, new Float64Array(g.cells), 2, 'euclidean')).toBe(false);
   });
 });
