@@ -79,6 +79,7 @@ export function eventWhat(e: SimEvent): string {
     }
     case 'outcome': return t('event.outcome', { detail: outcomeDetail(detail) });
     case 'scenario': return t('event.scenario', { detail });
+    case 'purge': return t(detail.trim() === '1' ? 'event.purge.one' : 'event.purge', { detail });
     default: {
       const id = `event.${e.kind}`;
       return hasString(id) ? t(id, { detail }) : t('event.unknown', { kind: e.kind, detail }).trim();

@@ -440,6 +440,7 @@ export const STRINGS = {
   'debrief.success.economy': "Strikes and the cost of repression drained the regime's resources: it could no longer pay to hold on.",
   'debrief.success.patron': 'The patron state withdrew its support, and without it the regime could not hold.',
   'event.purge': 'the regime purged {detail} officers it no longer trusted',
+  'event.purge.one': 'the regime purged an officer it no longer trusted',
   'event.elite-split': 'the ruling elite split: officials broke away',
   'event.testify': 'an officer agreed to testify in exchange for immunity',
   'event.contact': 'a defector network reached an officer',

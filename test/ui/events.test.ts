@@ -27,6 +27,8 @@ describe('event wording', () => {
     expect(eventSentence({ tick: 240, kind: 'outcome', detail: 'stalemate' }, ctx)).toBe('Day 11, 00:00: Stalemate at the horizon');
     expect(eventSentence({ tick: 0, kind: 'death', district: 'central' }, ctx)).toBe('Day 1, 00:00, Central: a protester died of injuries');
     expect(eventSentence({ tick: 0, kind: 'something-new', detail: 'x' }, ctx)).toBe('Day 1, 00:00: something-new x');
+    expect(eventSentence({ tick: 24, kind: 'purge', detail: '1' }, ctx)).toBe('Day 2, 00:00: Regime: the regime purged an officer it no longer trusted');
+    expect(eventSentence({ tick: 24, kind: 'purge', detail: '4' }, ctx)).toBe('Day 2, 00:00: Regime: the regime purged 4 officers it no longer trusted');
   });
 
   it("labels moves before a take-over as history, the player's as theirs, and the regime's as the regime's", () => {
