@@ -4,6 +4,7 @@
  * rewritten from the state at every tick and carry nothing from one tick to the next.
  */
 import type { SimState } from '../../state';
+import { violentFlank } from '../violentFlank';
 
 export interface LoyaltyContext {
   /** Fraction of a day one tick lasts: channel weights are per day unless their help says per hour. */
@@ -13,7 +14,7 @@ export interface LoyaltyContext {
   nationalViolence: number;
   /** Chance an officer of a district witnesses one of its arrests: min(1, witnessFactor x arrests per officer). */
   witnessP: Float64Array;
-  /** backfireWeight x hoursPerTick x (1 + symbolsBoost x symbols). */
+  /** backfireWeight x hoursPerTick x (1 + symbolsBoost x symbols) x the violent flank (violentFlank.ts). */
   backfireK: number;
   /** Visible defected / unit size, per unit (read from the previous tick). */
   unitShare: Float64Array;
@@ -48,7 +49,7 @@ export function loyaltyContext(s: SimState): LoyaltyContext {
     ctx.witnessP[d] = Math.min(1, p.witnessFactor * ctx.arrestsPerOfficer[d]);
   }
   ctx.nationalViolence = s.tickTally.violent / Math.max(1, onDuty);
-  ctx.backfireK = p.backfireWeight * p.hoursPerTick * (1 + p.symbolsBoost * s.movement.levels.symbols);
+  ctx.backfireK = p.backfireWeight * p.hoursPerTick * (1 + p.symbolsBoost * s.movement.levels.symbols) * violentFlank(s);
   const u = s.units;
   for (let k = 0; k < u.n; k++) ctx.unitShare[k] = u.visible[k] / u.size[k];
   ctx.regimeK = p.regimeWeight * ctx.dt;
