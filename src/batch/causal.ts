@@ -13,6 +13,9 @@
  *     se = sqrt(n10 + n01 − (n10 − n01)² / n) / n        (paired proportions: Wald)
  *   and for each fall cause c, the share of its successes lost without defection:
  *     lost_c = #(success by c, knocked-out run not a success) / #(success by c)    (Wilson)
+ * pass (the issue's criterion): every landmark odds ratio above 1 with its interval (lo > 1) and the
+ *   knock-out difference above 0 with its interval (lo > 0); three-valued: false when any figure
+ *   fails, else null when any is undefined (too few runs), else true.
  * Counts only (constant memory): CausalTally takes one row at a time.
  */
 import { oddsRatio, wilson, Z95, type Proportion, type Ratio } from './stats';
@@ -41,6 +44,26 @@ export interface LandmarkFigure {
 
 export interface Difference { value: number | null; lo: number | null; hi: number | null; n: number }
 
+/** Whether the figures say defection makes success likelier (see above); null: undefined here. */
+export interface CausalVerdict {
+  /** At every threshold the landmark odds ratio's interval lies above 1. */
+  landmark: boolean | null;
+  /** The knock-out difference's interval lies above 0. */
+  knockout: boolean | null;
+  /** Both. */
+  holds: boolean | null;
+}
+
+/** Three-valued AND: false if any is false, else null if any is null, else true. */
+export const all3 = (xs: ReadonlyArray<boolean | null>): boolean | null => (xs.includes(false) ? false : xs.includes(null) ? null : true);
+
+/** The verdict of a set of figures. */
+export function causalVerdict(byThreshold: readonly LandmarkFigure[], difference: Difference): CausalVerdict {
+  const landmark = all3(byThreshold.map((f) => (f.oddsRatio.lo === null ? null : f.oddsRatio.lo > 1)));
+  const knockout = difference.lo === null ? null : difference.lo > 0;
+  return { landmark, knockout, holds: all3([landmark, knockout]) };
+}
+
 export interface CausalStats {
   landmarkDay: number;
   /** Nonviolent runs still undecided at the landmark, and those left out (decided by then). */
@@ -54,6 +77,7 @@ export interface CausalStats {
     /** Per fall cause: the share of its successes that do not happen without defection. */
     lostByCause: Record<string, Proportion>;
   };
+  pass: CausalVerdict;
 }
 
 /** Paired difference of two proportions from the discordant counts (Wald); null for n = 0. */
@@ -104,13 +128,15 @@ export class CausalTally {
     const kn = n[K0];
     const lostByCause: Record<string, Proportion> = {};
     CAUSAL_FALL_CAUSES.forEach((c, i) => { lostByCause[c] = wilson(n[C0 + 2 * i + 1], n[C0 + 2 * i]); });
+    const difference = pairedDifference(n[K0 + 3], n[K0 + 4], kn);
     return {
       landmarkDay: this.landmarkDay,
       landmark: { runs: n[L_RUNS], excluded: n[L_EXCL], byThreshold },
       knockout: {
         runs: kn, successAsRun: wilson(n[K0 + 1], kn), successKnockedOut: wilson(n[K0 + 2], kn),
-        difference: pairedDifference(n[K0 + 3], n[K0 + 4], kn), lostByCause,
+        difference, lostByCause,
       },
+      pass: causalVerdict(byThreshold, difference),
     };
   }
 }

@@ -10,7 +10,7 @@ import { show } from '../scenarios/check';
 import { BatchError } from './errors';
 import { MAX_TOTAL_RUNS } from './plan';
 import { batchResult, type BatchInfo, type BatchResult, type ShardInfo } from './result';
-import { METRIC_KEYS, PIVOTAL_PILLARS, STRATEGY_KEY, type Row } from './rows';
+import { CAUSAL_KEYS, METRIC_KEYS, PIVOTAL_PILLARS, STRATEGY_KEY, type Row } from './rows';
 import { runSeed } from './seeds';
 import { MAX_AXIS_POINTS, type SweepAxis } from './sweep';
 import type { ShardScan } from './shardStream';
@@ -84,13 +84,21 @@ export function checkHeader(b: Record<string, unknown>, source: string): BatchIn
   }
   if (t.kind !== 'odds' && t.kind !== 'risk') bad(source, 'batch.targets.kind', 'odds or risk', t.kind);
   if (typeof f('fingerprint') !== 'string') bad(source, 'batch.fingerprint', 'a string', f('fingerprint'));
+  // Only a --causal batch has it (and its rows the causal columns).
+  const causal = f('causal');
+  if (causal !== undefined) {
+    if (!isObj(causal) || Object.keys(causal).length !== 1) bad(source, 'batch.causal', 'absent or {landmarkDay} (batch --causal)', causal);
+    const spec = PARAM_SPECS.landmarkDay as { min: number; max: number };
+    if (!isParamValue('landmarkDay', causal.landmarkDay)) bad(source, 'batch.causal.landmarkDay', `an integer from ${spec.min} to ${spec.max}`, causal.landmarkDay);
+  }
   return b as unknown as BatchInfo;
 }
 
-/** The columns every row of this batch has, in order (as makeRow writes them). */
+/** The columns every row of this batch has, in order (as makeRow writes them; with --causal, the causal columns last). */
 export function rowColumns(info: BatchInfo): string[] {
   const params = [...new Set([...(info.sampled ?? []), ...info.sets.map(([k]) => k), ...info.sweep.map((a) => a.key)])];
-  return ['run', ...(info.sweep.length > 0 ? ['point'] : []), 'seed', ...params, ...METRIC_KEYS, STRATEGY_KEY];
+  return ['run', ...(info.sweep.length > 0 ? ['point'] : []), 'seed', ...params, ...METRIC_KEYS, STRATEGY_KEY,
+    ...(info.causal !== undefined ? CAUSAL_KEYS : [])];
 }
 
 /** Checks one row against the row schema; the first bad field is named. */
@@ -109,7 +117,8 @@ export function checkRow(r: unknown, i: number, info: BatchInfo, columns: readon
   const replicate = r.run % info.runs, point = Math.floor(r.run / info.runs);
   if (info.sweep.length > 0 && r.point !== point) bad(source, `${at}.point`, `run ${r.run}'s sweep point (${point})`, r.point);
   if (r.seed !== runSeed(info.seed, replicate)) bad(source, `${at}.seed`, `run ${r.run}'s seed (${runSeed(info.seed, replicate)})`, r.seed);
-  for (const k of columns.slice(info.sweep.length > 0 ? 3 : 2, columns.length - METRIC_KEYS.length - 1)) {
+  const tail = METRIC_KEYS.length + 1 + (info.causal !== undefined ? CAUSAL_KEYS.length : 0);
+  for (const k of columns.slice(info.sweep.length > 0 ? 3 : 2, columns.length - tail)) {
     if (!isParamValue(k, r[k])) bad(source, `${at}.${k}`, `a valid value of parameter '${k}'`, r[k]);
   }
   if (r.outcome !== null && !OUTCOMES.includes(r.outcome as string)) bad(source, `${at}.outcome`, 'success, failure, stalemate or null', r.outcome);
@@ -125,6 +134,12 @@ export function checkRow(r: unknown, i: number, info: BatchInfo, columns: readon
     bad(source, `${at}.pivotal`, `'none', pillars joined by '+' (${PIVOTAL_PILLARS.join(', ')}) or null`, r.pivotal);
   const st = r[STRATEGY_KEY];
   if (!(typeof st === 'string' && st.trim() !== '' && st.length <= 1000)) bad(source, `${at}.${STRATEGY_KEY}`, 'a strategy name', st);
+  if (info.causal !== undefined) {
+    if (typeof r.landmarkUndecided !== 'boolean') bad(source, `${at}.landmarkUndecided`, 'true or false', r.landmarkUndecided);
+    if (!isShare(r.landmarkDefectedShare)) bad(source, `${at}.landmarkDefectedShare`, 'a number from 0 to 1', r.landmarkDefectedShare);
+    if (r.nonviolent === true ? typeof r.knockoutSuccess !== 'boolean' : r.knockoutSuccess !== null)
+      bad(source, `${at}.knockoutSuccess`, r.nonviolent === true ? 'true or false (a nonviolent run is replayed)' : 'null (a violent run is not replayed)', r.knockoutSuccess);
+  }
   return r as Row;
 }
 

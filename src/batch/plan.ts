@@ -9,9 +9,10 @@
 import { ParamError, runReport, runToEnd, type ActionDef, type ParamValue, type Params } from '../sim/index';
 import type { ScenarioData } from '../sim/index';
 import { attributeFall, buildRun, resolveLayers, strategyActions, type Calibration, type Origin, type PriorDraw, type Resolved, type RunSpec } from '../scenarios/index';
+import { knockoutSucceeds, runToEndWithLandmark, type Landmark } from './causalRun';
 import { BatchError } from './errors';
 import { samplePriors, sampleStrategy, type PriorSet } from './priors';
-import { makeRow, type Row } from './rows';
+import { addCausalColumns, makeRow, type Row } from './rows';
 import { runSeed } from './seeds';
 import { checkAxes, pointCount, pointValues, type SweepAxis } from './sweep';
 
@@ -34,6 +35,12 @@ export interface BatchPlan {
   sweep: SweepAxis[];
   calibration: Calibration | null;
   priors: PriorSet | null;
+  /**
+   * `batch --causal` (docs/research.md section 1b; default false): each row also notes the run at
+   * the landmark day and whether it succeeds again with no officer allowed to leave duty (a
+   * knock-out replay for every nonviolent run whose attribution did not replay it already).
+   */
+  causal?: boolean;
 }
 
 /** Most runs one batch may hold (per shard set): beyond this the row array itself is the problem. */
@@ -47,6 +54,8 @@ export function checkPlan(plan: BatchPlan): BatchPlan {
   checkAxes(plan.sweep);
   for (const a of plan.sweep)
     if (plan.sets.some(([k]) => k === a.key)) throw new BatchError(`'${a.key}' is given both by --set and by --sweep`);
+  if (plan.causal === true && plan.sweep.some((a) => a.key === 'landmarkDay'))
+    throw new BatchError("--causal counts every run at one landmark day: sweep 'landmarkDay' in separate batches (--set landmarkDay=N) instead");
   const total = totalRuns(plan);
   if (total > MAX_TOTAL_RUNS) throw new BatchError(`${total} runs (${plan.runs} per point × ${pointCount(plan.sweep)} points) exceed the limit of ${MAX_TOTAL_RUNS}`);
   strategyActions(plan.scenario, plan.strategy); // names the choices when the strategy is unknown
@@ -109,18 +118,29 @@ export function runParams(plan: BatchPlan, g: number): { inputs: RunInputs; para
   }
 }
 
+const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
 /**
  * Runs g to its outcome (or the horizon, a stalemate) exactly as `npm run sim` does without
  * --ticks: one tick at a time until the outcome is decided, so the row replays with the CLI.
+ * With plan.causal the run is the same (runToEndWithLandmark only looks at it on the way) and the
+ * row gains the causal columns: the knock-out of a success is its attribution's own force replay
+ * (pivotal.force: the run does not fall with holdForce), so only the other nonviolent runs are
+ * replayed; a violent run is not (the causal figures count nonviolent runs only).
  */
 export function runOne(plan: BatchPlan, g: number): Row {
   const { inputs, params, origin, values } = runParams(plan, g);
   const spec: RunSpec = { scenario: plan.scenario, seed: inputs.seed, strategy: inputs.strategy, actions: plan.actions,
     calibration: plan.calibration, priors: inputs.priors, sets: plan.sets, sweep: inputs.sweep, resolved: { params, origin } };
   const { state } = buildRun(spec);
-  runToEnd(state);
-  return makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attributeFall(spec, state)),
-    inputs.strategy);
+  let mark: Landmark | null = null;
+  if (plan.causal === true) mark = runToEndWithLandmark(state, params.landmarkDay);
+  else runToEnd(state);
+  const attribution = attributeFall(spec, state);
+  const row = makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attribution), inputs.strategy);
+  if (mark === null) return row;
+  const knockoutSuccess = !row.nonviolent ? null : attribution !== null ? !attribution.pivotal.force : knockoutSucceeds(spec);
+  return addCausalColumns(row, { landmarkUndecided: mark.undecided, landmarkDefectedShare: r6(mark.defectedShare), knockoutSuccess });
 }
 
 /** Shard i of n (1-based) takes runs g with g mod n = i − 1: strided, so each shard gets every point. */

@@ -6,6 +6,7 @@
  */
 import { resolveParams } from '../scenarios/index';
 import { MODEL_VERSION, type ActionDef } from '../sim/index';
+import { CausalTally, type CausalFields } from './causal';
 import { totalRuns, type BatchPlan } from './plan';
 import type { Row } from './rows';
 import { fingerprint } from './seeds';
@@ -31,6 +32,12 @@ export interface BatchInfo {
   targets: Targets;
   /** FNV-1a of the model version, scenario, calibration, priors, strategy and actions as loaded. */
   fingerprint: string;
+  /**
+   * `batch --causal` (docs/research.md section 1b): present only then, with the landmark day every
+   * run was noted at, so a batch without it writes the record it always wrote (and merge or
+   * --resume refuse to mix the two).
+   */
+  causal?: { landmarkDay: number };
 }
 
 export interface PointStats { point: number; values: Record<string, number>; stats: BatchStats; }
@@ -40,7 +47,7 @@ export interface ShardInfo { index: number; count: number; }
 
 export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
   const p = resolveParams(plan.scenario, plan.sets, plan.calibration);
-  return {
+  const info: BatchInfo = {
     modelVersion: MODEL_VERSION,
     scenario: plan.scenarioName,
     strategy: plan.strategy,
@@ -60,6 +67,8 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
     },
     fingerprint: fingerprint(JSON.stringify([MODEL_VERSION, plan.scenario, plan.calibration, plan.priors, plan.strategy, plan.actions])),
   };
+  if (plan.causal === true) info.causal = { landmarkDay: p.landmarkDay };
+  return info;
 }
 
 /**
@@ -69,23 +78,43 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
 export class BatchTally {
   private readonly all = new Tally(1);
   private readonly byPoint: Tally | null;
+  /** With --causal: the causal counts of all rows and of each grid point (`stats.causal`). */
+  private readonly causal: CausalTally | null;
+  private readonly causalByPoint: CausalTally[] | null;
   rows = 0;
 
-  constructor(readonly info: BatchInfo) { this.byPoint = info.sweep.length > 0 ? new Tally(info.points) : null; }
+  constructor(readonly info: BatchInfo) {
+    this.byPoint = info.sweep.length > 0 ? new Tally(info.points) : null;
+    const c = info.causal;
+    this.causal = c === undefined ? null : new CausalTally(c.landmarkDay);
+    this.causalByPoint = c === undefined || this.byPoint === null ? null : Array.from({ length: info.points }, () => new CausalTally(c.landmarkDay));
+  }
 
   add(r: Row): void {
     this.rows++;
     this.all.add(r);
     this.byPoint?.add(r, r.point ?? 0);
+    if (this.causal !== null) {
+      const c = causalFields(r);
+      this.causal.add(c);
+      const p = r.point ?? 0;
+      if (this.causalByPoint !== null && Number.isInteger(p) && p >= 0 && p < this.causalByPoint.length) this.causalByPoint[p].add(c);
+    }
   }
 
   /** The ensemble's figures, without the per-point ones. */
-  overall(): BatchStats { return this.all.figures(this.info.targets); }
+  overall(): BatchStats {
+    const st = this.all.figures(this.info.targets);
+    if (this.causal !== null) st.causal = this.causal.figures();
+    return st;
+  }
 
   /** Grid point p's figures (a sweep only). */
   point(p: number): PointStats {
     if (this.byPoint === null) throw new Error('no sweep: no per-point statistics');
-    return { point: p, values: Object.fromEntries(pointValues(this.info.sweep, p)), stats: this.byPoint.figures(this.info.targets, p) };
+    const st = this.byPoint.figures(this.info.targets, p);
+    if (this.causalByPoint !== null) st.causal = this.causalByPoint[p].figures();
+    return { point: p, values: Object.fromEntries(pointValues(this.info.sweep, p)), stats: st };
   }
 
   /** Everything at once (what batchStats returns). */
@@ -107,6 +136,12 @@ export class BatchTally {
     write(']}');
   }
 }
+
+/** The causal fields of a row (a row without them counts as not noted, not replayed). */
+const causalFields = (r: Row): CausalFields => ({
+  nonviolent: r.nonviolent, outcome: r.outcome, fallCause: r.fallCause,
+  landmarkUndecided: r.landmarkUndecided ?? null, landmarkDefectedShare: r.landmarkDefectedShare ?? null, knockoutSuccess: r.knockoutSuccess ?? null,
+});
 
 /** Stats of all rows and, with a sweep, of each grid point's rows. */
 export function batchStats(info: BatchInfo, rows: readonly Row[]): Stats {

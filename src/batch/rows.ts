@@ -5,7 +5,8 @@
  *   npm run sim -- --scenario <scenario> --seed <seed> --set k=v ...
  * with the same calibration replays the run exactly (replayArgs below builds that call, with the
  * row's `--strategy`). Columns added since the first version go at the end of the row (after the
- * metrics: `pivotal`, then `strategy`), so scripts that read the old columns by position still work.
+ * metrics: `pivotal`, then `strategy`; with `batch --causal`, then the causal columns), so scripts
+ * that read the old columns by position still work.
  */
 import type { Outcome, FallCause, FallRoute, ParamValue, RunReport } from '../sim/index';
 
@@ -34,6 +35,21 @@ export const METRIC_KEYS = ['outcome', 'fallCause', 'fallRoute', 'tippingTick', 
 /** The last column: the movement's strategy that ran (sampled by a strategy prior, or the batch's --strategy). */
 export const STRATEGY_KEY = 'strategy';
 
+/**
+ * The causal columns (`batch --causal`, docs/research.md section 1b), after `strategy`; absent
+ * otherwise, so a batch without --causal writes what it always wrote.
+ */
+export const CAUSAL_KEYS = ['landmarkUndecided', 'landmarkDefectedShare', 'knockoutSuccess'] as const;
+
+export interface CausalColumns {
+  /** Still undecided at the end of day landmarkDay. */
+  landmarkUndecided: boolean;
+  /** The defected share then (6 decimals, as defectedShare). */
+  landmarkDefectedShare: number;
+  /** Whether the run succeeds again with no officer allowed to leave duty; null for a violent run (not replayed, not counted). */
+  knockoutSuccess: boolean | null;
+}
+
 /** Pillars that can be pivotal, in the order a `pivotal` cell lists them. */
 export const PIVOTAL_PILLARS = ['force', 'elite', 'economy', 'patron'] as const;
 
@@ -50,7 +66,7 @@ export function pivotalPillars(cell: string | null | undefined): string[] {
 }
 
 export type Cell = ParamValue | null;
-export type Row = { run: number; point?: number; seed: number; strategy?: string } & RunMetrics & Record<string, Cell>;
+export type Row = { run: number; point?: number; seed: number; strategy?: string } & RunMetrics & Partial<CausalColumns> & Record<string, Cell>;
 
 export function makeRow(run: number, point: number | null, seed: number, values: ReadonlyArray<[string, ParamValue]>, rep: RunReport,
   strategy = 'scenario'): Row {
@@ -70,10 +86,18 @@ export function makeRow(run: number, point: number | null, seed: number, values:
   return row as Row;
 }
 
-/** The parameter columns of a row: everything but the run identity and the metrics. */
+/** Adds the causal columns to a row made by makeRow (in CAUSAL_KEYS order, at its end). */
+export function addCausalColumns(row: Row, c: CausalColumns): Row {
+  const r = row as Record<string, Cell>;
+  for (const k of CAUSAL_KEYS) r[k] = c[k];
+  return row;
+}
+
+const NOT_PARAMS = new Set<string>(['run', 'point', 'seed', ...METRIC_KEYS, STRATEGY_KEY, ...CAUSAL_KEYS]);
+
+/** The parameter columns of a row: everything but the run identity, the metrics, the strategy and the causal columns. */
 export function paramColumns(row: Row): string[] {
-  const skip = new Set<string>(['run', 'point', 'seed', ...METRIC_KEYS, STRATEGY_KEY]);
-  return Object.keys(row).filter((k) => !skip.has(k));
+  return Object.keys(row).filter((k) => !NOT_PARAMS.has(k));
 }
 
 const csvCell = (v: unknown): string => {

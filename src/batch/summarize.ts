@@ -3,6 +3,7 @@
  * shards recomputes exactly what a single run prints. Everything but the discipline comparison
  * is computed on nonviolent runs only; non-success = failure + stalemate.
  */
+import type { CausalStats } from './causal';
 import { pivotalPillars, PIVOTAL_PILLARS, type Row } from './rows';
 import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
 
@@ -107,6 +108,8 @@ export interface BatchStats {
   medianPeak: MedianPeaks;
   /** Violent runs' successes by fall cause (as fallCauses for the nonviolent ones). */
   violentFallCauses: { force: number; elite: number; economy: number; patron: number; overwhelm: number };
+  /** With `batch --causal` only (and in calibrate's report): the causal figures (src/batch/causal.ts, docs/research.md section 1b). */
+  causal?: CausalStats;
 }
 
 function compare(name: Comparison['name'], target: number, m: { value: number | null; lo: number | null; hi: number | null }): Comparison {

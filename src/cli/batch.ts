@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   checkOutDir(opts.out, baseDir);
   // The ensemble's cost from its counts, before the runs are even listed.
   const prepared = prepareBatch(opts, baseDir, (plan, runs) =>
-    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep)), opts.force, say));
+    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep), plan.causal === true), opts.force, say));
   const bar = progressBar(process.stderr, 'batch');
   await writeBatch(prepared, {
     workers: opts.workers ?? undefined, format: opts.format, shard: opts.shard, out: opts.out, baseDir, resume: opts.resume,

@@ -29,6 +29,8 @@ export interface BatchOptions {
   force: boolean;
   /** Continue from the runs kept in <out>.partial.jsonl by an interrupted call with the same flags. */
   resume: boolean;
+  /** The causal figures (docs/research.md section 1b): row columns and stats.causal, at the cost of knock-out replays. */
+  causal: boolean;
   /** As sim's: the strategy, an actions file and actions in the link syntax. */
   strategy: string;
   actions: string | null;
@@ -52,6 +54,7 @@ export const BATCH_FLAGS: FlagTable = [
   { name: 'actions', value: 'file.json', help: 'Movement actions from a file added to every run, as for sim.' },
   { name: 'calibration', value: 'file|none', help: 'The calibration layer, as for sim (default: src/scenarios/calibration.json).' },
   { name: 'priors', value: 'file|none', help: 'Parameter priors to sample per run (default: the campaigns priors for campaigns, none otherwise).' },
+  { name: 'causal', help: 'Also measure whether defection makes success likelier (docs/research.md section 1b): each row notes the run at day landmarkDay (landmarkUndecided, landmarkDefectedShare) and replays it with no officer allowed to leave duty (knockoutSuccess); the statistics gain stats.causal (landmark odds ratios at 2%, 5% and 10%, the knock-out difference). Off by default: it about doubles the runs.' },
   { name: 'resume', help: 'Continue an interrupted batch: with --out FILE, the finished runs are kept in FILE.partial.jsonl as they finish; --resume (with the same flags; --workers may differ) runs only the rest and writes exactly what an uninterrupted call writes.' },
   { name: 'force', help: 'Run an ensemble whose estimated memory or time is past what this machine has (more than its memory, or over 24 hours); the estimate is printed either way.' },
   { name: 'help', short: 'h', help: 'Print this help.' },
@@ -67,7 +70,7 @@ export function parseShard(text: string): { index: number; count: number } {
 
 export function parseBatchArgs(argv: readonly string[]): BatchOptions {
   const o: BatchOptions = { help: false, scenario: null, runs: null, seed: DEFAULT_SEED, workers: null, sets: [], sweep: [],
-    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false, resume: false, strategy: 'scenario', actions: null, a: null };
+    shard: null, format: 'summary', out: null, calibration: null, priors: null, multiplier: 'odds', force: false, resume: false, causal: false, strategy: 'scenario', actions: null, a: null };
   for (const { name, value } of parseFlags(argv, BATCH_FLAGS).flags) apply(o, name, value);
   if (o.help) return o;
   if (o.scenario === null) throw new CliError('missing --scenario <id, campaigns or path.json> (see --help)');
@@ -82,6 +85,7 @@ function apply(o: BatchOptions, name: string, given: string | true): void {
     case 'help': o.help = true; break;
     case 'force': o.force = true; break;
     case 'resume': o.resume = true; break;
+    case 'causal': o.causal = true; break;
     case 'scenario': o.scenario = nonEmpty(flag, value); break;
     case 'runs': o.runs = parseUint(flag, value, 1, 10_000_000); break;
     case 'seed': o.seed = parseUint(flag, value, 0, UINT32_MAX); break;

@@ -4,7 +4,7 @@
  * function of the result alone (no timings, no paths beyond what the user typed).
  */
 import { CAMPAIGNS, CAMPAIGNS_FILE, replayArgs, resultJson, rowsToCsv } from '../batch/index';
-import type { BatchInfo, BatchResult, BatchStats, Implied, Proportion, Ratio, Row, ShardInfo, Stats } from '../batch/index';
+import type { BatchInfo, BatchResult, BatchStats, CausalStats, Implied, Proportion, Ratio, Row, ShardInfo, Stats } from '../batch/index';
 import type { Format } from './args';
 import { table } from './format';
 
@@ -42,6 +42,29 @@ function impliedRow(label: string, s: number | null, im: Implied | null): string
     : [label, pct(im.defectionRate), pct(im.successWithDefection), pct(im.successWithoutDefection)];
 }
 
+const points = (x: number | null) => (x === null ? '-' : `${(x * 100).toFixed(1)}`);
+const verdict = (b: boolean | null) => (b === null ? 'undefined (too few runs)' : b ? 'yes' : 'no');
+
+/** The causal figures (batch --causal; docs/research.md section 1b) in plain words. */
+export function causalSummary(c: CausalStats): string[] {
+  const L = c.landmarkDay, lm = c.landmark, k = c.knockout, d = k.difference;
+  const lost = (['force', 'elite', 'economy', 'patron', 'overwhelm'] as const)
+    .map((cause) => { const p = k.lostByCause[cause]; return p === undefined ? null : `${cause} ${p.k}/${p.n}`; }).filter((x) => x !== null);
+  return [
+    'Does defection make success likelier? (--causal; nonviolent runs; docs/research.md section 1b)',
+    `  Landmark: ${lm.runs} runs still undecided at the end of day ${L} (${lm.excluded} decided by then, left out); `
+      + `exposed = defected share by day ${L} at least the threshold; outcome after day ${L}:`,
+    ...table([['threshold', 'exposed: success', 'no success', 'not exposed: success', 'no success', 'odds ratio', '95% interval', ''],
+      ...lm.byThreshold.map((f) => [pct(f.threshold), String(f.table.exposedSuccess), String(f.table.exposedNonSuccess),
+        String(f.table.unexposedSuccess), String(f.table.unexposedNonSuccess), ...ratioCells(f.oddsRatio)])], '    '),
+    `  Knock-out: the same ${k.runs} runs with no officer allowed to leave duty (loyalty still moves): success ${pct(k.successAsRun.value)} as run, `
+      + `${pct(k.successKnockedOut.value)} knocked out; difference ${points(d.value)} points ${interval(d.lo, d.hi, points)}`,
+    `    successes that do not happen without defection, by cause: ${lost.join(', ')}`,
+    `  Verdict: every landmark odds ratio above 1, its interval too: ${verdict(c.pass.landmark)}; `
+      + `the knock-out difference above 0, its interval too: ${verdict(c.pass.knockout)}; both: ${verdict(c.pass.holds)}`,
+  ];
+}
+
 export function statsSummary(st: BatchStats): string[] {
   const t = st.table, o = st.outcomes, f = st.fallCauses, tg = st.targets;
   const lines = [
@@ -55,6 +78,7 @@ export function statsSummary(st: BatchStats): string[] {
     ...table([['', 'success', 'failure or stalemate'], ['defection occurred', String(t.defectionSuccess), String(t.defectionNonSuccess)],
       ['no defection', String(t.noDefectionSuccess), String(t.noDefectionNonSuccess)]], '  '),
     '',
+    ...(st.causal !== undefined ? [...causalSummary(st.causal), ''] : []),
     'Discipline (all runs): success of nonviolent vs violent runs (NAVCO: 53% vs 26%):',
     ...table([['runs', 'success', '95% interval', 'count'], ['nonviolent', ...propCells(st.discipline.nonviolent)],
       ['violent', ...propCells(st.discipline.violent)], ['odds ratio', ...ratioCells(st.discipline.oddsRatio)],

@@ -7,7 +7,7 @@ export function batchHelp(): string {
     'Breaking Ranks: run an ensemble of simulations and compute the research statistics.',
     '',
     'Usage: npm run --silent batch -- --scenario <id|campaigns|file.json> --runs N [--seed S] [--workers K]',
-    '         [--set key=value ...] [--sweep key=from:to:step ...] [--shard i/n] [--format summary|json|csv] [--out FILE]',
+    '         [--set key=value ...] [--sweep key=from:to:step ...] [--causal] [--shard i/n] [--format summary|json|csv] [--out FILE [--resume]]',
     '       npm run --silent merge -- shard1.json shard2.json ... [--format summary|json|csv] [--out FILE]',
     '',
     'Flags:',

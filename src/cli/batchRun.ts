@@ -44,6 +44,7 @@ export function buildPlan(opts: BatchOptions, baseDir: string): BatchPlan {
     sweep: opts.sweep,
     calibration: loadCalibration(opts.calibration, baseDir),
     priors: loadPriors(opts, isCampaigns, baseDir),
+    ...(opts.causal ? { causal: true } : {}),
   });
 }
 

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { DEFAULT_CALIBRATION } from '../scenarios/index';
 import {
-  CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
-  runsForTargets, schedule, shardIndices, summarize, type Coefficients, type Targets,
+  batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
+  runsForTargets, schedule, shardIndices, summarize, type CausalStats, type Coefficients, type Targets,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
@@ -22,15 +22,30 @@ import { loadCalibration, userDir } from './run';
 /** The file the game and the CLI load by default. */
 export const DEFAULT_CALIBRATION_FILE = fileURLToPath(new URL('../scenarios/calibration.json', import.meta.url));
 
-/** The ensemble of one step: the campaigns world with these values, always the same seeds. */
+/** The plan of one step: the campaigns world with these values, always the same seeds. */
+const stepPlan = (o: CalibrateOptions, values: Coefficients, runs: number, causal = false) => checkPlan({
+  scenarioName: 'campaigns', scenario: campaignScenario(), seed: o.seed, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
+  calibration: { version: 2, note: '', values }, priors: campaignPriors(), ...(causal ? { causal: true } : {}),
+});
+
+/** The ensemble of one step. */
 function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: number, total: number) => void) {
-  const scenario = campaignScenario(), priors = campaignPriors();
   return async (values: Coefficients, runs: number) => {
-    const plan = checkPlan({ scenarioName: 'campaigns', scenario, seed: o.seed, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
-      calibration: { version: 2, note: '', values: { ...kept, ...values } }, priors });
-    const rows = await runRows(plan, shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
+    const rows = await runRows(stepPlan(o, { ...kept, ...values }, runs), shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
     return summarize(rows, o.targets);
   };
+}
+
+/**
+ * The causal figures at the fitted values (docs/research.md section 1b): the final ensemble once
+ * more with --causal (same seeds, so the same runs the fit was judged on, plus their knock-out
+ * replays). Only this one check pass, not every step of the search: it would double the fit's cost.
+ */
+async function causalCheck(o: CalibrateOptions, values: Coefficients, onRuns: (done: number, total: number) => void): Promise<CausalStats> {
+  const plan = stepPlan(o, values, o.runs, true);
+  const tally = new BatchTally(batchInfo(plan, o.targets.kind));
+  await runRows(plan, shardIndices(o.runs, null), { workers: o.workers ?? undefined, onProgress: onRuns, keep: false, onRows: (_i, rows) => { for (const r of rows) tally.add(r); } });
+  return tally.overall().causal as CausalStats;
 }
 
 function say(msg: string): void { process.stderr.write(`${msg}\n`); }
@@ -71,7 +86,16 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   say(`calibrate: ${fit.evaluations} ensemble${fit.evaluations === 1 ? "" : "s"}, ${runsDone} runs in ${fmtTime((performance.now() - start) / 1000)}`);
-  const result = { ...fit, coefficients: { ...kept, ...fit.coefficients } };
+  const coefficients = { ...kept, ...fit.coefficients };
+  say(`calibrate: the causal figures at the fitted values: the ${o.runs} runs once more with their knock-out replays (--causal) ...`);
+  const before = runsDone, t1 = performance.now();
+  const causal = await causalCheck(o, coefficients, (done, total) => {
+    if (tty) process.stderr.write(`\r\x1b[Kcalibrate: causal check ${done}/${total} runs`);
+    if (done === total) runsDone += total;
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  say(`calibrate: causal check: ${runsDone - before} runs in ${fmtTime((performance.now() - t1) / 1000)}`);
+  const result = { ...fit, coefficients, stats: { ...fit.stats, causal } };
   print(formatReport(result, o.runs, o.seed));
   const doc = calibrationDoc(result, t, o.runs, o.seed);
   if (o.dryRun) print('dry run: nothing written\n');

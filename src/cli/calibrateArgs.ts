@@ -85,7 +85,9 @@ Fits the calibrated values of a few mechanism parameters (docs/research.md secti
 campaigns ensemble until the criterion holds: every target inside its 95% interval and the
 multiplier's interval no wider than a factor of 2. Shows its progress on stderr, prints the fitted
 values and the statistics, and writes the calibration file (a layer of values, below scenarios and
---set) that the game and the CLI load by default.
+--set) that the game and the CLI load by default. After the fit the final ensemble runs once more
+with batch --causal at the fitted values: the report and the file's fit record carry the causal
+figures (docs/research.md section 1b), reported, never fitted.
 
 ${flagColumns(CALIBRATE_FLAGS).join('\n')}
 

@@ -3,7 +3,7 @@
  * (fitted values, statistics with intervals, the criterion and why it fails) and the
  * calibration file with its `fit` record (targets, runs, seed, achieved figures; no timestamps).
  */
-import type { BatchStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets } from '../batch/index';
+import type { BatchStats, CausalStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets } from '../batch/index';
 import { CALIBRATION_KEYS } from '../batch/index';
 
 const pct = (p: number | null): string => (p === null ? '-' : `${(100 * p).toFixed(1)}%`);
@@ -23,6 +23,23 @@ export function progressLine(e: EvaluationInfo, secondsPerRun: number): string {
 }
 
 const interval = (p: { lo: number | null; hi: number | null }, f: (v: number | null) => string) => `[${f(p.lo)}, ${f(p.hi)}]`;
+
+const yes = (b: boolean | null): string => (b === null ? 'undefined' : b ? 'yes' : 'no');
+
+/** The causal figures at the fitted values (reported, never fitted: docs/research.md section 1b). */
+function causalLines(c: CausalStats): string[] {
+  const d = c.knockout.difference;
+  const pts = (v: number | null): string => (v === null ? '-' : (100 * v).toFixed(1));
+  return [
+    `causal figures at these values (reported, not fitted; docs/research.md section 1b), landmark day ${c.landmarkDay}: `
+      + `${c.landmark.runs} runs undecided then, ${c.landmark.excluded} left out`,
+    ...c.landmark.byThreshold.map((f) => `  landmark odds ratio, defected ≥ ${pct(f.threshold)} by day ${c.landmarkDay}: `
+      + `${num(f.oddsRatio.value)} ${interval(f.oddsRatio, num)}${f.oddsRatio.corrected ? ' (+0.5 in every cell)' : ''}`),
+    `  knock-out (no officer may leave duty): success ${pct(c.knockout.successAsRun.value)} → ${pct(c.knockout.successKnockedOut.value)}, `
+      + `difference ${pts(d.value)} points ${interval(d, pts)}`,
+    `  landmark ratios above 1: ${yes(c.pass.landmark)}; knock-out difference above 0: ${yes(c.pass.knockout)}; both: ${yes(c.pass.holds)}`,
+  ];
+}
 
 export function formatReport(fit: FitResult, runs: number, seed: number): string {
   const st = fit.stats, t = st.table, lines: string[] = [];
@@ -47,6 +64,7 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
   lines.push(`  table: defection & success ${t.defectionSuccess}, defection & no success ${t.defectionNonSuccess}, no defection & success ${t.noDefectionSuccess}, neither ${t.noDefectionNonSuccess}`);
   lines.push(`  successes by cause: force ${st.fallCauses.force}, elite ${st.fallCauses.elite}, economy ${st.fallCauses.economy}, patron ${st.fallCauses.patron}, overwhelm ${st.fallCauses.overwhelm}`);
   if (fit.verdict.runsNeeded !== null) lines.push(`  runs for a ratio interval of ×2 at these cell shares: about ${fit.verdict.runsNeeded}`);
+  if (st.causal !== undefined) lines.push(...causalLines(st.causal));
   if (fit.verdict.holds) lines.push('criterion (docs/research.md section 5): holds');
   else {
     lines.push('criterion (docs/research.md section 5): NOT met:');
@@ -57,6 +75,21 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
 }
 
 const prop = (p: Proportion) => ({ value: sig(p.value), lo: sig(p.lo), hi: sig(p.hi), k: p.k, n: p.n });
+
+const ratio4 = (r: Ratio) => ({ value: sig(r.value), lo: sig(r.lo), hi: sig(r.hi), corrected: r.corrected });
+
+/** The causal figures in the fit record, rounded as the rest of it. */
+function causalRecord(c: CausalStats) {
+  const d = c.knockout.difference;
+  return {
+    landmarkDay: c.landmarkDay,
+    landmark: { runs: c.landmark.runs, excluded: c.landmark.excluded,
+      byThreshold: c.landmark.byThreshold.map((f) => ({ threshold: f.threshold, table: f.table, oddsRatio: ratio4(f.oddsRatio) })) },
+    knockout: { runs: c.knockout.runs, successAsRun: prop(c.knockout.successAsRun), successKnockedOut: prop(c.knockout.successKnockedOut),
+      difference: { value: sig(d.value), lo: sig(d.lo), hi: sig(d.hi), n: d.n } },
+    pass: c.pass,
+  };
+}
 
 /** The calibration file: values and the record of the fit (deterministic, date-free). */
 export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number): string {
@@ -84,6 +117,7 @@ export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, s
         successWithoutDefection: prop(st.successWithoutDefection),
         table: st.table,
         fallCauses: st.fallCauses,
+        ...(st.causal !== undefined ? { causal: causalRecord(st.causal) } : {}),
       },
     },
   };

@@ -98,15 +98,15 @@ export function simEstimate(p: Params, ticks: number | null, _every: number): Es
 /**
  * `runs` runs of the (largest) world on `workers` threads (1 = the main thread; a batch keeping a
  * partial file runs even one worker in a thread), over `points` sweep points; rows are written
- * as they come, not kept.
+ * as they come, not kept. `causal` (batch --causal): a run may be run twice (its knock-out).
  */
-export function batchEstimate(w: World, runs: number, workers: number, points = 1): Estimate {
+export function batchEstimate(w: World, runs: number, workers: number, points = 1, causal = false): Estimate {
   const cores = Math.max(1, Math.min(workers, runs, availableParallelism()));
   const threads = Math.min(workers, runs);
   return {
-    what: `${int(runs)} runs of ${worldText(w)}`,
+    what: `${int(runs)} runs of ${worldText(w)}${causal ? ', each with its knock-out replay (--causal)' : ''}`,
     bytes: BASE_BYTES + (threads + 1) * worldBytes(w) + threads * BYTES_PER_WORKER + points * BYTES_PER_POINT,
-    seconds: (runs * runSeconds(w)) / cores,
+    seconds: ((causal ? 2 : 1) * runs * runSeconds(w)) / cores,
     cores,
   };
 }

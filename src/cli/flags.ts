@@ -2,7 +2,7 @@
  * The flag parser every command shares, on Node's own `util.parseArgs` (tokens mode): each command
  * declares its flags in a table (name, value placeholder if it takes one, repeatable?, help), and
  * the same table gives the --help lines. `--flag value` and `--flag=value` both work; a switch
- * takes no value; a value flag may be given once unless repeatable. Every mistake is a CliError
+ * takes no value; a flag (a switch too) may be given once unless repeatable. Every mistake is a CliError
  * (one line, exit 2): a stray word, an unknown flag, a repeated flag, a forgotten value, a value
  * given to a switch.
  */
@@ -64,6 +64,8 @@ export function parseFlags(argv: readonly string[], table: FlagTable, opts: Pars
     const flag = `--${def.name}`;
     if (!def.value) {
       if (t.value !== undefined) throw new CliError(`${flag} takes no value`);
+      if (seen.has(def.name)) throw new CliError(`${flag} given more than once`);
+      seen.add(def.name);
       flags.push({ name: def.name, value: true });
       continue;
     }

@@ -26,7 +26,7 @@ const FLAGS: Record<string, string> = {
   modelVersion: 'the model version', scenario: '--scenario', strategy: '--strategy', actions: '--a / --actions', seed: '--seed',
   runs: '--runs', points: '--sweep', total: '--runs and --sweep', sets: '--set', sweep: '--sweep', sampled: '--priors',
   targets: 'the targets (--multiplier, the scenario or --set)', fingerprint: 'the contents of the scenario, calibration, priors or actions',
-  shard: '--shard', format: '--format',
+  shard: '--shard', format: '--format', causal: '--causal',
 };
 
 /** The first field (in record order) where a kept record and this call's differ, or null. */
@@ -40,6 +40,13 @@ export function recordDifference(kept: unknown, now: PartialRecord): { field: st
   if (!same(k.format, now.format)) return { field: 'format', kept: k.format, now: now.format };
   return null;
 }
+
+/** The record's `causal` field as the user knows it: off, or on at its landmark day. */
+const causalText = (c: unknown): string => {
+  if (c === undefined || c === null) return 'off';
+  const day = (c as { landmarkDay?: unknown }).landmarkDay;
+  return typeof c === 'object' ? `on, landmark day ${show(day)}` : show(c);
+};
 
 const shardText = (s: unknown): string => {
   const o = s as ShardInfo | null;
@@ -82,7 +89,8 @@ export function readKept(path: string, shown: string, now: PartialRecord, indice
         const d = recordDifference(rec, now);
         if (d !== null) {
           const flag = FLAGS[d.field] ?? `'${d.field}'`;
-          const [was, is] = d.field === 'shard' ? [shardText(d.kept), shardText(d.now)] : [show(d.kept), show(d.now)];
+          const [was, is] = d.field === 'shard' ? [shardText(d.kept), shardText(d.now)]
+            : d.field === 'causal' ? [causalText(d.kept), causalText(d.now)] : [show(d.kept), show(d.now)];
           throw new CliError(d.field === 'modelVersion'
             ? `cannot resume: the runs kept in ${shown} were made by model ${was}, this is model ${is}; delete it to start over`
             : `cannot resume: the runs kept in ${shown} are of another batch: '${d.field}' (${flag}) differs (kept ${was}, now ${is}); give the same flags, or delete it to start over`);

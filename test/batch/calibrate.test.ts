@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  campaignPriors, campaignScenario, checkPlan, criterion, fitCoefficients, impliedByTargets, infeasibility, levenberg,
+  CausalTally, campaignPriors, campaignScenario, checkPlan, criterion, fitCoefficients, impliedByTargets, infeasibility, levenberg,
   objective, runOne, runsForTargets, schedule, summarize, type Coefficients, type Row, type Targets,
 } from '../../src/batch/index';
 import { validateCalibration } from '../../src/scenarios/index';
 import { parseCalibrateArgs } from '../../src/cli/calibrateArgs';
+import { calibrationDoc, formatReport } from '../../src/cli/calibrateFormat';
 
 const targets: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -149,5 +150,31 @@ describe('calibration file and command', () => {
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(msg);
+  });
+});
+
+describe('the causal figures in the calibration report (reported, never fitted)', () => {
+  const st = summarize(rows(40, 10, 40, 110), targets);
+  const t = new CausalTally(10);
+  // Undecided on day 10: exposed 30 successes and 10 not, unexposed 10 and 50; knocked out, 20 successes are lost.
+  const add = (n: number, share: number, outcome: string, ko: boolean) => {
+    for (let i = 0; i < n; i++) t.add({ nonviolent: true, outcome, fallCause: outcome === 'success' ? 'force' : null, landmarkUndecided: true, landmarkDefectedShare: share, knockoutSuccess: ko });
+  };
+  add(30, 0.2, 'success', false); add(10, 0.2, 'failure', false); add(10, 0, 'success', true); add(50, 0, 'failure', false);
+  const fit = (causal: boolean) => ({ coefficients: { momentumWeight: 0.3 }, stats: causal ? { ...st, causal: t.figures() } : st, objective: 1,
+    verdict: criterion(st), evaluations: 1, atBound: [] });
+
+  it('prints them and records them in fit.achieved.causal; without them neither changes', () => {
+    const report = formatReport(fit(true), 200, 1);
+    expect(report).toMatch(/causal figures at these values \(reported, not fitted; docs\/research\.md section 1b\), landmark day 10: 100 runs undecided then, 0 left out/);
+    expect(report).toMatch(/landmark odds ratio, defected ≥ 5\.0% by day 10: 15\.0 \[/);
+    expect(report).toMatch(/knock-out \(no officer may leave duty\): success 40\.0% → 10\.0%, difference 30\.0 points \[/);
+    expect(report).toMatch(/landmark ratios above 1: yes; knock-out difference above 0: yes; both: yes/);
+    const doc = JSON.parse(calibrationDoc(fit(true), targets, 200, 1));
+    expect(doc.fit.achieved.causal).toMatchObject({ landmarkDay: 10, pass: { landmark: true, knockout: true, holds: true },
+      knockout: { runs: 100, difference: { value: 0.3, n: 100 } } });
+    expect(doc.fit.achieved.causal.landmark.byThreshold.map((f: { oddsRatio: { value: number } }) => f.oddsRatio.value)).toEqual([15, 15, 15]);
+    expect(formatReport(fit(false), 200, 1)).not.toMatch(/causal/);
+    expect(JSON.parse(calibrationDoc(fit(false), targets, 200, 1)).fit.achieved.causal).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBatchArgs } from '../../src/cli/batchArgs';
+import { defectionOnlyScenario } from '../batch/defectionOnly';
 
 const root = process.cwd();
 
@@ -20,6 +21,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'batch-cli-'));
 const BASE = ['--scenario', 'campaigns', '--runs', '3', '--seed', '5', '--set', 'horizonDays=8', '--sweep', 'arrestRate=0.1:0.2:0.1'];
 
 describe('batch arguments', () => {
+  it('--causal is off unless given', () => {
+    expect(parseBatchArgs(BASE).causal).toBe(false);
+    expect(parseBatchArgs([...BASE, '--causal']).causal).toBe(true);
+  });
+
   it('parses every flag', () => {
     const o = parseBatchArgs([...BASE, '--workers', '2', '--shard', '2/4', '--format=json', '--out', 'x.json', '--multiplier', 'risk', '--priors', 'none']);
     expect(o).toMatchObject({ scenario: 'campaigns', runs: 3, seed: 5, workers: 2, sets: [['horizonDays', '8']], shard: { index: 2, count: 4 },
@@ -39,6 +45,8 @@ describe('batch arguments', () => {
     [[...BASE, '--sweep', 'torus=0:1:1'], /only number and integer/],
     [[...BASE, '--seed', '1', '--seed', '2'], /--seed given more than once/],
     [[...BASE, '--frobnicate'], /unknown flag '--frobnicate'/],
+    [[...BASE, '--causal=yes'], /^--causal takes no value$/],
+    [[...BASE, '--causal', '--causal'], /^--causal given more than once$/],
   ])('rejects %j', (args, msg) => {
     expect(() => parseBatchArgs(args)).toThrow(msg);
   });
@@ -121,5 +129,64 @@ describe('batch and merge commands', () => {
     expect(r.out).toMatch(/53\.0% \(target\) +28\.6% +96\.2% +35\.7%/);
     expect(r.out).toMatch(/Sweep points/);
     expect(r.out).toMatch(/Replay run 0: npm run --silent sim -- --scenario src\/batch\/campaigns\.json --seed \d+ --set legitimacy=/);
+  });
+});
+
+describe('batch --causal', () => {
+  // The world that falls only through defection (test/batch/defectionOnly.ts): stalemates at 0.05, successes by defection at 0.15.
+  const world = join(tmp, 'defection-only.json');
+  writeFileSync(world, JSON.stringify(defectionOnlyScenario()));
+  const ARGS = ['--scenario', world, '--runs', '3', '--seed', '4', '--set', 'landmarkDay=3', '--sweep', 'forcePerProtester=0.05:0.15:0.1'];
+  const CAUSAL = ['landmarkUndecided', 'landmarkDefectedShare', 'knockoutSuccess'];
+
+  it('adds the causal columns and stats.causal, and nothing else changes', () => {
+    const off = cmd('batch', [...ARGS, '--format', 'json', '--workers', '2']);
+    const on = cmd('batch', [...ARGS, '--format', 'json', '--workers', '2', '--causal']);
+    expect([off.code, off.err, on.code, on.err]).toEqual([0, '', 0, '']);
+    const a = JSON.parse(off.out), b = JSON.parse(on.out);
+    expect(Object.hasOwn(a.batch, 'causal')).toBe(false);
+    expect(Object.hasOwn(a.stats, 'causal')).toBe(false);
+    expect(Object.keys(a.rows[0]).some((k) => CAUSAL.includes(k))).toBe(false);
+    // The same batch record but for `causal`, the same rows but for the causal columns, the same figures but for stats.causal.
+    const { causal, ...record } = b.batch;
+    expect([record, causal]).toEqual([a.batch, { landmarkDay: 3 }]);
+    expect(b.rows.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !CAUSAL.includes(k))))).toEqual(a.rows);
+    for (const r of b.rows) expect(Object.keys(r).slice(-3)).toEqual(CAUSAL);
+    const { causal: figures, points, ...stats } = b.stats;
+    const { points: offPoints, ...offStats } = a.stats;
+    expect(stats).toEqual(offStats);
+    expect(points.map((p: { stats: { causal: unknown } }) => { const { causal: c, ...rest } = p.stats; expect(c).toBeDefined(); return { ...p, stats: rest }; })).toEqual(offPoints);
+    expect(Object.keys(figures)).toEqual(['landmarkDay', 'landmark', 'knockout', 'pass']);
+    expect(figures.landmark.byThreshold.map((f: { threshold: number }) => f.threshold)).toEqual([0.02, 0.05, 0.1]);
+    expect(figures.knockout.difference.value).toBeGreaterThan(0);
+    expect(b.rows.filter((r: { outcome: string; nonviolent: boolean }) => r.outcome === 'success' && r.nonviolent)
+      .every((r: { knockoutSuccess: boolean }) => r.knockoutSuccess === false)).toBe(true);
+  });
+
+  it('rows do not depend on --workers; 2 shards merge into the single run byte for byte; a plain shard is refused', () => {
+    const one = cmd('batch', [...ARGS, '--causal', '--format', 'json', '--workers', '1']);
+    const two = cmd('batch', [...ARGS, '--causal', '--format', 'json', '--workers', '2']);
+    expect([one.code, two.code]).toEqual([0, 0]);
+    expect(one.out).toBe(two.out);
+    for (const i of [1, 2]) expect(cmd('batch', [...ARGS, '--causal', '--format', 'json', '--shard', `${i}/2`, '--out', `c${i}.json`], { INIT_CWD: tmp }).code).toBe(0);
+    const merged = cmd('merge', ['c2.json', 'c1.json'], { INIT_CWD: tmp });
+    expect([merged.code, merged.err]).toEqual([0, '']);
+    expect(merged.out).toBe(one.out);
+    expect(cmd('batch', [...ARGS, '--format', 'json', '--shard', '2/2', '--out', 'p2.json'], { INIT_CWD: tmp }).code).toBe(0);
+    const mixed = cmd('merge', ['c1.json', 'p2.json'], { INIT_CWD: tmp });
+    expect([mixed.code, mixed.err]).toEqual([2, "merge: p2.json and c1.json come from different batches (they differ in 'causal')\n"]);
+    const csv = cmd('batch', [...ARGS, '--causal', '--format', 'csv', '--workers', '1']);
+    expect(csv.out.split('\n')[0]).toMatch(/,nonviolent,pivotal,strategy,landmarkUndecided,landmarkDefectedShare,knockoutSuccess$/);
+  });
+
+  it('the summary says what the causal figures show', () => {
+    const r = cmd('batch', [...ARGS, '--causal', '--workers', '1']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Does defection make success likelier\?/);
+    expect(r.out).toMatch(/Landmark: \d+ runs still undecided at the end of day 3/);
+    expect(r.out).toMatch(/Knock-out: .* difference [\d.]+ points \[/);
+    expect(r.out).toMatch(/Verdict: .*both: /);
+    expect(r.out).not.toMatch(/knockoutSuccess|landmarkUndecided/); // not in the replay line
+    expect(cmd('batch', [...ARGS, '--workers', '1']).out).not.toMatch(/Does defection make success likelier/);
   });
 });

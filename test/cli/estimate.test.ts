@@ -56,6 +56,14 @@ describe('estimates from the counts', () => {
     expect(batchEstimate(w, 10, 2, 1000).bytes - batchEstimate(w, 10, 2).bytes).toBe(999 * BYTES_PER_POINT);
   });
 
+  it('--causal: up to twice the time (each run\'s knock-out replay), the same memory', () => {
+    const w = worldOf(params('epstein-classic'));
+    const [plain, causal] = [batchEstimate(w, 1000, 2), batchEstimate(w, 1000, 2, 1, true)];
+    expect(causal.seconds).toBeCloseTo(2 * plain.seconds, 9);
+    expect(causal.bytes).toBe(plain.bytes);
+    expect(causal.what).toMatch(/each with its knock-out replay \(--causal\)$/);
+  });
+
   it('a 10 M-run campaigns batch is refused for its time; its largest world takes the priors\' maxima', () => {
     const plan = buildPlan(parseBatchArgs(['--scenario', 'campaigns', '--runs', '10000000']), process.cwd());
     const w = largestWorld(plan);

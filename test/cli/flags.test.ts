@@ -45,6 +45,7 @@ describe('parseFlags', () => {
     [['--a', '--force'], '--a needs a value (see --help)'],
     [['--a', '1.x', '--a', '2.y'], '--a given more than once'],
     [['--force=yes'], '--force takes no value'],
+    [['--force', '--force'], '--force given more than once'], // a switch too (README: a repeated flag is refused)
     [['stray'], "unexpected argument 'stray' (flags start with --; see --help)"],
     [['--', '--force'], "unexpected argument '--force' (flags start with --; see --help)"],
   ])('rejects %j: %s', (argv, msg) => {

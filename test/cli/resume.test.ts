@@ -177,6 +177,7 @@ describe('what --resume keeps and what it refuses', () => {
     expect(await other('horizonDays=8', 'horizonDays=9')).toMatch(/^cannot resume: .* 'sets' \(--set\) differs \(kept \[\["horizonDays","8"\]\], now \[\["horizonDays","9"\]\]\)/);
     expect(await refused(['--multiplier', 'risk'])).toMatch(/'targets' \(the targets .*\) differs/);
     expect(await refused(['--shard', '1/2'])).toMatch(/'shard' \(--shard\) differs \(kept none, now 1\/2\)/);
+    expect(await refused(['--causal'])).toMatch(/'causal' \(--causal\) differs \(kept off, now on, landmark day 10\)/);
     expect(await refused([], false)).toBe('r.json.partial.jsonl holds the runs of an interrupted batch: add --resume to continue it, or delete it to start over');
     const csv = parseBatchArgs([...ARGS, '--format', 'csv', '--out', 'r.json']);
     await expect(writeBatch(prepareBatch(csv, dir), { workers: 1, format: 'csv', shard: null, out: 'r.json', baseDir: dir, resume: true, say: () => {} }))
@@ -185,6 +186,24 @@ describe('what --resume keeps and what it refuses', () => {
     expect(lines('r.json.partial.jsonl')).toHaveLength(4);
     expect(() => parseBatchArgs([...ARGS, '--resume'])).toThrow('--resume needs --out FILE (the runs of an interrupted batch are kept in FILE.partial.jsonl)');
     expect(await run([], true)).toEqual(['batch: resuming: 2 of 16 runs kept in r.json.partial.jsonl']);
+  });
+
+  it('a --causal batch resumes only with --causal, and then writes exactly the uninterrupted bytes', async () => {
+    const write = async (out: string, causal: boolean, resume: boolean) => {
+      const o = parseBatchArgs([...ARGS, '--format', 'json', '--out', out, ...(causal ? ['--causal'] : [])]);
+      await writeBatch(prepareBatch(o, dir), { workers: 2, format: 'json', shard: null, out, baseDir: dir, resume, say: () => {} });
+    };
+    await write('causal-whole.json', true, false);
+    const { p } = prepared(['--causal']);
+    const file = join(dir, 'c.json.partial.jsonl');
+    rmSync(join(dir, 'c.json'), { force: true });
+    writeFileSync(file, `${JSON.stringify({ batch: p.info, shard: null, format: 'json' })}\n`
+      + Array.from(p.indices.subarray(0, 5), (g) => `${JSON.stringify(runOne(p.plan, g))}\n`).join(''));
+    await expect(write('c.json', false, true)).rejects.toThrow(/'causal' \(--causal\) differs \(kept on, landmark day 10, now off\)/);
+    expect(lines('c.json.partial.jsonl')).toHaveLength(7);
+    await write('c.json', true, true);
+    expect(readFileSync(join(dir, 'c.json'), 'utf8')).toBe(readFileSync(join(dir, 'causal-whole.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'c.json'), 'utf8')).toMatch(/"knockoutSuccess":/);
   });
 
   it('--resume with nothing kept runs the whole batch (a scheduler can always pass it)', async () => {

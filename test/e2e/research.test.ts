@@ -124,6 +124,31 @@ describe('the research panel', () => {
     await page.close();
   });
 
+  it('the causal check, toggled from the keyboard: the JSON is `batch --causal`, the figures sit beside the 2×2 table', async () => {
+    const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=3');
+    await openResearch(page);
+    await page.selectOption('#br-research-scenario', 'campaigns');
+    await page.fill('#br-research-runs', '4');
+    await page.dispatchEvent('#br-research-runs', 'change');
+    expect(await page.isChecked('#br-research-causal')).toBe(false);
+    await page.focus('#br-research-causal');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#br-research-causal')).toBe(true);
+    expect(await page.evaluate(() => window.breakingRanks!.getState().playing)).toBe(false); // Space toggled the box, not the game
+    expect(await page.textContent('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --strategy scenario --runs 4 --seed 1 --causal --format json');
+    await page.click('#br-research-run');
+    await finished(page);
+    expect(await page.textContent('.br-research-causal h4')).toBe('Does defection make success likelier? (causal check)');
+    expect(await page.locator('.br-research-causal-table tbody tr').count()).toBe(3);
+    const json = await download(page, '.br-research-json');
+    expect(json.name).toBe('breaking-ranks-campaigns-seed1-runs4-causal.json');
+    expectCliJson(json.text, cli(['--scenario', 'campaigns', '--runs', '4', '--seed', '1', '--causal']).json);
+    await page.$eval('.br-research-causal', (h) => h.scrollIntoView({ block: 'start' }));
+    await shot(page, 'research-causal');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("runs the open game with the drawer's parameters by default, shows the command with --strategy and every --set, and sweeps two parameters as a heat map", async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=epstein-classic&seed=3&p.officerCount=60&p.visionRadius=6');
     await openResearch(page);

@@ -53,6 +53,20 @@ describe('checkForm', () => {
     expect(ref.info.targets).toEqual({ successRate: 0.6, defectionShareInSuccesses: 0.52, successMultiplier: 20, kind: 'risk' });
   });
 
+  it('the causal check (off by default) becomes --causal, like the CLI; a swept landmark day is refused beside the form', () => {
+    expect(ok(defaultForm()).plan.causal).toBeUndefined();
+    const c = ok(form({ runs: '4', causal: true }));
+    expect(c.args).toEqual(['--scenario', 'campaigns', '--strategy', 'scenario', '--runs', '4', '--seed', '1', '--causal']);
+    const ref = cli(c.args, 'odds');
+    expect(c.plan).toEqual(ref.plan);
+    expect(c.plan.causal).toBe(true);
+    expect(batchInfo(c.plan, 'odds')).toEqual(ref.info);
+    expect(ref.info.causal).toEqual({ landmarkDay: 10 });
+    expect(fileBase(c.plan)).toBe('breaking-ranks-campaigns-seed1-runs4-causal');
+    const bad = checkForm(form({ causal: true, sweepKey: 'landmarkDay', from: '5', to: '15', step: '5' }));
+    expect(bad.ok ? null : bad.errors.form).toMatch(/one landmark day/);
+  });
+
   it('a target typed differently but equal to the default is not a --set', () => {
     const c = ok(form({ targets: { targetSuccessRate: ' 0.530 ', targetDefectionShareInSuccesses: '.52', targetSuccessMultiplier: '46.0' } }));
     expect(c.plan.sets).toEqual([]);

@@ -108,6 +108,28 @@ describe('the research drawer', () => {
     expect(blobs.map((b) => b.type)).toEqual(['text/csv', 'application/json']);
   });
 
+  it('the causal check: a labelled checkbox, off by default; on, the batch is --causal and the results say what it shows', async () => {
+    const p = open();
+    const box = document.getElementById('br-research-causal') as HTMLInputElement;
+    expect([box.type, box.checked, box.disabled]).toEqual(['checkbox', false, false]);
+    expect(document.querySelector('label[for="br-research-causal"]')!.textContent).toBe(' Causal check (doubles the runs)');
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toMatch(/noted on day 10/);
+    change('br-research-runs', '3');
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(text('.br-research-command')).toBe('npm run --silent batch -- --scenario campaigns --strategy scenario --runs 3 --seed 1 --causal --format json');
+    click('br-research-run');
+    expect(box.disabled).toBe(true); // no change while it runs
+    await vi.waitFor(() => expect(text('.br-research-status')).toMatch(/^Finished: 3 runs/), { timeout: 20_000 });
+    const plan = FakeWorker.all[0].plan!;
+    expect(plan.causal).toBe(true);
+    expect(p.result()!.rows).toEqual([0, 1, 2].map((g) => runOne(plan, g)));
+    expect(p.result()!.stats.causal).toBeDefined();
+    expect(text('.br-research-causal h4')).toBe('Does defection make success likelier? (causal check)');
+    expect(text('.br-research-causal')).toMatch(/Runs still undecided on day 10/);
+    expect(text('.br-research-causal')).toMatch(/With no officer allowed to leave duty|No nonviolent run/);
+  });
+
   it('Cancel terminates the workers and keeps no statistics', async () => {
     const p = open(true);
     change('br-research-runs', '50');

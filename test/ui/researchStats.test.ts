@@ -5,9 +5,9 @@
  * arithmetic (docs/research.md section 1: ~29%, ~96%, ~36% at 53% success), and the sweep's per-point table.
  */
 import { describe, expect, it } from 'vitest';
-import { batchResult, summarize, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
-import { renderResults, statsTable } from '../../src/ui/research/results';
-import { countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from '../../src/ui/research/statsModel';
+import { batchResult, CausalTally, summarize, type BatchInfo, type CausalFields, type Row, type Targets } from '../../src/batch/index';
+import { causalSection, renderResults, statsTable } from '../../src/ui/research/results';
+import { causalView, countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from '../../src/ui/research/statsModel';
 
 const TARGETS: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -110,5 +110,44 @@ describe('statedFigures', () => {
       'The research figure in words: success 96% with defection, 36% without: the odds are 46 times higher (2.7 times as likely).',
       'This ensemble: success 80% with defection, 50% without: the odds are 4.0 times higher (1.6 times as likely).',
     ]);
+  });
+});
+
+describe('the causal check', () => {
+  /** n nonviolent runs still undecided on the landmark day with this defected share then, this outcome and knock-out. */
+  const runs = (n: number, share: number, outcome: string, ko: boolean, cause: string | null = outcome === 'success' ? 'force' : null): CausalFields[] =>
+    Array.from({ length: n }, () => ({ nonviolent: true, outcome, fallCause: cause, landmarkUndecided: true, landmarkDefectedShare: share, knockoutSuccess: ko }));
+  const figures = (xs: CausalFields[]) => { const t = new CausalTally(10); for (const x of xs) t.add(x); return t.figures(); };
+  // At 5% and above: 8 successes, 2 not; below: 2 and 8. Knocked out, the exposed successes all fail: 10 of 20 succeed as run, 2 knocked out.
+  const FIG = figures([...runs(8, 0.2, 'success', false), ...runs(2, 0.2, 'failure', false), ...runs(2, 0, 'success', true, 'overwhelm'), ...runs(8, 0, 'failure', false)]);
+
+  it('says the landmark odds ratio at 5% and the knock-out difference in words, with their intervals', () => {
+    const v = causalView(FIG);
+    expect(v.lines[0]).toMatch(/^Runs still undecided on day 10 \(20 runs; 0 decided by then are left out\): where at least 5% of officers had defected by then, the odds of success were 16\.0 times as high \[\d+\.\d+–\d+\.?\d*\]\.$/);
+    expect(v.lines[1]).toMatch(/^With no officer allowed to leave duty, success falls from 50\.0% to 10\.0% \(difference \+40\.0 points \[\+\d+\.\d, \+\d+\.\d\]\)\.$/);
+    expect(v.lines[2]).toBe('Successes that do not happen without defection, by how the regime fell: force 8 / 8, overwhelm 0 / 2.');
+    expect(v.rows.map((r) => [r.threshold, r.exposed, r.unexposed, r.odds])).toEqual([['≥ 2%', '8 / 10', '2 / 10', '16.0'], ['≥ 5%', '8 / 10', '2 / 10', '16.0'], ['≥ 10%', '8 / 10', '2 / 10', '16.0']]);
+    expect(v.verdict).toMatch(/^Both checks say defection makes success likelier here/);
+  });
+
+  it('says when it does not show, and when there are too few runs to tell', () => {
+    const none = figures([...runs(5, 0.2, 'success', true), ...runs(5, 0.2, 'failure', false)]); // everybody exposed: no comparison
+    expect(causalView(none).lines[0]).toMatch(/too few runs on one side/);
+    expect(causalView(none).lines[1]).toMatch(/success stays at 50\.0%/);
+    expect(causalView(none).verdict).toMatch(/^The checks do not show .*knock-out difference/);
+    expect(causalView(figures([])).verdict).toMatch(/^Too few runs/);
+  });
+
+  it('sits beside the 2×2 table when the batch has it, with its own table', () => {
+    const el = causalSection(FIG);
+    expect(el.querySelector('h4')!.textContent).toBe('Does defection make success likelier? (causal check)');
+    expect([...el.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Defected by day 10', 'Exposed: success / runs', 'Not exposed: success / runs', 'Odds ratio', '95% interval']);
+    const withCausal = batchResult({ ...info([], 20), causal: { landmarkDay: 10 } }, rows(6, 4, 3, 7));
+    const view = renderResults(withCausal, 'x');
+    expect(view.root.querySelector('.br-research-2x2 + .br-research-causal')).not.toBeNull();
+    view.destroy();
+    const plain = renderResults(batchResult(info([], 20), rows(6, 4, 3, 7)), 'x');
+    expect(plain.root.querySelector('.br-research-causal')).toBeNull();
+    plain.destroy();
   });
 });

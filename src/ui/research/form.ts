@@ -40,6 +40,8 @@ export interface ResearchForm {
   strategy?: string;
   targets: Record<TargetKey, string>;
   kind: RatioKind;
+  /** The causal check (`batch --causal`: knock-out replays, about twice the time); off by default. */
+  causal?: boolean;
 }
 
 export type FieldId = 'scenario' | 'runs' | 'seed' | 'sweep' | TargetKey | 'form';
@@ -141,6 +143,7 @@ export function checkForm(f: ResearchForm): FormCheck {
     plan = checkPlan({
       scenarioName: f.scenario, scenario: scenarioData(f.scenario), seed: seed as number, runs, strategy, actions: [], sets, sweep,
       calibration: DEFAULT_CALIBRATION, priors: f.scenario === CAMPAIGNS ? campaignPriors() : null,
+      ...(f.causal === true ? { causal: true } : {}),
     });
   } catch (e) {
     return { ok: false, errors: { form: t('research.err.form', { message: message(e) }) } };
@@ -149,6 +152,7 @@ export function checkForm(f: ResearchForm): FormCheck {
   for (const [k, v] of sets) args.push('--set', `${k}=${v}`);
   for (const a of sweepArgs) args.push('--sweep', a);
   if (f.kind === 'risk') args.push('--multiplier', 'risk');
+  if (f.causal === true) args.push('--causal');
   return { ok: true, plan, kind: f.kind, total, points, args };
 }
 
@@ -160,5 +164,5 @@ export const commandLine = (args: readonly string[], format = 'json'): string =>
 export function fileBase(plan: BatchPlan): string {
   const safe = (s: string) => s.replace(/[^\w.-]+/g, '_');
   const sweep = plan.sweep.map((a) => `-sweep-${safe(a.key)}`).join('');
-  return `breaking-ranks-${safe(plan.scenarioName)}-seed${plan.seed}-runs${plan.runs}${sweep}`;
+  return `breaking-ranks-${safe(plan.scenarioName)}-seed${plan.seed}-runs${plan.runs}${sweep}${plan.causal === true ? '-causal' : ''}`;
 }

@@ -4,7 +4,7 @@
  * multiplier. Each field has a visible label and its error beside it (aria-invalid,
  * aria-describedby); the line below says how many runs that makes and the same batch's command.
  */
-import type { ParamKey } from '../../sim';
+import { PARAM_SPECS, type ParamKey } from '../../sim';
 import { CAMPAIGNS } from '../../batch/index';
 import { scenarioChoices } from '../controls';
 import { el, setText } from '../dom';
@@ -77,6 +77,11 @@ export function createFormView(workers: number): FormView {
     return field(box.id, specFor(k).label, box, k);
   });
   const kind = el('select', { id: 'br-research-kind' }, el('option', { value: 'odds' }, t('research.kindOdds')), el('option', { value: 'risk' }, t('research.kindRisk')));
+  // The causal check: a native checkbox (Tab to it, Space toggles it), its help tied to it.
+  const causal = el('input', { type: 'checkbox', id: 'br-research-causal', 'aria-describedby': 'br-research-causal-help' }) as HTMLInputElement;
+  const causalField = el('div', { class: 'br-field br-research-causal-field' },
+    el('label', { class: 'br-check', for: causal.id }, causal, ' ', t('research.causal')),
+    el('p', { class: 'br-help', id: 'br-research-causal-help' }, t('research.causalHelp', { day: Number(PARAM_SPECS.landmarkDay.default) })));
 
   const total = el('p', { class: 'br-research-total', 'aria-live': 'polite' });
   const command = el('code', { class: 'br-research-command' });
@@ -89,7 +94,8 @@ export function createFormView(workers: number): FormView {
         field(runs.id, t('research.runs'), runs, 'runs', t('research.runsHelp')),
         field(seed.id, t('research.seed'), seed, 'seed', t('research.seedHelp'))),
       gameNote,
-      el('div', { class: 'br-field' }, el('label', { for: sweep.id }, t('research.sweep')), sweep), axis, sweep2Field, axis2, errBox('br-research-sweep', 'sweep')),
+      el('div', { class: 'br-field' }, el('label', { for: sweep.id }, t('research.sweep')), sweep), axis, sweep2Field, axis2, errBox('br-research-sweep', 'sweep'),
+      causalField),
     el('fieldset', { class: 'br-research-set' }, el('legend', {}, t('research.targets')),
       el('p', { class: 'br-help' }, t('research.targetsHelp')),
       el('div', { class: 'br-research-grid br-research-targets' }, ...targetFields, el('div', { class: 'br-field' }, el('label', { for: kind.id }, t('research.kind')), kind))),
@@ -105,7 +111,7 @@ export function createFormView(workers: number): FormView {
     return { scenario: scenario.value, runs: runs.value, seed: seed.value, sweepKey: sweep.value, from: from.value, to: to.value, step: step.value,
       sweepKey2: sweep.value === '' ? '' : sweep2.value, from2: from2.value, to2: to2.value, step2: step2.value,
       sets: own ? game.sets : [], strategy: own ? game.strategy : 'scenario',
-      targets: tg, kind: kind.value === 'risk' ? 'risk' : 'odds' };
+      targets: tg, kind: kind.value === 'risk' ? 'risk' : 'odds', causal: causal.checked };
   }
 
   function show(c: FormCheck): void {
@@ -153,7 +159,7 @@ export function createFormView(workers: number): FormView {
   sweep.addEventListener('change', () => { fillAxis(); fillAxis2(); check(); });
   sweep2.addEventListener('change', () => { fillAxis2(); check(); });
   scenario.addEventListener('change', () => { if (sweep2.value !== '') fillAxis2(); noteGame(); check(); });
-  for (const x of [runs, seed, from, to, step, from2, to2, step2, kind, ...targets.values()]) x.addEventListener('change', () => check());
+  for (const x of [runs, seed, from, to, step, from2, to2, step2, kind, causal, ...targets.values()]) x.addEventListener('change', () => check());
   check();
 
   return {

@@ -12,7 +12,7 @@ import { specFor } from '../paramModel';
 import { button, el } from '../dom';
 import { t } from '../strings';
 import { drawSweepChart, sweepLegend, type SweepChart } from './sweepChart';
-import { countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from './statsModel';
+import { causalView, countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from './statsModel';
 
 type Cell = string | Node;
 
@@ -91,6 +91,7 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
       [t('research.withDefection'), String(tb.defectionSuccess), String(tb.defectionNonSuccess)],
       [t('research.noDefection'), String(tb.noDefectionSuccess), String(tb.noDefectionNonSuccess)],
     ]),
+    ...(st.causal !== undefined ? [causalSection(st.causal)] : []),
     el('h4', {}, t('research.implied')),
     table('br-research-implied', null, ['', t('research.pD'), t('research.pSD'), t('research.pSnD')],
       impliedRows(st).map((x) => [x.label, x.pD, x.pSD, x.pSnD])),
@@ -101,6 +102,20 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
   const json = button(t('research.json'), () => download(resultJson(r), `${fileBase}.json`, 'application/json'), { class: 'br-research-json' });
   root.append(el('h4', {}, t('research.export')), el('div', { class: 'br-inline' }, csv, json), el('p', { class: 'br-help' }, t('research.exportHelp')));
   return { root, destroy() { chart?.destroy(); root.remove(); } };
+}
+
+/** Beside the 2×2 table: the causal check's figures in words, its landmark table and its verdict. */
+export function causalSection(c: NonNullable<BatchResult['stats']['causal']>): HTMLElement {
+  const v = causalView(c);
+  return el('section', { class: 'br-research-causal', 'aria-labelledby': 'br-research-causal-title' },
+    el('h4', { id: 'br-research-causal-title' }, t('research.causalTitle')),
+    el('p', { class: 'br-help' }, t('research.causalIntro')),
+    ...v.lines.map((line) => el('p', { class: 'br-research-causal-line' }, line)),
+    table('br-research-causal-table', null,
+      [t('research.causalThreshold', { day: c.landmarkDay }), t('research.causalExposed'), t('research.causalUnexposed'), t('research.causalOdds'), t('research.interval')],
+      v.rows.map((r) => [r.threshold, r.exposed, r.unexposed, r.odds, r.interval])),
+    v.rows.some((r) => r.odds.endsWith('*')) ? el('p', { class: 'br-help' }, t('research.causalCorrected')) : null,
+    el('p', { class: 'br-research-causal-verdict', role: 'note' }, v.verdict));
 }
 
 /**

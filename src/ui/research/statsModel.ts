@@ -3,7 +3,7 @@
  * figures beside their targets, the targets' arithmetic, the per-point figures of a sweep, and
  * plain notes when a figure is undefined (null) or its interval is wide. Pure: tested in Node.
  */
-import type { BatchStats, Implied, PointStats, Proportion, Ratio, RatioKind } from '../../batch/index';
+import type { BatchStats, CausalStats, Implied, PointStats, Proportion, Ratio, RatioKind } from '../../batch/index';
 import { statement, statementText } from '../../batch/statement';
 import { fmtNum, fmtPct } from '../format';
 import { t } from '../strings';
@@ -134,3 +134,42 @@ export function pointRows(points: readonly PointStats[], key: string): PointRow[
 
 /** A swept value as typed (no grouping separators, no forced decimals). */
 export const fmtValue = (x: number | undefined): string => (x === undefined ? t('value.none') : String(x));
+
+export interface CausalRow { threshold: string; exposed: string; unexposed: string; odds: string; interval: string; }
+
+/** The causal figures (batch --causal; docs/research.md section 1b) in plain words and a small table. */
+export interface CausalView { lines: string[]; rows: CausalRow[]; verdict: string; }
+
+const points = (x: number | null): string => (x === null ? t('value.none') : fmtNum(100 * x, 1, true));
+
+export function causalView(c: CausalStats): CausalView {
+  const day = c.landmarkDay, lm = c.landmark, k = c.knockout, d = k.difference;
+  const lines: string[] = [];
+  // The sentence at 5% (the definition of "defection occurred"); every threshold is in the table.
+  const mid = lm.byThreshold.find((f) => f.threshold === 0.05) ?? lm.byThreshold[0];
+  if (mid !== undefined) {
+    const vars = { day, runs: lm.runs, excluded: lm.excluded, threshold: fmtPct(mid.threshold, 0) };
+    const or = mid.oddsRatio;
+    lines.push(or.value === null ? t('research.causalLandmarkNone', vars)
+      : t('research.causalLandmark', { ...vars, or: ratioText(or.value), lo: ratioText(or.lo), hi: ratioText(or.hi) }));
+  }
+  if (d.value === null) lines.push(t('research.causalKnockoutNone'));
+  else {
+    const vars = { from: pct(k.successAsRun.value), to: pct(k.successKnockedOut.value), d: points(d.value), lo: points(d.lo), hi: points(d.hi) };
+    lines.push(t(d.value > 0 ? 'research.causalKnockoutFalls' : d.value < 0 ? 'research.causalKnockoutRises' : 'research.causalKnockoutSame', vars));
+  }
+  const lost = Object.entries(k.lostByCause).filter(([, p]) => p.n > 0).map(([cause, p]) => `${cause} ${p.k} / ${p.n}`);
+  if (lost.length > 0) lines.push(t('research.causalLost', { list: lost.join(', ') }));
+  const rows = lm.byThreshold.map((f) => ({
+    threshold: `≥ ${fmtPct(f.threshold, 0)}`,
+    exposed: `${f.table.exposedSuccess} / ${f.table.exposedSuccess + f.table.exposedNonSuccess}`,
+    unexposed: `${f.table.unexposedSuccess} / ${f.table.unexposedSuccess + f.table.unexposedNonSuccess}`,
+    odds: ratioText(f.oddsRatio.value) + (f.oddsRatio.corrected ? '*' : ''),
+    interval: range(f.oddsRatio.lo, f.oddsRatio.hi, ratioText),
+  }));
+  const p = c.pass;
+  const which = [p.landmark === false ? t('research.causalFailLandmark') : null, p.knockout === false ? t('research.causalFailKnockout') : null]
+    .filter((x): x is string => x !== null);
+  const verdict = p.holds === true ? t('research.causalPass') : p.holds === false ? t('research.causalFail', { which: which.join('; ') }) : t('research.causalUndefined');
+  return { lines, rows, verdict };
+}

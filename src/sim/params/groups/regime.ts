@@ -57,7 +57,7 @@ export const REGIME = {
   demobilizeFloor: num({ group: 'outcome', kind: 'mechanism', label: 'Demobilisation floor', default: 0.005, min: 0, max: 1, help: 'Daily peak participation share below which the movement fades.' }),
   demobilizeDays: int({ group: 'outcome', kind: 'mechanism', label: 'Demobilisation days', default: 7, min: 1, max: 365, unit: 'days', help: 'Consecutive days below the floor: the movement fails.' }),
   landmarkDay: int({ group: 'outcome', kind: 'measurement', label: 'Landmark day', default: 10, min: 1, max: 10000, unit: 'days',
-    help: 'The landmark of the causal figures: a run still undecided at the end of this day is exposed if its defected share by then reaches 2%, 5% or 10%; its outcome comes after (docs/research.md section 1b; batch --causal is not wired yet).' }),
+    help: 'The landmark of the causal figures: a run still undecided at the end of this day is exposed if its defected share by then reaches 2%, 5% or 10%; its outcome comes after (batch --causal and calibrate report it: docs/research.md section 1b).' }),
   defectionOccurredShare: num({ group: 'outcome', kind: 'measurement', label: 'Defection occurred at', default: 0.05, min: 0, max: 1, help: 'Defection occurred when defectedShare at the decision is at least this (research definition).' }),
 
   targetSuccessRate: num({ group: 'research', kind: 'measurement', label: 'Target success rate', default: 0.53, min: 0, max: 1, help: 'NAVCO: nonviolent campaigns 1900-2006 succeeded 53% of the time.' }),
