@@ -8,5 +8,6 @@
  *   3: a regime on pillars (force, elite, economy, patron) with the perceived chance of a fall,
  *      citizens' outrage, branches, exit by opportunity, outreach, documentation, immunity for
  *      testimony, unit backlash, backfire with abuse seen and habituation, purges, attribution.
+ *   4: the violent flank (fringe violence weakens backfire and the elite's erosion).
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;

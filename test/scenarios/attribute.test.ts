@@ -20,6 +20,7 @@ const BASE: Partial<Params> = {
   eliteMomentumWeight: 0, eliteDefectionWeight: 0, eliteAppealsWeight: 0, eliteEconomyWeight: 0,
   externalSupport: 0.5, patronDoubtThreshold: 1, patronWithdrawPerDay: 0, patronLossEliteShock: 0,
   strikeDrainPerDay: 0, purgeRatePerDay: 0, tacticDecayPerDay: 0,
+  violentFlankWeight: 0, // the hand-computed erosion below has no violent flank (violentFlank.test.ts pins it)
 };
 
 function spec(over: Partial<Params>, strategy: ActionDef[] = []): RunSpec {

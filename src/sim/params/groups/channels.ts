@@ -21,8 +21,8 @@ export const CHANNEL_PARAMS = {
     help: 'An arrest with abuse (beating, torture) weighs 1 + this in what colleagues see, by its chance: the brutality of August 2020 drove the first resignations ("Cracks Appear Among Lukashenko\'s Security Forces": the pace picked up as massive force was used against peaceful protesters). Modelling choice.' }),
   witnessFactor: num({ group: ch('backfire'), kind: 'mechanism', label: 'Witnesses per arrest', default: 3, min: 0, max: 100, advanced: true,
     help: 'Chance to witness = min(1, witnessFactor x arrests per officer in his district): each arrest is seen by about this many colleagues. Modelling choice.' }),
-  violentFlankWeight: num({ group: ch('backfire'), kind: 'mechanism', label: 'Violent flank', default: 0, min: 0, max: 1000,
-    help: 'Fringe violence is taken for the movement\'s: backfire and the elite\'s erosion are multiplied by exp(-w x violence level), the smoothed share of active citizen-ticks that were violent (Bartkowski\'s guide: colleagues cannot be won over while activists threaten violence). 0 = off. Modelling choice (docs/model.md).' }),
+  violentFlankWeight: num({ group: ch('backfire'), kind: 'mechanism', label: 'Violent flank', default: 15, min: 0, max: 1000,
+    help: 'Fringe violence is taken for the movement\'s: backfire and the elite\'s erosion are multiplied by exp(-w x violence level), the smoothed share of active citizen-ticks that were violent (Bartkowski\'s guide: colleagues cannot be won over while activists threaten violence). 0 = off. Modelling choice, set so that campaigns\' nonviolent runs succeed about 1.5 to 2 times as often as violent ones (NAVCO: 53% against 26%; docs/model.md).' }),
   symbolsBoost: num({ group: ch('backfire'), kind: 'mechanism', label: 'Symbols boost', default: 1, min: 0, max: 5,
     help: 'White clothes and flowers multiply backfire by 1 + boost x symbols level ("Watching a dictatorship fall one conscience at a time"). Modelling choice.' }),
 
