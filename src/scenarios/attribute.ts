@@ -29,6 +29,14 @@ export function fallsWithHeld(spec: RunSpec, pillar: Pillar): boolean {
   return st.outcome === 'success';
 }
 
+/**
+ * The patron's support only ever falls (rules/patron.ts) and holdPatron touches nothing else: when
+ * it is still at its day-0 value at the decision it never moved, so the held replay would be this
+ * run again, tick for tick, and fall on the same tick. Not pivotal, and no replay is needed.
+ */
+const patronUnmoved = (s: SimState, pl: Pillar): boolean =>
+  pl === 'patron' && !s.regime.patronWithdrawn && s.regime.patronSupport === s.initialParams.externalSupport;
+
 /** The attribution of a decided success `s` built from `spec`; null for any other outcome. */
 export function attributeFall(spec: RunSpec, s: SimState): Attribution | null {
   if (s.outcome !== 'success' || s.pillarLoss === null) return null;
@@ -36,7 +44,7 @@ export function attributeFall(spec: RunSpec, s: SimState): Attribution | null {
   const pivotal = { force: false, elite: false, economy: false, patron: false };
   let cause: FallCause = 'overwhelm', best = -1;
   for (const pl of PILLARS) {
-    pivotal[pl] = !fallsWithHeld(spec, pl);
+    pivotal[pl] = patronUnmoved(s, pl) ? false : !fallsWithHeld(spec, pl);
     if (pivotal[pl] && loss[pl] > best) { best = loss[pl]; cause = pl; }
   }
   return { cause, pivotal, loss };

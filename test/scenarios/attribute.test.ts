@@ -9,7 +9,7 @@
  *              its exit shakes the elite: both are pivotal, and the larger loss names the cause.
  */
 import { describe, expect, it } from 'vitest';
-import { attributeFall, buildRun, type RunSpec } from '../../src/scenarios';
+import { attributeFall, buildRun, fallsWithHeld, type RunSpec } from '../../src/scenarios';
 import { runToEnd, type Params, type ActionDef } from '../../src/sim';
 import { bareScenario } from '../sim/helpers';
 
@@ -78,6 +78,17 @@ describe('attributeFall', () => {
     expect(a?.loss.elite).toBeCloseTo(0.8571428571428571, 12);
     expect(a?.loss.patron).toBeCloseTo(0.8, 12);
     expect(a?.cause).toBe('elite');
+  });
+
+  // The patron replay is skipped when the support never moved (it only ever falls): the skip must
+  // give what the replay gives. The appeals fall above has a patron (0.5) that never doubts (threshold 1).
+  it('a patron that never moved is not pivotal, as its held replay says', () => {
+    const appeals: ActionDef[] = [{ tick: 0, tactic: 'eliteAppeals' }];
+    const sp = spec({ eliteCohesion: 0.32, eliteErosionPerDay: 0.1, eliteAppealsWeight: 1, eliteAppealsGain: 1 }, appeals);
+    const { s, a } = fall(sp);
+    expect(s.regime.patronSupport).toBe(0.5);
+    expect(fallsWithHeld(sp, 'patron')).toBe(true);
+    expect(a?.pivotal.patron).toBe(false);
   });
 
   it('no attribution for a run that did not fall', () => {
