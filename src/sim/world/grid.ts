@@ -2,7 +2,7 @@
 import type { Params } from '../params/schema';
 import type { MapData } from '../scenarioData';
 import type { Grid } from '../state';
-import { buildSpanTable, makeGridWork } from './neighbourhood';
+import { buildSpanTable, discHalf, makeGridWork } from './neighbourhood';
 
 /** Offsets within vision, own cell first. euclidean: dx²+dy² <= r² (NetLogo in-radius); square: a box. */
 export function visionOffsets(r: number, shape: 'euclidean' | 'square'): { x: Int32Array; y: Int32Array } {
@@ -37,7 +37,7 @@ export function spanHalves(r: number, shape: 'euclidean' | 'square'): Int32Array
   const out = new Int32Array(2 * r + 1);
   for (let dy = -r; dy <= r; dy++) {
     let hw = r;
-    if (shape === 'euclidean') { hw = 0; while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++; }
+    if (shape === 'euclidean') hw = discHalf(r, dy);
     out[dy + r] = hw;
   }
   return out;

@@ -216,8 +216,8 @@ export function scatterCounts(g: Grid, list: Int32Array, n: number, dst: Float64
   return true;
 }
 
-/** Half-width of a disc of radius r in row dy (as windowSum's euclidean rows). */
-function discHalf(r: number, dy: number): number {
+/** Half-width of a disc of radius r in row dy: the one rule for euclidean vision (windowSum, spanHalves, scatterCounts). */
+export function discHalf(r: number, dy: number): number {
   let hw = 0;
   while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++;
   return hw;
@@ -248,7 +248,7 @@ export function windowSum(g: Grid, src: Float64Array, dst: Float64Array, r: numb
   }
   if (wk.half.length !== 2 * r + 1) wk.half = new Int32Array(2 * r + 1);
   const half = wk.half;
-  for (let dy = -r; dy <= r; dy++) { let hw = 0; while ((hw + 1) * (hw + 1) + dy * dy <= r * r) hw++; half[dy + r] = hw; }
+  for (let dy = -r; dy <= r; dy++) half[dy + r] = discHalf(r, dy);
   for (let y = 0; y < h; y++) {
     const n = visionRows(g, y, half), rowY = wk.rowY, rowHw = wk.rowHw;
     for (let x = 0; x < w; x++) {
