@@ -43,8 +43,10 @@ export function wilson(k: number, n: number, z = Z95): Proportion {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  // Clamp only rounding noise: mathematically the bounds lie in [0, 1] already.
-  return { k, n, value: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
+  // At k = 0 the lower bound is exactly 0 and at k = n the upper bound exactly 1 (centre = half):
+  // say so rather than print the rounding noise of the subtraction (5e-20 at k = 0 of 4,000).
+  // Elsewhere clamp only rounding noise: mathematically the bounds lie in [0, 1] already.
+  return { k, n, value: p, lo: k <= 0 ? 0 : Math.max(0, centre - half), hi: k >= n ? 1 : Math.min(1, centre + half) };
 }
 
 const nullRatio = (kind: RatioKind): Ratio => ({ value: null, lo: null, hi: null, kind, corrected: false });

@@ -22,6 +22,16 @@ describe('Wilson 95% interval', () => {
     expect(all.hi!).toBeLessThanOrEqual(1);
   });
 
+  it('0 of n and n of n have exact ends, not the rounding noise of centre − half', () => {
+    // centre − half is 5.4e-20 at 0/4000 and 5.6e-17 at 0/3 in floating point; the bound is 0.
+    for (const n of [1, 3, 20, 4000]) {
+      expect(wilson(0, n).lo).toBe(0);
+      expect(wilson(n, n).hi).toBe(1);
+    }
+    // p = 0, n = 4000: hi = 2·centre = (z²/n)/(1 + z²/n) = 0.00096040/1.00096040 = 0.00095944.
+    expect(wilson(0, 4000).hi).toBeCloseTo(0.00095944, 7);
+  });
+
   it('1/3 → [0.0615, 0.7923]', () => {
     const w = wilson(1, 3);
     expect(w.lo).toBeCloseTo(0.061492, 6);
