@@ -98,6 +98,17 @@ function checkChannels(ids: readonly string[]): string[] {
   return [...ids];
 }
 
+/**
+ * The common shift of every officer's initial loyalty, hiddenLoyaltySd x z with z ~ N(0, 1) drawn
+ * from the run's own `hidden` stream (seed, "hidden"), used once here: 0 when the spread is 0, and
+ * the rule streams are the same whatever the spread (a hidden situation, docs/model.md section 3).
+ */
+export function hiddenLoyaltyShift(p: Params, seed: number): number {
+  if (!(p.hiddenLoyaltySd > 0)) return 0;
+  const r = bindStreams(seedStreams(seed, ['hidden']), ['hidden']).hidden;
+  return p.hiddenLoyaltySd * randNormal(r);
+}
+
 export function createState(scenario: ScenarioData, params: Params, seed: number, opts: CreateOptions = {}): SimState {
   const p = copyParams(params);
   const channels = checkChannels(opts.channels ?? CHANNELS);
@@ -142,7 +153,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
     reserve: 0, cityStaff: 0, units: makeUnits([]),
     staffByDistrict: new Float64Array(nd), releases: new Map(), order: new Int32Array(p.countMode === 'live' ? nC + nO : 0),
     regime: { resources: p.regimeResources, eliteCohesion: p.eliteCohesion, patronWithdrawn: false, patronSupport: p.externalSupport, bonus: 0, splits: 0 },
-    perceived: 0, outrage: 0, violenceLevel: 0,
+    perceived: 0, outrage: 0, violenceLevel: 0, hidden: { loyaltyShift: hiddenLoyaltyShift(p, seed) },
     movement: { capacity: p.organisingCapacityPerDay, levels, fund: p.solidarityFund, actions, nextAction: 0 },
     events: [], nextEvent: 0, ramps: [], momentum: 0,
     tickArrests: new Float64Array(nd), tickViolence: new Float64Array(nd), tickTally: { arrests: 0, violent: 0, active: 0 },
@@ -177,7 +188,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       // Riot police and internal troops (OMON) or district police: the branch is drawn per unit.
       if (inUnit === 1) unitRiot = r() < p.riotShare;
       o.branch[j] = unitRiot ? Branch.omon : Branch.district_police;
-      o.loyalty[j] = clamp01(p.initialLoyaltyMean + (unitRiot ? p.riotLoyaltyBonus : 0) + p.initialLoyaltySd * randNormal(r));
+      o.loyalty[j] = clamp01(p.initialLoyaltyMean + s.hidden.loyaltyShift + (unitRiot ? p.riotLoyaltyBonus : 0) + p.initialLoyaltySd * randNormal(r));
       o.theta[j] = makeThreshold(p, j, r);
       // Everyone serving at the start is, by definition, above his threshold: no defection at tick 0.
       if (p.defectionThresholdUnit === 'loyalty' && o.loyalty[j] <= o.theta[j]) o.loyalty[j] = Math.min(1, o.theta[j] + p.thresholdStartMargin);

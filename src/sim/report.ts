@@ -29,6 +29,8 @@ export interface RunSummary {
   nonviolent: boolean;
   momentum: number;
   staffing: Record<string, number>;
+  /** The hidden situation of this run (init.ts): the common shift of every officer's initial loyalty (0 unless hiddenLoyaltySd > 0). */
+  hiddenLoyaltyShift: number;
 }
 
 export interface RunReport {
@@ -85,6 +87,7 @@ export function runSummary(s: SimState): RunSummary {
     nonviolent: violenceShare < s.params.nonviolentMaxViolenceShare,
     momentum: r6(s.momentum),
     staffing,
+    hiddenLoyaltyShift: r6(s.hidden.loyaltyShift),
   };
 }
 

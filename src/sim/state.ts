@@ -216,6 +216,11 @@ export interface SimState {
   /** Citizens' outrage at repression of nonviolent protesters (outrage.ts), and the violence level (violent acts per active citizen, daily average). */
   outrage: number;
   violenceLevel: number;
+  /**
+   * What the movement could not know in advance, drawn once per run from the seed (init.ts):
+   * loyaltyShift, the common shift of every officer's initial loyalty (hiddenLoyaltySd; 0 when it is 0).
+   */
+  hidden: { loyaltyShift: number };
   /** The movement: capacity, tactic levels, the fund, and the actions it will take (sorted by tick). */
   movement: { capacity: number; levels: Record<LevelName, number>; fund: number; actions: ActionDef[]; nextAction: number };
   events: ScheduledEvent[];

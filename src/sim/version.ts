@@ -9,5 +9,7 @@
  *      citizens' outrage, branches, exit by opportunity, outreach, documentation, immunity for
  *      testimony, unit backlash, backfire with abuse seen and habituation, purges, attribution.
  *   4: the violent flank (fringe violence weakens backfire and the elite's erosion).
+ *   5: anonymity (a masked, unidentified officer feels a part of the backfire) and the hidden
+ *      situation (a per-run common shift of initial loyalty, hiddenLoyaltySd).
  */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;

@@ -162,6 +162,11 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     [t('debrief.resignations'), fmtInt(sum.resignations)],
     [t('debrief.nonviolent'), t(sum.nonviolent ? 'value.yes' : 'value.no')],
   ] : [];
+  // The hidden situation (hiddenLoyaltySd): revealed only now, so a loss on an unlucky draw is explained.
+  const sd = Number(p.hiddenLoyaltySd);
+  if (sum && sd > 0 && typeof sum.hiddenLoyaltyShift === 'number')
+    numbers.push([t('debrief.hidden'), t(sum.hiddenLoyaltyShift >= 0 ? 'debrief.hiddenMore' : 'debrief.hiddenLess',
+      { shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
 
   const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => ({
     label: h.label, source: h.source, unit: h.unit, historical: h.historical, model: s.historical?.[key] ?? null,

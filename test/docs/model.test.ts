@@ -38,7 +38,7 @@ const ALLOWED = [
   'arrestsPerOfficer', 'violencePerOfficer', 'nationalViolence', 'witnessP', 'dt', 'clamp01', 'activates',
   'arrestProbability', 'officerTurn', 'eliteSplit', 'economicStress', 'patronDoubt', 'staffingShares', 'chIndex',
   'buildRun', 'runToEnd', 'runReport', 'seriesRow', 'encodeSnapshot', 'restore', 'own', 'effective', 'prev',
-  'violentFlank', 'flank',
+  'violentFlank', 'flank', 'hidden', 'loyaltyShift', 'hiddenLoyaltyShift',
   // outputs: report, summary, series
   'defectedShare', 'defectionOccurred', 'effectiveForce', 'neededForce', 'fallRoute', 'pivotal', 'tippingDay',
   'peakParticipation', 'violenceShare', 'violentActs', 'nonviolent', 'meanLoyalty', 'loyaltyHistogram', 'modelVersion',

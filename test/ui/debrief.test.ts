@@ -56,4 +56,19 @@ describe('debrief', () => {
     expect(d.headline).toBe('The regime fell: not enough loyal force');
     expect(d.why).toContain('60%');
   });
+
+  it('reveals the hidden situation only where the scenario has one, with its sign', () => {
+    const fake = createFake({ outcome: 'stalemate' });
+    const s = fake.store.getState();
+    const summary = { peakActive: 10, peakActiveTick: 0, peakParticipation: 0.1, defectedShare: 0.2, defectionOccurred: true, detentions: 1, deaths: 0,
+      injuries: 0, abuses: 0, unmaskings: 0, resignations: 0, contacts: 0, purged: 0, publications: 0, perceived: 0, eliteCohesion: 1,
+      regimeResources: 1, patronSupport: 0, violenceShare: 0, nonviolent: true, momentum: 0, staffing: {}, hiddenLoyaltyShift: 0.031 };
+    const hidden = (d: ReturnType<typeof debriefOf>) => d!.numbers.find(([k]) => k === 'What you could not know')?.[1];
+    const known = { ...s.meta!, params: { ...s.meta!.params, hiddenLoyaltySd: 0 } };
+    expect(hidden(debriefOf({ ...s, meta: known, summary }, fake.series.rows))).toBeUndefined(); // nothing was hidden
+    const meta = { ...s.meta!, params: { ...s.meta!.params, hiddenLoyaltySd: 0.04 } };
+    expect(hidden(debriefOf({ ...s, meta, summary }, fake.series.rows))).toBe(
+      'The force started more loyal than the briefing let you know: every officer +0.031 on the loyalty scale (runs differ by about 0.04 either way).');
+    expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.02 } }, fake.series.rows))).toMatch(/^The force started less loyal .* every officer [−-]0\.020 /);
+  });
 });

@@ -31,7 +31,7 @@ describe('violent flank', () => {
     s.movement.levels.symbols = 0.5;
     s.tickArrests[0] = 1; s.tickTally.arrests = 1;
     s.o.conscience.fill(0.5); s.o.seen.fill(0); s.o.arrestedThisTick[0] = 1;
-    s.violenceLevel = 0.05;
+    s.violenceLevel = 0.05; s.o.masked.fill(0); // unmasked: no shield of anonymity (anonymity.test.ts)
     expect(loyaltyContext(s).backfireK).toBeCloseTo(0.03 * 0.36787944117144233, 15);
     expect(backfire(s, 0, loyaltyContext(s))).toBeCloseTo(-0.0038627341323001444, 12);
   });

@@ -23,6 +23,8 @@ export const CHANNEL_PARAMS = {
     help: 'Chance to witness = min(1, witnessFactor x arrests per officer in his district): each arrest is seen by about this many colleagues. Modelling choice.' }),
   violentFlankWeight: num({ group: ch('backfire'), kind: 'mechanism', label: 'Violent flank', default: 15, min: 0, max: 1000,
     help: 'Fringe violence is taken for the movement\'s: backfire and the elite\'s erosion are multiplied by exp(-w x violence level), the smoothed share of active citizen-ticks that were violent (Bartkowski\'s guide: colleagues cannot be won over while activists threaten violence). 0 = off. Modelling choice, set so that campaigns\' nonviolent runs succeed about 1.5 to 2 times as often as violent ones (NAVCO: 53% against 26%; docs/model.md).' }),
+  maskShield: num({ group: ch('backfire'), kind: 'mechanism', label: 'Mask shield', default: 0.75, min: 0, max: 1,
+    help: 'A masked officer nobody has recognised feels backfire times 1 - shield x (1 - exposure): anonymity spares him the cost for himself, his family and neighbours, and being unmasked or identified brings it home ("CEPA: unmasking the OMON"). 0 = masks change nothing. Modelling choice.' }),
   symbolsBoost: num({ group: ch('backfire'), kind: 'mechanism', label: 'Symbols boost', default: 1, min: 0, max: 5,
     help: 'White clothes and flowers multiply backfire by 1 + boost x symbols level ("Watching a dictatorship fall one conscience at a time"). Modelling choice.' }),
 

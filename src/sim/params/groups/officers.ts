@@ -4,6 +4,8 @@ import { choice, int, list, num } from '../spec';
 export const OFFICERS = {
   initialLoyaltyMean: num({ group: 'officers', kind: 'situation', label: 'Initial loyalty, mean', default: 0.75, min: 0, max: 1, help: 'Mean loyalty at the start.' }),
   initialLoyaltySd: num({ group: 'officers', kind: 'situation', label: 'Initial loyalty, spread', default: 0.12, min: 0, max: 1, help: 'Standard deviation of initial loyalty (clipped to [0,1]).' }),
+  hiddenLoyaltySd: num({ group: 'officers', kind: 'situation', label: 'Hidden loyalty spread', default: 0, min: 0, max: 0.5,
+    help: 'How unsure the movement is of the force\'s true mood: each run (seed) shifts every officer\'s initial loyalty by one common draw from a normal distribution with this standard deviation (its own random stream, so the rest of the world is the same). 0 = the mean is known. The debrief reveals the draw.' }),
   defectionThresholdUnit: choice({ group: 'officers', kind: 'situation', label: 'Threshold unit', default: 'loyalty', options: ['loyalty', 'peers'] as const,
     help: 'loyalty: an officer acts when loyalty < threshold; peers: when the visible defected count in his unit >= threshold (Granovetter 1978).' }),
   defectionThresholdKind: choice({ group: 'officers', kind: 'situation', label: 'Threshold distribution', default: 'normal', options: ['uniform', 'normal', 'list'] as const,

@@ -1,11 +1,12 @@
 /**
  * backfire (src/sim/rules/loyalty/backfire.ts), deployed officers only:
  *   r = ownWeight x own + witnessWeight x witnessed
- *   delta = -backfireWeight x hours x conscience x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)
+ *   delta = -backfireWeight x hours x conscience x shield x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)
  *   seen += r (after the change)
  *   witnessed = min(1, witnessFactor x nonviolent arrests (abuse-weighted: arrest.ts) / officers in his district)
  * World: 4 officers on the map, one in the reserve (officer 4); one nonviolent arrest this tick.
- * No habituation (backfireHabituation 0) unless a test says otherwise.
+ * No habituation (backfireHabituation 0) unless a test says otherwise, and every officer unmasked (the
+ * shield of anonymity, anonymity.ts, is pinned in anonymity.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { backfire, backfireLive } from '../../../../src/sim/rules/loyalty/backfire';
@@ -17,6 +18,7 @@ function world(arrests = 1) {
     officerCount: 4, nationalForce: 5, hoursPerTick: 1, backfireWeight: 0.02, backfireOwnWeight: 0.4, backfireWitnessWeight: 0.6, witnessFactor: 2,
     symbolsBoost: 1, backfireHabituation: 0,
   });
+  s.o.masked.fill(0);
   s.movement.levels.symbols = 0.5;
   s.tickArrests[0] = arrests; s.tickTally.arrests = arrests;
   s.o.conscience.fill(0.5);
