@@ -177,7 +177,9 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
   if (meta.briefing?.try) hints.push(meta.briefing.try);
   if (s.outcome !== 'success') {
     const hold = channels.staying[0]?.channel;
-    const id = `debrief.hint.${hold}` as StringId;
+    // The regime's pull is answered by strikes and elite appeals: say so only where they are offered.
+    const reachable = hold !== 'regime' || meta.tactics.some((x) => x.id === 'strike' || x.id === 'eliteAppeals');
+    const id = (reachable ? `debrief.hint.${hold}` : 'debrief.hint.regimeUnreachable') as StringId;
     if (hold && tMaybe(id, '') !== '') hints.push(t(id));
     if (s.outcome === 'failure') hints.push(t('debrief.hint.failure'));
   }

@@ -326,6 +326,7 @@ export const STRINGS = {
   'debrief.change': 'What would have had to change',
   'debrief.hint.threat': 'Protester violence rallied the officers more than anything else: invest in discipline training early, before provocations.',
   'debrief.hint.regime': "The regime's pay and propaganda held its officers: strikes drain its budget; appeals split its elite.",
+  'debrief.hint.regimeUnreachable': "The regime's pay and propaganda held its officers, and no tactic offered here reaches them: bring officers over sooner, and keep them coming, faster than the regime pulls them back.",
   'debrief.hint.exposure': 'Exposure hardened more officers than it moved: unmask fewer, later, and protect those who leave.',
   'debrief.hint.accountability': 'The registry made officers with abuses cling on: pair it with offers for the clean ones.',
   'debrief.hint.failure': 'The crowds thinned out: keep participation up (symbols, Sunday marches) until officers start to move.',

@@ -42,7 +42,11 @@ describe('debrief', () => {
     expect(d.channels.leaving[0].channel).toBe('backfire');
     expect(d.history).toEqual([{ label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, model: 5321 }]);
     expect(d.hints[0]).toBe(s.meta!.briefing.try);
-    expect(d.hints).toContain("The regime's pay and propaganda held its officers: strikes drain its budget; appeals split its elite.");
+    // classroom-discipline offers neither strikes nor elite appeals: the hint does not send the player to them.
+    expect(d.hints).toContain("The regime's pay and propaganda held its officers, and no tactic offered here reaches them: bring officers over sooner, and keep them coming, faster than the regime pulls them back.");
+    const withStrikes = { ...meta, tactics: [...meta.tactics, { id: 'strike' as const, label: 'Strikes', effect: '', cost: 8 }] };
+    expect(debriefOf({ ...s, meta: withStrikes, historical: { detained: 5321 } }, fake.series.rows)!.hints)
+      .toContain("The regime's pay and propaganda held its officers: strikes drain its budget; appeals split its elite.");
     const html = renderDebrief(d).map((e) => e.textContent).join('\n');
     expect(html).toContain('6,700');
     expect(html).toContain('5,321');
