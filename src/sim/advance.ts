@@ -30,7 +30,7 @@ import { updateLoyalty } from './rules/loyalty';
 import { loyaltyContext } from './rules/loyalty/context';
 import { MoverSampler } from './rules/move';
 import { officersTickStart } from './rules/officerTurn';
-import { officerTally } from './rules/officerTally';
+import { officerTally, tallyForce } from './rules/officerTally';
 import { updateMomentum } from './rules/momentum';
 import { judgeDay, judgeHorizon } from './rules/outcome';
 import { regimeDay } from './rules/regime';
@@ -107,7 +107,11 @@ function stepOnce(s: SimState): void {
   releaseDue(s);
   s.tick++;
   officerTally(s);
-  if (s.tick % s.ticksPerDay === 0) endOfDay(s);
+  if (s.tick % s.ticksPerDay === 0) {
+    const purged = s.totals.purged;
+    endOfDay(s);
+    if (s.totals.purged !== purged) tallyForce(s);
+  }
   judgeHorizon(s);
 }
 

@@ -7,6 +7,21 @@ import { Branch, CitizenState, OfficerState, type SimState } from '../state';
 import { copWeight } from '../world/cells';
 
 export function officerTally(s: SimState): void {
+  tallyForce(s);
+  const active = s.counts.citizens[CitizenState.active];
+  if (active > s.peakActive) { s.peakActive = active; s.peakActiveTick = s.tick; }
+  const t = s.today;
+  if (active > t.peakActive || (t.peakActive === 0 && t.peakNeeded === 0)) {
+    t.peakActive = active; t.peakNeeded = s.neededForce; t.effectiveAtPeak = s.effectiveForce;
+  }
+}
+
+/**
+ * The unit tallies and the force figures alone (no peaks): also run again at the end of a day on
+ * which the regime purged officers (regime.ts runs after the tick's tally), so that what peers and
+ * walk-outs read at the next tick counts the purged as gone, as a recount would.
+ */
+export function tallyForce(s: SimState): void {
   const o = s.o, u = s.units, p = s.params;
   u.visible.fill(0);
   u.defected.fill(0);
@@ -31,11 +46,5 @@ export function officerTally(s: SimState): void {
   for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
   s.effectiveForce = eff + recruits;
   s.loyalForceTotal = loyal + recruits;
-  const active = s.counts.citizens[CitizenState.active];
-  s.neededForce = active * p.forcePerProtester;
-  if (active > s.peakActive) { s.peakActive = active; s.peakActiveTick = s.tick; }
-  const t = s.today;
-  if (active > t.peakActive || (t.peakActive === 0 && t.peakNeeded === 0)) {
-    t.peakActive = active; t.peakNeeded = s.neededForce; t.effectiveAtPeak = s.effectiveForce;
-  }
+  s.neededForce = s.counts.citizens[CitizenState.active] * p.forcePerProtester;
 }

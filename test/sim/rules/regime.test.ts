@@ -11,7 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import { OfficerState, type Params } from '../../../src/sim';
 import { isSuspect, purgeChance, regimeDay } from '../../../src/sim/rules/regime';
-import { officerSetState } from '../../../src/sim/world/cells';
+import { copWeight, officerSetState } from '../../../src/sim/world/cells';
+import { advance } from '../../../src/sim/advance';
 import { feed, tinyWorld } from './world';
 
 const P: Partial<Params> = {
@@ -75,6 +76,28 @@ describe('recruitment and deployment', () => {
 });
 
 describe('purges', () => {
+  it('a shirker purged at the end of the day is gone from his unit\'s visible count and the loyal force at once (tallyForce)', () => {
+    // Chance 1 x 1: every suspect is dismissed at the day's end, after the tick's tally (advance.ts).
+    const s = world({ purgeRatePerDay: 1, repressionPolicy: 1, peerShirkVisibility: 0.5, shirkEffectiveness: 0.4, hoursPerTick: 8 });
+    officerSetState(s, 1, OfficerState.shirking, true);
+    const k = s.o.unit[1];
+    advance(s, s.ticksPerDay);
+    expect(s.o.state[1]).toBe(OfficerState.purged);
+    let visible = 0, loyal = 0;
+    for (let j = 0; j < s.o.n; j++) {
+      const st = s.o.state[j];
+      if (s.o.unit[j] === k && st === OfficerState.shirking) visible += 0.5;
+      if (s.o.unit[j] === k && (st === OfficerState.resigned || st === OfficerState.joined)) visible += 1;
+      if (st === OfficerState.on_duty) loyal += 1;
+      else if (st === OfficerState.shirking) loyal += 0.4;
+      else if (st === OfficerState.insider) loyal += copWeight(s, OfficerState.insider);
+    }
+    let recruits = 0;
+    for (let d = 0; d < s.recruitsByDistrict.length; d++) recruits += s.recruitsByDistrict[d];
+    expect(s.units.visible[k]).toBeCloseTo(visible, 12);
+    expect(s.loyalForceTotal).toBeCloseTo(loyal + recruits, 12);
+  });
+
   it('purgeChance = purgeRatePerDay x repressionPolicy: 0.5 x 0.5 = 0.25; policy 0: none', () => {
     const s = world({ purgeRatePerDay: 0.5 });
     expect(purgeChance(s)).toBeCloseTo(0.25, 12);
