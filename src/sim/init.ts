@@ -1,7 +1,7 @@
 /** Builds the initial state of a run from a validated scenario, resolved parameters and a seed. */
 import type { Params } from './params/schema';
 import { ParamError } from './params/validate';
-import { bindStreams, clamp01, randNormal, randPoisson, RULE_STREAMS, seedStreams, type Rng } from './rng';
+import { bindStreams, clamp01, randNormal, randPoisson, RULE_STREAMS, seedStream, seedStreams, sfc32View, type Rng } from './rng';
 import type { ActionDef, ScenarioData } from './scenarioData';
 import { Branch, OfficerState, Opinion, type SimState, type Citizens, type Officers, type DayAgg, type Scratch } from './state';
 import { LEVEL_NAMES, type LevelName } from './tactics';
@@ -105,8 +105,9 @@ function checkChannels(ids: readonly string[]): string[] {
  */
 export function hiddenLoyaltyShift(p: Params, seed: number): number {
   if (!(p.hiddenLoyaltySd > 0)) return 0;
-  const r = bindStreams(seedStreams(seed, ['hidden']), ['hidden']).hidden;
-  return p.hiddenLoyaltySd * randNormal(r);
+  const words = new Int32Array(4);
+  seedStream(words, seed, 'hidden');
+  return p.hiddenLoyaltySd * randNormal(sfc32View(words));
 }
 
 export function createState(scenario: ScenarioData, params: Params, seed: number, opts: CreateOptions = {}): SimState {

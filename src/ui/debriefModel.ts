@@ -165,8 +165,8 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
   // The hidden situation (hiddenLoyaltySd): revealed only now, so a loss on an unlucky draw is explained.
   const sd = Number(p.hiddenLoyaltySd);
   if (sum && sd > 0 && typeof sum.hiddenLoyaltyShift === 'number')
-    numbers.push([t('debrief.hidden'), t(sum.hiddenLoyaltyShift >= 0 ? 'debrief.hiddenMore' : 'debrief.hiddenLess',
-      { shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
+    numbers.push([t('debrief.hidden'), t('debrief.hiddenShift',
+      { direction: sum.hiddenLoyaltyShift >= 0 ? 'more' : 'less', shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
 
   const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => ({
     label: h.label, source: h.source, unit: h.unit, historical: h.historical, model: s.historical?.[key] ?? null,
