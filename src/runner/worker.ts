@@ -94,7 +94,10 @@ function loop(): void {
       while (k < due && playing && inBudget()) {
         const fired = tickBoth(s); k++; dirty = true;
         if ((stopAtOutcome && allDecided(s)) || s.atHorizon) stop();
-        else if (fired !== null && pauseAtEvents) { stop(); post({ type: 'paused', runId, label: fired, tick: s.tick }); }
+        else if (fired !== null && pauseAtEvents) {
+          // The frame goes first, so the page never shows "paused" beside an older tick.
+          stop(); sendFrame(); post({ type: 'paused', runId, label: fired, tick: s.tick });
+        }
       }
       clockTicks += k;
       // Too slow for the asked speed: go on from now instead of bursting to catch up.
