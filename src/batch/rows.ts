@@ -23,7 +23,8 @@ export interface RunMetrics {
   nonviolent: boolean;
   /**
    * The pillars pivotal in a success (docs/model.md section 9), '+'-joined in the order force, elite,
-   * economy, patron; 'none' when no single pillar was (fallCause overwhelm); null for any other outcome.
+   * economy, patron; 'none' when no single pillar was (fallCause overwhelm when the run falls with
+   * every pillar held, else the joint cause: the pillar with the largest loss); null for any other outcome.
    */
   pivotal: string | null;
 }

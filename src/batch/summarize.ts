@@ -58,7 +58,10 @@ export interface MedianPeaks {
 export interface PivotalShares {
   force: Proportion; elite: Proportion; economy: Proportion; patron: Proportion;
   twoOrMore: Proportion;
-  /** No single pillar pivotal (fallCause overwhelm). */
+  /**
+   * No single pillar pivotal (rows' pivotal 'none'): either the crowd alone (fallCause overwhelm, the
+   * run falls with every pillar held) or redundant pillars (a joint cause: src/scenarios/attribute.ts).
+   */
   none: Proportion;
 }
 
@@ -124,7 +127,7 @@ const FALL_CAUSES = ['force', 'elite', 'economy', 'patron', 'overwhelm'] as cons
 // Counter slots of one group (an ensemble or one sweep point).
 const A = 0, B = 1, C = 2, D = 3, FAILURE = 4, STALEMATE = 5, CAUSE0 = 6, VIOLENT = CAUSE0 + FALL_CAUSES.length, VIOLENT_SUCCESS = VIOLENT + 1, BAND0 = VIOLENT + 2;
 // Pivotal pillars of nonviolent successes (one slot each, then two or more), violent successes by cause, then the peak histograms (one per cause).
-const PIVOT0 = BAND0 + 2 * PARTICIPATION_BANDS.length, TWO_PLUS = PIVOT0 + PIVOTAL_PILLARS.length, VCAUSE0 = TWO_PLUS + 1;
+const PIVOT0 = BAND0 + 2 * PARTICIPATION_BANDS.length, TWO_PLUS = PIVOT0 + PIVOTAL_PILLARS.length, NONE = TWO_PLUS + 1, VCAUSE0 = NONE + 1;
 const HIST0 = VCAUSE0 + FALL_CAUSES.length, HIST = PEAK_BINS + 1;
 const SLOTS = HIST0 + FALL_CAUSES.length * HIST;
 
@@ -165,6 +168,7 @@ export class Tally {
       const on = pivotalPillars(r.pivotal);
       PIVOTAL_PILLARS.forEach((pl, i) => { if (on.includes(pl)) n[o + PIVOT0 + i]++; });
       if (on.length >= 2) n[o + TWO_PLUS]++;
+      if (r.pivotal === 'none') n[o + NONE]++;
     }
     PARTICIPATION_BANDS.forEach((band, i) => {
       if (r.peakParticipation >= band.from && (band.to === null || r.peakParticipation < band.to)) {
@@ -197,7 +201,7 @@ export class Tally {
     const share = (k: number) => wilson(k, succ);
     const pivot = n.subarray(o + PIVOT0, o + PIVOT0 + PIVOTAL_PILLARS.length);
     const pivotal: PivotalShares = { force: share(pivot[0]), elite: share(pivot[1]), economy: share(pivot[2]), patron: share(pivot[3]),
-      twoOrMore: share(n[o + TWO_PLUS]), none: share(n[o + CAUSE0 + FALL_CAUSES.indexOf('overwhelm')]) };
+      twoOrMore: share(n[o + TWO_PLUS]), none: share(n[o + NONE]) };
     const hist = (causes: number[]): number | null => {
       const h = new Float64Array(HIST);
       for (const ci of causes) for (let b = 0; b < HIST; b++) h[b] += n[o + HIST0 + ci * HIST + b];

@@ -88,7 +88,7 @@ export function statsSummary(st: BatchStats): string[] {
     'Pivotal pillars (nonviolent successes; a pillar is pivotal when the run held at its day-0 state does not fall):',
     ...table([['pillar', 'pivotal in', '95% interval', 'count'],
       ...(['force', 'elite', 'economy', 'patron'] as const).map((k) => [k, ...propCells(st.pivotal[k])]),
-      ['two or more', ...propCells(st.pivotal.twoOrMore)], ['none (overwhelm)', ...propCells(st.pivotal.none)]], '  '),
+      ['two or more', ...propCells(st.pivotal.twoOrMore)], ['no single pillar', ...propCells(st.pivotal.none)]], '  '),
     '',
     'Median peak participation of nonviolent successes by cause:',
     ...table([['force', 'elite', 'economy', 'patron', 'overwhelm', 'all but overwhelm', 'overwhelm / the rest'],

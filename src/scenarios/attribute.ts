@@ -4,8 +4,11 @@
  * when the same run (same spec and seed) with that pillar held at its day-0 state does not fall
  * within the horizon (holdForce: nobody leaves duty; holdElite, holdEconomy, holdPatron: cohesion,
  * resources, support held). The fall's cause is the pivotal pillar with the largest loss from day 0
- * at the decision (force: defected share; elite, economy, patron: the share lost); when no single
- * pillar is pivotal the crowd alone brought it down: `overwhelm`.
+ * at the decision (force: defected share; elite, economy, patron: the share lost). When no single
+ * pillar is pivotal, one more replay holds every pillar at once: if the run still falls the crowd
+ * alone brought it down (`overwhelm`: more people than the whole force, kept intact, could hold);
+ * if it does not, the pillars were redundant (any one of them was enough) and the cause is the one
+ * with the largest loss, marked `joint`.
  */
 import { runToEnd, type FallCause, type SimState } from '../sim/index';
 import { buildRun, type RunSpec } from './build';
@@ -19,12 +22,15 @@ export interface Attribution {
   pivotal: Record<Pillar, boolean>;
   /** Each pillar's loss from day 0 at the decision. */
   loss: Record<Pillar, number>;
+  /** No single pillar was pivotal but all of them held together were: `cause` is the largest loss among them. */
+  joint: boolean;
 }
 
 /** Whether the run falls with `pillar` held at its day-0 state. */
-export function fallsWithHeld(spec: RunSpec, pillar: Pillar): boolean {
-  // The replay resolves its layers again (not spec.resolved): the hold switch is one more --set.
-  const st = buildRun({ ...spec, resolved: undefined, sets: [...(spec.sets ?? []), [HOLD[pillar], 'true']] }).state;
+export function fallsWithHeld(spec: RunSpec, pillar: Pillar | ReadonlyArray<Pillar>): boolean {
+  // The replay resolves its layers again (not spec.resolved): each hold switch is one more --set.
+  const held = typeof pillar === 'string' ? [pillar] : pillar;
+  const st = buildRun({ ...spec, resolved: undefined, sets: [...(spec.sets ?? []), ...held.map((pl) => [HOLD[pl], 'true'] as [string, string])] }).state;
   runToEnd(st);
   return st.outcome === 'success';
 }
@@ -47,5 +53,9 @@ export function attributeFall(spec: RunSpec, s: SimState): Attribution | null {
     pivotal[pl] = patronUnmoved(s, pl) ? false : !fallsWithHeld(spec, pl);
     if (pivotal[pl] && loss[pl] > best) { best = loss[pl]; cause = pl; }
   }
-  return { cause, pivotal, loss };
+  if (cause !== 'overwhelm') return { cause, pivotal, loss, joint: false };
+  const lost = PILLARS.filter((pl) => loss[pl] > 0);
+  if (lost.length === 0 || fallsWithHeld(spec, PILLARS.filter((pl) => !patronUnmoved(s, pl)))) return { cause, pivotal, loss, joint: false };
+  for (const pl of lost) if (loss[pl] > best) { best = loss[pl]; cause = pl; }
+  return { cause, pivotal, loss, joint: true };
 }

@@ -30,6 +30,8 @@ export interface ChartEnv {
   startDate: () => string;
   /** Tipping point in days, or null. */
   tippingDay: () => number | null;
+  /** The game's length in days (null: not known): its last edge is labelled as the end of the last day, not a day after it. */
+  horizonDays?: () => number | null;
 }
 
 const FONT = '600 16px system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif';
@@ -75,7 +77,7 @@ function dayAxis(env: ChartEnv): uPlot.Axis {
     stroke: env.fg, font: FONT, labelFont: LABEL_FONT, size: 58, space: 70, lineGap: 1.3,
     grid: { stroke: env.grid, width: 1 }, ticks: { stroke: env.grid },
     incrs: [1, 2, 5, 7, 14, 28, 56, 91, 182, 364, 728, 1456],
-    values: (_u, splits) => splits.map((d) => `${d + 1}\n${shortDate(env.startDate(), d)}`),
+    values: (_u, splits) => splits.map((d) => (d === env.horizonDays?.() ? `${t('charts.end')}\n${shortDate(env.startDate(), d - 1)}` : `${d + 1}\n${shortDate(env.startDate(), d)}`)),
   };
 }
 

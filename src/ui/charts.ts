@@ -42,6 +42,7 @@ export function createCharts({ store, getSeries, getSeriesB }: PanelDeps): Panel
       const s = state();
       return s.tippingTick === null || !s.meta ? null : s.tippingTick / Math.max(1, s.meta.ticksPerDay);
     },
+    horizonDays: () => { const m = state().meta; return m ? m.horizonTicks / Math.max(1, m.ticksPerDay) : null; },
   };
 
   const tabs = el('div', { class: 'br-chart-tabs', role: 'tablist', 'aria-label': t('charts.title') });

@@ -165,7 +165,8 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
   // The hidden situation (hiddenLoyaltySd): revealed only now, so a loss on an unlucky draw is explained.
   const sd = Number(p.hiddenLoyaltySd);
   if (sum && sd > 0 && typeof sum.hiddenLoyaltyShift === 'number')
-    numbers.push([t('debrief.hidden'), t('debrief.hiddenShift',
+    // Within a quarter of the spread the draw hardly mattered: "less loyal" for −0.003 would mislead.
+    numbers.push([t('debrief.hidden'), t(Math.abs(sum.hiddenLoyaltyShift) < sd / 4 ? 'debrief.hiddenShiftSmall' : 'debrief.hiddenShift',
       { direction: sum.hiddenLoyaltyShift >= 0 ? 'more' : 'less', shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
 
   const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => ({

@@ -129,6 +129,7 @@ export const STRINGS = {
   // ---- charts ---------------------------------------------------------------------------
   'charts.title': 'Charts',
   'charts.day': 'Day',
+  'charts.end': 'end',
   'charts.rightAxis': '{label} (right)',
   'charts.tipping': 'TIPPING',
   'charts.participation': 'Participation',
@@ -317,6 +318,7 @@ export const STRINGS = {
   'debrief.nonviolent': 'Stayed nonviolent',
   'debrief.hidden': 'What you could not know',
   'debrief.hiddenShift': 'The force started {direction} loyal than the briefing let you know: every officer {shift} on the loyalty scale (runs differ by about {sd} either way).',
+  'debrief.hiddenShiftSmall': 'The force was about as loyal as the briefing let you know: every officer {shift} on the loyalty scale, a small draw (runs differ by about {sd} either way).',
   'debrief.history': 'History beside this run',
   'debrief.historyFigure': 'Figure',
   'debrief.historyReal': 'History',

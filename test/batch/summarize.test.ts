@@ -193,7 +193,7 @@ function listPillars(succ: readonly Row[], violentSucc: readonly Row[]) {
   for (const c of causes) vc[c] = violentSucc.filter((r) => r.fallCause === c).length;
   return {
     pivotal: { ...Object.fromEntries(pillars.map((p) => [p, count((r) => has(r, p))])),
-      twoOrMore: count((r) => pillars.filter((p) => has(r, p)).length >= 2), none: count((r) => r.fallCause === 'overwhelm') },
+      twoOrMore: count((r) => pillars.filter((p) => has(r, p)).length >= 2), none: count((r) => r.pivotal === 'none') },
     medianPeak: { ...med, pillars: rest, overwhelmRatio: med.overwhelm !== null && rest !== null && rest > 0 ? Number((med.overwhelm / rest).toPrecision(4)) : null },
     violentFallCauses: vc,
   };

@@ -1,12 +1,14 @@
 /**
  * The attribution of a fall (src/scenarios/attribute.ts): a pillar is pivotal when the same run with
  * it held at day 0 does not fall within the horizon; the cause is the pivotal pillar with the
- * largest loss from day 0, else overwhelm. Small worlds (100 citizens, 20 officers, 10 days, nobody
+ * largest loss from day 0; with none, the largest loss if all held together stand (joint), else overwhelm. Small worlds (100 citizens, 20 officers, 10 days, nobody
  * arrested, no calendar) where each route is forced by the parameters:
  *   overwhelm: 10 officers needed per protester; nothing held can stop the crowd
  *   elite:     appeals at level 1 erode cohesion 0.32 by 0.1 x (1 - 0) x 1 x 1 = 0.1 on day 1: 0.22 < 0.3
  *   patron:    the patron doubts any perceived chance (threshold 0, rate 1) and withdraws below 0.25;
  *              its exit shakes the elite: both are pivotal, and the larger loss names the cause.
+ *   joint:     the elite broken by appeals on day 1 and a force the crowd's momentum empties by day 3:
+ *              either alone brings the regime down, so neither is pivotal; held together they stand.
  */
 import { describe, expect, it } from 'vitest';
 import { attributeFall, buildRun, fallsWithHeld, type RunSpec } from '../../src/scenarios';
@@ -39,6 +41,7 @@ describe('attributeFall', () => {
     const { s, a } = fall(spec({ forcePerProtester: 10 }));
     expect([s.outcome, s.fallCause]).toEqual(['success', 'overwhelm']);
     expect(a?.cause).toBe('overwhelm');
+    expect(a?.joint).toBe(false);
     expect(a?.pivotal).toEqual({ force: false, elite: false, economy: false, patron: false });
   });
 
@@ -89,6 +92,35 @@ describe('attributeFall', () => {
     expect(s.regime.patronSupport).toBe(0.5);
     expect(fallsWithHeld(sp, 'patron')).toBe(true);
     expect(a?.pivotal.patron).toBe(false);
+  });
+
+  // Momentum 0.5 from day 1 (crowd weight 0.5, smoothing 1) pulls loyalty down by 0.5 a day (momentumLoyaltyWeight 1),
+  // and officers below their thresholds leave at once (exit rate 1): 8 of 20 gone by tick 72, the 12 left below
+  // the 100 x 0.15 = 15 the crowd needs. With appeals as well the elite breaks first (tick 24, as above).
+  const DRAIN: Partial<Params> = {
+    violenceRate: 0, violenceMomentumPenalty: 0, momentumCrowdWeight: 0.5, momentumTrendWeight: 0, momentumDefectionWeight: 0,
+    momentumStrikeWeight: 0, momentumSmoothing: 1, momentumLoyaltyWeight: 1, exitRatePerDay: 1, forcePerProtester: 0.15,
+  };
+
+  it('a force emptied by momentum: the force alone is pivotal, loss 8 / 20 = 0.4', () => {
+    const { s, a } = fall(spec(DRAIN));
+    expect([s.outcome, s.fallCause, s.decidedTick]).toEqual(['success', 'overwhelm', 72]);
+    expect(a).toMatchObject({ cause: 'force', joint: false, pivotal: { force: true, elite: false, economy: false, patron: false } });
+    expect(a?.loss.force).toBeCloseTo(0.4, 12);
+  });
+
+  it('redundant pillars (either alone would do): nothing single is pivotal, both held stand: the joint cause is the largest loss, not overwhelm', () => {
+    const appeals: ActionDef[] = [{ tick: 0, tactic: 'eliteAppeals' }];
+    const sp = spec({ ...DRAIN, eliteCohesion: 0.32, eliteErosionPerDay: 0.1, eliteAppealsWeight: 1, eliteAppealsGain: 1 }, appeals);
+    const { s, a } = fall(sp);
+    expect([s.outcome, s.fallCause, s.decidedTick]).toEqual(['success', 'elite', 24]);
+    expect(fallsWithHeld(sp, 'elite')).toBe(true); // the force goes instead, by tick 72
+    expect(fallsWithHeld(sp, 'force')).toBe(true);
+    expect(fallsWithHeld(sp, ['force', 'elite'])).toBe(false);
+    expect(a?.pivotal).toEqual({ force: false, elite: false, economy: false, patron: false });
+    expect(a?.loss.elite).toBeCloseTo(0.3125, 12);
+    expect(a?.loss.force).toBe(0); // nobody had left yet on the day the elite broke
+    expect(a).toMatchObject({ cause: 'elite', joint: true });
   });
 
   it('no attribution for a run that did not fall', () => {

@@ -74,5 +74,7 @@ describe('debrief', () => {
     expect(hidden(debriefOf({ ...s, meta, summary }, fake.series.rows))).toBe(
       'The force started more loyal than the briefing let you know: every officer +0.031 on the loyalty scale (runs differ by about 0.04 either way).');
     expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.02 } }, fake.series.rows))).toMatch(/^The force started less loyal .* every officer [−-]0\.020 /);
+    // A draw within a quarter of the spread is not news: no "less loyal" for −0.003.
+    expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.003 } }, fake.series.rows))).toMatch(/^The force was about as loyal as the briefing let you know: every officer [−-]0\.003 /);
   });
 });
