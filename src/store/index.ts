@@ -49,6 +49,9 @@ const live: { agents: AgentBuffers | null; series: SeriesView; agentsB: AgentBuf
 
 /** The buffers of the latest frame, by reference: read them while drawing, never keep them. */
 export const getAgents = (): AgentBuffers | null => live.agents;
+
+/** Every frame brings a fresh copy of each list: keeping the old one when it says the same spares the panels that watch it a redraw. */
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 /** Every series row of the run so far, tick 0 first; the same object for the page's lifetime. */
 export const getSeries = (): SeriesView => live.series;
 /** The same for a comparison's run B (empty while none is open). */
@@ -244,7 +247,7 @@ export function createGameStore(runner: Runner): GameStoreApi {
       store.setState({
         status: 'ready', playing: f.playing, tick: f.tick, date: f.date, outcome: f.outcome, fallCause: f.fallCause,
         tippingTick: f.tippingTick, summary: f.summary, capacity: f.capacity, levels: f.levels, events,
-        inspected: s.selectedOfficer === null ? null : f.inspected, historical: f.historical, channelTotals: f.channelTotals, eventParams: f.eventParams,
+        inspected: s.selectedOfficer === null ? null : f.inspected, historical: f.historical, channelTotals: f.channelTotals, eventParams: sameList(s.eventParams, f.eventParams) ? s.eventParams : f.eventParams,
         compare, crowds: f.crowds ?? s.crowds, strategy: f.strategy ?? s.strategy, takeover: f.takeover === undefined ? s.takeover : f.takeover,
       });
     },

@@ -53,6 +53,18 @@ describe('game store', () => {
     expect(store.getState().runId).toBe(2);
   });
 
+  it("keeps the list of event-set parameters while a frame's copy says the same (the parameter panel redraws only on a change)", () => {
+    const r = fakeRunner();
+    const st = createGameStore(r.runner);
+    st.getState().start(runSpec({ scenarioId: 'epstein-classic', seed: 2, sets: [], actions: [] }));
+    r.emit().frame(frame(0, { eventParams: ['arrestRate'] }));
+    const first = st.getState().eventParams;
+    r.emit().frame(frame(1, { eventParams: ['arrestRate'] }));
+    expect(st.getState().eventParams).toBe(first);
+    r.emit().frame(frame(2, { eventParams: ['arrestRate', 'legitimacy'] }));
+    expect(st.getState().eventParams).toEqual(['arrestRate', 'legitimacy']);
+  });
+
   it('records accepted actions in tick order and reports refused ones', async () => {
     const { runner, emit } = fakeRunner();
     const store = createGameStore(runner);

@@ -30,6 +30,8 @@ export class AgentLayer {
   private spare: Rect = { x0: 0, y0: 0, x1: 0, y1: 0 };
   /** -1 when the last frame drew the density raster, else the index into STAMP_TIERS. */
   tier = 0;
+  /** What the buffer shows: the same agents through the same view need no new pixels (the worker's frames come slower than the screen's). */
+  private readonly shown = { valid: false, agents: null as AgentBuffers | null, s: 0, ox: 0, oy: 0, gw: 0, gh: 0 };
 
   constructor(private readonly scene: Phaser.Scene, width: number, height: number) {
     if (scene.textures.exists(KEY)) scene.textures.remove(KEY);
@@ -54,10 +56,14 @@ export class AgentLayer {
     this.target = { data: new Uint32Array(this.imageData.data.buffer), w, h };
     this.image.setTexture(KEY).setScale(1 / this.res);
     Object.assign(this.dirty, { x0: 0, y0: 0, x1: w, y1: h });
+    this.shown.valid = false;
   }
 
   /** Draws the frame's agents; `xf` maps cells to screen pixels. */
   draw(agents: AgentBuffers | null, xf: Xf, grid: GridSize): void {
+    const v = this.shown;
+    if (v.valid && v.agents === agents && v.s === xf.s && v.ox === xf.ox && v.oy === xf.oy && v.gw === grid.w && v.gh === grid.h) return;
+    v.valid = true; v.agents = agents; v.s = xf.s; v.ox = xf.ox; v.oy = xf.oy; v.gw = grid.w; v.gh = grid.h;
     const t = this.target, bx = scaled(xf, this.res, this.bufXf);
     t.data.fill(0);
     const now = this.mapRect(bx, grid, this.spare);
