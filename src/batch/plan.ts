@@ -41,6 +41,12 @@ export interface BatchPlan {
    * knock-out replay for every nonviolent run whose attribution did not replay it already).
    */
   causal?: boolean;
+  /**
+   * false: no pillar attribution (src/scenarios/attribute.ts): a success's fallCause and pivotal are
+   * null and no replay runs. For ensembles judged only on the three research figures (calibrate's
+   * check on unseen seeds), which need no cause; default true.
+   */
+  attribution?: boolean;
 }
 
 /** Most runs one batch may hold (per shard set): beyond this the row array itself is the problem. */
@@ -136,8 +142,10 @@ export function runOne(plan: BatchPlan, g: number): Row {
   let mark: Landmark | null = null;
   if (plan.causal === true) mark = runToEndWithLandmark(state, params.landmarkDay);
   else runToEnd(state);
-  const attribution = attributeFall(spec, state);
-  const row = makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, runReport(state, attribution), inputs.strategy);
+  const attribution = plan.attribution === false ? null : attributeFall(spec, state);
+  const report = runReport(state, attribution);
+  if (plan.attribution === false && report.outcome === 'success') { report.fallCause = null; report.pivotal = null; }
+  const row = makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, report, inputs.strategy);
   if (mark === null) return row;
   const knockoutSuccess = !row.nonviolent ? null : attribution !== null ? !attribution.pivotal.force : knockoutSucceeds(spec);
   return addCausalColumns(row, { landmarkUndecided: mark.undecided, landmarkDefectedShare: r6(mark.defectedShare), knockoutSuccess });

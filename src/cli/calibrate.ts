@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { DEFAULT_CALIBRATION } from '../scenarios/index';
 import {
-  batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, fitBudget, fitCoefficients, infeasibility,
-  runsForTargets, schedule, shardIndices, summarize, type CausalStats, type Coefficients, type Targets,
+  batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, checkSeed, fitBudget, fitCoefficients, infeasibility,
+  judgeValidation, runsForTargets, schedule, shardIndices, summarize, validationNonviolentRuns, validationSeeds,
+  type CausalStats, type Coefficients, type Row, type SeedCheck, type Targets, type Validation,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
-import { calibrationDoc, fmtTime, formatReport, progressLine } from './calibrateFormat';
+import { calibrationDoc, fmtTime, formatReport, progressLine, validationLines, validationRecord } from './calibrateFormat';
 import { CliError } from './errors';
 import { checkOutDir, emit, print, runCommand } from './output';
 import { loadCalibration, userDir } from './run';
@@ -23,10 +24,38 @@ import { loadCalibration, userDir } from './run';
 export const DEFAULT_CALIBRATION_FILE = fileURLToPath(new URL('../scenarios/calibration.json', import.meta.url));
 
 /** The plan of one step: the campaigns world with these values, always the same seeds. */
-const stepPlan = (o: CalibrateOptions, values: Coefficients, runs: number, causal = false) => checkPlan({
-  scenarioName: 'campaigns', scenario: campaignScenario(), seed: o.seed, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
-  calibration: { version: 2, note: '', values }, priors: campaignPriors(), ...(causal ? { causal: true } : {}),
+const stepPlan = (o: CalibrateOptions, values: Coefficients, runs: number, causal = false, seed = o.seed, attribution = true) => checkPlan({
+  scenarioName: 'campaigns', scenario: campaignScenario(), seed, runs, strategy: 'scenario', actions: [], sets: [], sweep: [],
+  calibration: { version: 2, note: '', values }, priors: campaignPriors(), ...(causal ? { causal: true } : {}), ...(attribution ? {} : { attribution: false }),
 });
+
+/**
+ * The values on three seeds the fit never saw (src/batch/validate.ts): each seed runs until it has
+ * the wanted nonviolent runs (a first batch sized by `nonviolentShare`, then one top-up), without
+ * the pillar attribution the three figures do not need. Runs are numbered as in any batch, so the
+ * top-up continues the same ensemble.
+ */
+async function validateUnseen(o: CalibrateOptions, values: Coefficients, nonviolentShare: number, wanted: number | null,
+  onRuns: (done: number, total: number) => void): Promise<Validation> {
+  const checks: SeedCheck[] = [];
+  const want = wanted ?? o.runs;
+  const share = Math.min(1, Math.max(0.2, nonviolentShare));
+  for (const seed of validationSeeds(o.seed)) {
+    let total = Math.max(50, Math.ceil(want / share));
+    let rows: Row[] = await runRows(stepPlan(o, values, total, false, seed, false), shardIndices(total, null), { workers: o.workers ?? undefined, onProgress: onRuns });
+    let st = summarize(rows, o.targets);
+    if (st.nonviolentRuns < want) {
+      const extra = Math.ceil(((want - st.nonviolentRuns) / share) * 1.1) + 10;
+      const more = Array.from({ length: extra }, (_, k) => total + k);
+      rows = rows.concat(await runRows(stepPlan(o, values, total + extra, false, seed, false), more, { workers: o.workers ?? undefined, onProgress: onRuns }));
+      total += extra;
+      st = summarize(rows, o.targets);
+    }
+    checks.push(checkSeed(seed, st));
+    say(`calibrate: unseen seed ${seed}: ${total} runs, ${st.nonviolentRuns} nonviolent`);
+  }
+  return judgeValidation(checks);
+}
 
 /** The ensemble of one step. */
 function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: number, total: number) => void) {
@@ -66,14 +95,28 @@ async function main(argv: string[]): Promise<number> {
     : loadCalibration(o.from, baseDir)?.values ?? {}) as Coefficients;
   const kept = Object.fromEntries(Object.entries(current).filter(([k]) => !fitted.has(k)));
   const need = runsForTargets(t);
-  say(`calibrate: fitting ${CALIBRATION_KEYS.map((k) => k.key).join(', ')} on the campaigns ensemble, seed ${o.seed}; `
+  if (!o.check) say(`calibrate: fitting ${CALIBRATION_KEYS.map((k) => k.key).join(', ')} on the campaigns ensemble, seed ${o.seed}; `
     + `ensembles of ${schedule(o.runs).join(', ')} runs (at most ${fitBudget(o.runs)} runs in all)`);
-  if (need !== null) say(`calibrate: at the targets' own cell shares the ${t.kind} ratio's interval spans ×2 at about ${need} nonviolent runs`
+  if (need !== null && !o.check) say(`calibrate: at the targets' own cell shares the ${t.kind} ratio's interval spans ×2 at about ${need} nonviolent runs`
     + (need > o.runs ? ` - more than --runs ${o.runs}: the criterion cannot hold at this size` : ''));
 
   const tty = process.stderr.isTTY === true;
   const start = performance.now();
   let runsDone = 0;
+  const wanted = o.validateRuns ?? validationNonviolentRuns(need);
+  const unseenProgress = (done: number, total: number) => {
+    if (tty) process.stderr.write(`\r\x1b[Kcalibrate: unseen seeds ${done}/${total} runs`);
+    if (done === total) runsDone += total;
+  };
+  if (o.check) {
+    say(`calibrate --check: ${Object.entries(current).map(([k, v]) => `${k} ${v}`).join(', ') || 'the schema defaults'} on seeds ${validationSeeds(o.seed).join(', ')}`
+      + ` (--seed ${o.seed} + 1, + 2, + 3: give the seed the calibration was fitted on)`);
+    const v = await validateUnseen(o, current, 0.65, wanted, unseenProgress);
+    if (tty) process.stderr.write('\r\x1b[K');
+    say(`calibrate: ${runsDone} runs in ${fmtTime((performance.now() - start) / 1000)}`);
+    print(`${validationLines(v, wanted).join('\n')}\n`);
+    return v.holds && v.seeds.every((c) => wanted === null || c.nonviolentRuns >= wanted) ? 0 : 3;
+  }
   const evaluate = evaluator(o, kept, (done, total) => {
     if (tty) process.stderr.write(`\r\x1b[Kcalibrate: ensemble ${done}/${total} runs`);
     if (done === total) runsDone += total;
@@ -96,14 +139,20 @@ async function main(argv: string[]): Promise<number> {
   if (tty) process.stderr.write('\r\x1b[K');
   say(`calibrate: causal check: ${runsDone - before} runs in ${fmtTime((performance.now() - t1) / 1000)}`);
   const result = { ...fit, coefficients, stats: { ...fit.stats, causal } };
+  say(`calibrate: the fitted values on seeds ${validationSeeds(o.seed).join(', ')}, which the fit never saw ...`);
+  const t2 = performance.now(), before2 = runsDone;
+  const unseen = await validateUnseen(o, coefficients, fit.stats.nonviolentRuns / Math.max(1, fit.stats.runs), wanted, unseenProgress);
+  if (tty) process.stderr.write('\r\x1b[K');
+  say(`calibrate: unseen seeds: ${runsDone - before2} runs in ${fmtTime((performance.now() - t2) / 1000)}`);
   print(formatReport(result, o.runs, o.seed));
-  const doc = calibrationDoc(result, t, o.runs, o.seed);
+  print(`${validationLines(unseen, wanted).join('\n')}\n`);
+  const doc = calibrationDoc(result, t, o.runs, o.seed, validationRecord(unseen, wanted));
   if (o.dryRun) print('dry run: nothing written\n');
   else {
     emit(doc, o.out ?? DEFAULT_CALIBRATION_FILE, baseDir);
     print(`wrote ${o.out ?? relative(process.cwd(), DEFAULT_CALIBRATION_FILE)}\n`);
   }
-  return fit.verdict.holds ? 0 : 3;
+  return fit.verdict.holds && unseen.holds ? 0 : 3;
 }
 
 void runCommand('calibrate', () => main(process.argv.slice(2)));

@@ -3,8 +3,8 @@
  * (fitted values, statistics with intervals, the criterion and why it fails) and the
  * calibration file with its `fit` record (targets, runs, seed, achieved figures; no timestamps).
  */
-import type { BatchStats, CausalStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets } from '../batch/index';
-import { CALIBRATION_KEYS } from '../batch/index';
+import type { BatchStats, CausalStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets, Validation } from '../batch/index';
+import { CALIBRATION_KEYS, figureName, GIVE_WAY, ODDS_FLOOR, VALIDATION_BANDS } from '../batch/index';
 
 const pct = (p: number | null): string => (p === null ? '-' : `${(100 * p).toFixed(1)}%`);
 const num = (v: number | null): string => (v === null ? '-' : v.toPrecision(3));
@@ -74,6 +74,37 @@ export function formatReport(fit: FitResult, runs: number, seed: number): string
   return lines.join('\n') + '\n';
 }
 
+/** The check on unseen seeds: one line per seed, then the verdict and what gave way. */
+export function validationLines(v: Validation, wanted: number | null): string[] {
+  const band = (k: (typeof GIVE_WAY)[number]) => {
+    const [lo, hi] = VALIDATION_BANDS[k];
+    return k === 'oddsRatio' ? `${lo}–${hi}` : `${pct(lo)}–${pct(hi)}`;
+  };
+  const lines = [`on seeds it was not fitted on (bands: success ${band('successRate')}, P(defection | success) ${band('defectionShareInSuccesses')}, `
+    + `odds ratio ${band('oddsRatio')}; ${wanted === null ? 'no' : wanted} nonviolent runs each wanted):`];
+  const mark = (b: boolean) => (b ? '' : ' OUTSIDE');
+  for (const c of v.seeds)
+    lines.push(`  seed ${String(c.seed).padEnd(11)} ${c.runs} runs (${c.nonviolentRuns} nonviolent): success ${pct(c.figures.successRate)}${mark(c.inside.successRate)}, `
+      + `P(defection | success) ${pct(c.figures.defectionShareInSuccesses)}${mark(c.inside.defectionShareInSuccesses)}, `
+      + `odds ratio ${num(c.figures.oddsRatio)}${mark(c.inside.oddsRatio)}`);
+  const short = wanted !== null && v.seeds.some((c) => c.nonviolentRuns < wanted);
+  if (v.holds && !short) lines.push('  every band holds on every seed');
+  else {
+    if (v.binding !== null) lines.push(`  outside a band: ${v.outside.map(figureName).join(', ')}; the binding target (targets give way in the order `
+      + `${GIVE_WAY.map(figureName).join(', ')}): ${figureName(v.binding)}`);
+    if (v.belowFloor) lines.push(`  the odds ratio fell below ${ODDS_FLOOR} on a seed: never acceptable`);
+    if (short) lines.push(`  fewer nonviolent runs than wanted on a seed: the check is indicative only`);
+  }
+  return lines;
+}
+
+/** The check in the fit record, rounded as the rest of it. */
+export const validationRecord = (v: Validation, wanted: number | null) => ({
+  nonviolentRunsWanted: wanted, holds: v.holds, binding: v.binding, outside: v.outside, oddsBelowFloor: v.belowFloor,
+  seeds: v.seeds.map((c) => ({ seed: c.seed, runs: c.runs, nonviolentRuns: c.nonviolentRuns,
+    successRate: sig(c.figures.successRate), defectionShareInSuccesses: sig(c.figures.defectionShareInSuccesses), oddsRatio: sig(c.figures.oddsRatio) })),
+});
+
 const prop = (p: Proportion) => ({ value: sig(p.value), lo: sig(p.lo), hi: sig(p.hi), k: p.k, n: p.n });
 
 const ratio4 = (r: Ratio) => ({ value: sig(r.value), lo: sig(r.lo), hi: sig(r.hi), corrected: r.corrected });
@@ -92,7 +123,8 @@ function causalRecord(c: CausalStats) {
 }
 
 /** The calibration file: values and the record of the fit (deterministic, date-free). */
-export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number): string {
+export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number,
+  validation: ReturnType<typeof validationRecord> | null = null): string {
   const st: BatchStats = fit.stats, m = st.successMultiplier;
   const doc = {
     version: 2,
@@ -119,6 +151,7 @@ export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, s
         fallCauses: st.fallCauses,
         ...(st.causal !== undefined ? { causal: causalRecord(st.causal) } : {}),
       },
+      ...(validation !== null ? { unseenSeeds: validation } : {}),
     },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

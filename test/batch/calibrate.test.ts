@@ -1,4 +1,5 @@
 /** Calibration: objective, criterion, feasibility, Nelder-Mead, the fit on fake and real ensembles, the CLI. */
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +128,9 @@ describe('calibration file and command', () => {
       targets: { successRate: 0.6, defectionShareInSuccesses: 0.5, successMultiplier: 20, kind: 'risk' }, runs: 500, seed: 4, out: 'c.json',
       from: 'none', dryRun: true });
     expect(parseCalibrateArgs([]).targets).toEqual(targets);
+    expect(parseCalibrateArgs([])).toMatchObject({ check: false, validateRuns: null });
+    expect(parseCalibrateArgs(['--check', '--validate-runs', '300'])).toMatchObject({ check: true, validateRuns: 300 });
+    expect(() => parseCalibrateArgs(['--validate-runs', '5'])).toThrow(/--validate-runs expects an integer from 10/);
   });
 
   const cli = (args: string[]) => {
@@ -150,6 +154,23 @@ describe('calibration file and command', () => {
     expect(r.out).toBe('');
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(msg);
+  });
+});
+
+describe('calibrate --check: the current calibration on three seeds it was not fitted on', () => {
+  it('measures each seed (seed + 1, + 2, + 3), names what is outside its band and writes nothing', () => {
+    const file = join(process.cwd(), 'src/scenarios/calibration.json');
+    const before = readFileSync(file, 'utf8');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(process.cwd(), 'src/cli/calibrate.ts'), '--check', '--validate-runs', '12', '--seed', '40', '--workers', '1'],
+      { encoding: 'utf8', env: { ...process.env, INIT_CWD: '' }, timeout: 120_000 });
+    expect([0, 3]).toContain(r.status);
+    const seeds = r.stdout.split('\n').filter((l) => /^  seed /.test(l));
+    expect(seeds.map((l) => l.match(/^  seed (\d+)/)?.[1])).toEqual(['41', '42', '43']);
+    for (const l of seeds) expect(l).toMatch(/\d+ runs \((\d+) nonviolent\): success [\d.]+%.*P\(defection \| success\) [\d.-]+%?.*odds ratio/);
+    expect(r.stdout).toMatch(/12 nonviolent runs each wanted/);
+    if (r.status === 3) expect(r.stdout).toMatch(/OUTSIDE[\s\S]*the binding target/);
+    else expect(r.stdout).toMatch(/every band holds on every seed/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
 

@@ -119,6 +119,23 @@ describe('runs', () => {
       .toEqual([row.outcome, row.fallCause, row.tippingTick, row.defectedShare, row.peakParticipation, row.nonviolent]);
   });
 
+  it('attribution: false runs the same runs without the pillar replays: a success keeps its route, has no cause and no pivotal pillars', () => {
+    const base = { scenarioName: 'campaigns', scenario: campaignScenario(), seed: 5, runs: 10, strategy: 'scenario', actions: [],
+      sets: [['horizonDays', '40']] as Array<[string, string]>, sweep: [], calibration: null, priors: campaignPriors() };
+    const full = checkPlan(base), bare = checkPlan({ ...base, attribution: false });
+    let successes = 0;
+    for (let g = 0; g < 10; g++) {
+      const a = runOne(full, g), b = runOne(bare, g);
+      expect([b.outcome, b.fallRoute, b.tippingTick, b.defectedShare, b.peakParticipation]).toEqual([a.outcome, a.fallRoute, a.tippingTick, a.defectedShare, a.peakParticipation]);
+      if (a.outcome === 'success') {
+        successes++;
+        expect(a.fallCause).not.toBeNull();
+        expect([b.fallCause, b.pivotal]).toEqual([null, null]);
+      } else expect([b.fallCause, b.pivotal]).toEqual([a.fallCause, a.pivotal]);
+    }
+    expect(successes).toBeGreaterThan(0);
+  });
+
   it('shards are strided, disjoint and cover every run', () => {
     expect(shardIndices(10, { index: 1, count: 3 })).toEqual([0, 3, 6, 9]);
     expect(shardIndices(10, { index: 3, count: 3 })).toEqual([2, 5, 8]);
