@@ -5,39 +5,17 @@
  * 2 for a mistake in the call, 3 when a preset sets a mechanism parameter.
  */
 import { availableParallelism } from 'node:os';
-import { PresetRun, RunRegistry } from '../balance/engine';
-import { familyOf } from '../balance/policies';
+import { RunRegistry, type PresetRun } from '../balance/engine';
 import { mechanismCheck, mechanismLine } from '../balance/mechanism';
-import { balanceJson, evaluateLessons, tally, type BalanceReport } from '../balance/report';
-import type { Lessons } from '../balance/lessons';
-import type { ScenarioData } from '../sim/index';
-import { balanceHelp, DEFAULT_SEEDS, parseBalanceArgs, type BalanceOptions } from './balanceArgs';
+import { balanceJson, tally } from '../balance/report';
+import { balanceHelp, parseBalanceArgs } from './balanceArgs';
 import { formatBalance } from './balanceFormat';
-import { estimateLines, executePending, fmtMinutes, loadLessons, loadPresets, sayer, type Group } from './balanceRun';
-import { CliError } from './errors';
+import { balanceReport, buildPresetRuns, estimateLines, fmtMinutes, loadLessons, loadPresets, sayer } from './balanceRun';
 import { print, runCommand } from './output';
 import { loadCalibration, userDir } from './run';
 
 export const MECHANISM_EXIT = 3;
 const say = sayer('balance');
-
-/** The risk lessons of one preset, checked against what it offers. */
-function risksOf(lessons: Lessons, s: ScenarioData) {
-  const rs = lessons.risks.filter((r) => r.preset === s.id);
-  for (const r of rs)
-    for (const a of r.add)
-      if (s.tactics !== null && !s.tactics.includes(a.tactic)) throw new CliError(`risk lesson '${r.id}': ${s.id} does not offer ${a.tactic}`);
-  return rs;
-}
-
-export function buildPresetRuns(reg: RunRegistry, scenarios: readonly ScenarioData[], opts: BalanceOptions, lessons: Lessons): PresetRun[] {
-  return scenarios.map((s) => new PresetRun(reg, {
-    scenario: s, seeds: opts.seeds ?? DEFAULT_SEEDS[familyOf(s)], seed: opts.seed, tiers: !opts.allSeeds, risks: risksOf(lessons, s),
-  }));
-}
-
-const groupsOf = (runs: readonly PresetRun[]): Group[] =>
-  runs.flatMap((pr) => pr.runs.map((x) => ({ label: `${pr.spec.scenario.id} ${x.policy.name}`, tasks: x.tasks })));
 
 /** --dry-run: the policies and runs, and the time from one timed run of each preset. */
 function dryRun(reg: RunRegistry, runs: readonly PresetRun[], workers: number): string {
@@ -64,20 +42,14 @@ async function main(argv: string[]): Promise<number> {
     if (!opts.despiteMechanism) { say(`${mechanismLine(check)}; nothing run (--despite-mechanism runs the report anyway)`); return MECHANISM_EXIT; }
     say(`${mechanismLine(check)}; running anyway (--despite-mechanism), exit code 3`);
   }
-  const workers = opts.workers ?? availableParallelism();
-  const reg = new RunRegistry(calibration);
-  const runs = buildPresetRuns(reg, scenarios, opts, lessons);
-  if (opts.dryRun) { print(dryRun(reg, runs, workers)); return check.ok ? 0 : MECHANISM_EXIT; }
-  const clock = { start: performance.now() };
-  say(`${reg.tasks.length} runs of ${runs.reduce((a, r) => a + r.runs.length, 0)} policies on ${workers} worker${workers === 1 ? '' : 's'} (then the once:<t> best days)`);
-  let count = await executePending(reg, workers, groupsOf(runs), say, 'policy', clock);
-  if (runs.map((r) => r.addOnceBest()).some(Boolean)) count += await executePending(reg, workers, groupsOf(runs), say, 'policy', clock);
-  const presets = runs.map((r) => r.report());
-  const report: BalanceReport = {
-    presets, lessons: evaluateLessons(lessons, presets), mechanismCheck: check,
-    run: { runs: count, seconds: Math.round((performance.now() - clock.start) / 100) / 10, workers, seed: opts.seed },
-  };
-  say(`done: ${count} runs in ${fmtMinutes(report.run.seconds)}`);
+  if (opts.dryRun) {
+    const workers = opts.workers ?? availableParallelism();
+    const reg = new RunRegistry(calibration);
+    print(dryRun(reg, buildPresetRuns(reg, scenarios, opts, lessons), workers));
+    return check.ok ? 0 : MECHANISM_EXIT;
+  }
+  const report = await balanceReport(opts, calibration, lessons, scenarios, check, say);
+  say(`done: ${report.run.runs} runs in ${fmtMinutes(report.run.seconds)}`);
   print(opts.json ? `${JSON.stringify(balanceJson(report))}\n` : formatBalance(report, opts.allSeeds));
   if (!check.ok) return MECHANISM_EXIT;
   return opts.strict && tally(report.lessons).fail > 0 ? 1 : 0;

@@ -8,7 +8,7 @@ import { runRows } from '../batch/nodePool';
 import { buildRun, type Calibration } from '../scenarios/index';
 import { runToEnd } from '../sim/index';
 import type { BalancePlan, BalanceRow } from '../balance/job';
-import type { RunRegistry } from '../balance/engine';
+import { RunRegistry } from '../balance/engine';
 import { loadScenario } from '../scenarios/load-node';
 import { validateLessons, type Lessons } from '../balance/lessons';
 import defaultLessons from '../scenarios/lessons.json';
@@ -16,6 +16,12 @@ import { readJsonFile } from './run';
 import { safeLine } from '../scenarios/text';
 import type { ScenarioData } from '../sim/index';
 import { CliError } from './errors';
+import { PresetRun } from '../balance/engine';
+import { familyOf } from '../balance/policies';
+import type { mechanismCheck } from '../balance/mechanism';
+import { evaluateLessons, type BalanceReport } from '../balance/report';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_SEEDS, type BalanceOptions } from './balanceArgs';
 
 export const fmtMinutes = (s: number): string => (s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(2)} h`);
 
@@ -113,4 +119,42 @@ export function estimateLines(reg: RunRegistry, workers: number): string[] {
   }
   out.push(`  total ${reg.tasks.length} runs, about ${fmtMinutes(total / workers)} on ${workers} worker${workers === 1 ? '' : 's'} (runs decided early are quicker; a busy machine is slower)`);
   return out;
+}
+
+/** The risk lessons of one preset, checked against what it offers. */
+function risksOf(lessons: Lessons, s: ScenarioData) {
+  const rs = lessons.risks.filter((r) => r.preset === s.id);
+  for (const r of rs)
+    for (const a of r.add)
+      if (s.tactics !== null && !s.tactics.includes(a.tactic)) throw new CliError(`risk lesson '${r.id}': ${s.id} does not offer ${a.tactic}`);
+  return rs;
+}
+
+export function buildPresetRuns(reg: RunRegistry, scenarios: readonly ScenarioData[], opts: BalanceOptions, lessons: Lessons): PresetRun[] {
+  return scenarios.map((s) => new PresetRun(reg, {
+    scenario: s, seeds: opts.seeds ?? DEFAULT_SEEDS[familyOf(s)], seed: opts.seed, tiers: !opts.allSeeds, risks: risksOf(lessons, s),
+  }));
+}
+
+const groupsOf = (runs: readonly PresetRun[]): Group[] =>
+  runs.flatMap((pr) => pr.runs.map((x) => ({ label: `${pr.spec.scenario.id} ${x.policy.name}`, tasks: x.tasks })));
+
+/**
+ * Every policy of `scenarios` under `calibration`, then the lessons: the report as `balance` builds it
+ * (also called by `calibrate` to re-check the lessons at fitted values).
+ */
+export async function balanceReport(opts: BalanceOptions, calibration: Calibration | null, lessons: Lessons, scenarios: readonly ScenarioData[],
+  check: ReturnType<typeof mechanismCheck>, log: (line: string) => void): Promise<BalanceReport> {
+  const workers = opts.workers ?? availableParallelism();
+  const reg = new RunRegistry(calibration);
+  const runs = buildPresetRuns(reg, scenarios, opts, lessons);
+  const clock = { start: performance.now() };
+  log(`${reg.tasks.length} runs of ${runs.reduce((a, r) => a + r.runs.length, 0)} policies on ${workers} worker${workers === 1 ? '' : 's'} (then the once:<t> best days)`);
+  let count = await executePending(reg, workers, groupsOf(runs), log, 'policy', clock);
+  if (runs.map((r) => r.addOnceBest()).some(Boolean)) count += await executePending(reg, workers, groupsOf(runs), log, 'policy', clock);
+  const presets = runs.map((r) => r.report());
+  return {
+    presets, lessons: evaluateLessons(lessons, presets), mechanismCheck: check,
+    run: { runs: count, seconds: Math.round((performance.now() - clock.start) / 100) / 10, workers, seed: opts.seed },
+  };
 }

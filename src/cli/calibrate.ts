@@ -15,8 +15,12 @@ import {
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
-import { calibrationDoc, fmtTime, formatReport, progressLine, validationLines, validationRecord } from './calibrateFormat';
+import { brokenLessons, calibrationDoc, fmtTime, formatReport, lessonKey, lessonName, progressLine, validationLines, validationRecord } from './calibrateFormat';
 import { CliError } from './errors';
+import { parseBalanceArgs } from './balanceArgs';
+import { balanceReport, loadLessons, loadPresets } from './balanceRun';
+import { mechanismCheck } from '../balance/mechanism';
+import type { LessonResult } from '../balance/lessons';
 import { checkOutDir, emit, print, runCommand } from './output';
 import { loadCalibration, userDir } from './run';
 
@@ -78,6 +82,28 @@ async function causalCheck(o: CalibrateOptions, values: Coefficients, onRuns: (d
 }
 
 function say(msg: string): void { process.stderr.write(`${msg}\n`); }
+
+/** Exit code of a fit that breaks a lesson. */
+export const LESSON_EXIT = 4;
+
+
+/**
+ * The lessons file (balance bounds, Minsk stalemates) at the values the fit started from and at the
+ * fitted ones (one report when they are the same): `broken` passed before and fails now; `failing`
+ * fails now (including lessons that failed before the fit too).
+ */
+async function recheckLessons(o: CalibrateOptions, start: Coefficients, fitted: Coefficients, baseDir: string): Promise<{ broken: LessonResult[]; failing: LessonResult[]; seeds: number | null }> {
+  const b = parseBalanceArgs(o.lessonSeeds === null ? [] : ['--seeds', String(o.lessonSeeds)]);
+  b.workers = o.workers;
+  const lessons = loadLessons(null, baseDir), scenarios = loadPresets(b.presets, baseDir), check = mechanismCheck(scenarios);
+  const log = (line: string) => say(`calibrate: lessons: ${line}`);
+  const cal = (values: Coefficients) => ({ version: 2 as const, note: '', values });
+  const sameValues = JSON.stringify(Object.entries(start).sort()) === JSON.stringify(Object.entries(fitted).sort());
+  log(`at the fitted values${sameValues ? ' (the same as at the start)' : ', then at the values the fit started from'} ...`);
+  const after = await balanceReport(b, cal(fitted), lessons, scenarios, check, log);
+  const before = sameValues ? after : await balanceReport(b, cal(start), lessons, scenarios, check, log);
+  return { ...brokenLessons(before.lessons, after.lessons), seeds: o.lessonSeeds };
+}
 
 async function main(argv: string[]): Promise<number> {
   const o = parseCalibrateArgs(argv);
@@ -144,14 +170,21 @@ async function main(argv: string[]): Promise<number> {
   const unseen = await validateUnseen(o, coefficients, fit.stats.nonviolentRuns / Math.max(1, fit.stats.runs), wanted, unseenProgress);
   if (tty) process.stderr.write('\r\x1b[K');
   say(`calibrate: unseen seeds: ${runsDone - before2} runs in ${fmtTime((performance.now() - t2) / 1000)}`);
+  const lessons = await recheckLessons(o, current, coefficients, baseDir);
   print(formatReport(result, o.runs, o.seed));
   print(`${validationLines(unseen, wanted).join('\n')}\n`);
-  const doc = calibrationDoc(result, t, o.runs, o.seed, validationRecord(unseen, wanted));
+  if (lessons.broken.length > 0) print(`lessons broken by the fit (passed at the start, fail now):\n${lessons.broken.map((l) => `  - ${lessonName(l)}`).join('\n')}\n`);
+  else print(`lessons: none broken by the fit${lessons.failing.length > 0 ? ` (failing before and after: ${lessons.failing.map((l) => l.id).join(', ')})` : ''}\n`);
+  const record = { ...validationRecord(unseen, wanted) };
+  const doc = calibrationDoc(result, t, o.runs, o.seed, record, { seedsPerPreset: lessons.seeds, broken: lessons.broken.map(lessonKey), failing: lessons.failing.map(lessonKey) });
+  const blocked = lessons.broken.length > 0 && !o.force;
   if (o.dryRun) print('dry run: nothing written\n');
+  else if (blocked) print('nothing written: the fit breaks a lesson (--force writes it all the same)\n');
   else {
     emit(doc, o.out ?? DEFAULT_CALIBRATION_FILE, baseDir);
     print(`wrote ${o.out ?? relative(process.cwd(), DEFAULT_CALIBRATION_FILE)}\n`);
   }
+  if (lessons.broken.length > 0) return LESSON_EXIT;
   return fit.verdict.holds && unseen.holds ? 0 : 3;
 }
 

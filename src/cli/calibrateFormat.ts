@@ -5,6 +5,21 @@
  */
 import type { BatchStats, CausalStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets, Validation } from '../batch/index';
 import { CALIBRATION_KEYS, figureName, GIVE_WAY, ODDS_FLOOR, VALIDATION_BANDS } from '../batch/index';
+import type { LessonResult } from '../balance/lessons';
+
+/** A lesson verdict's identity: its id and preset(s) (a per-preset lesson has one verdict per preset). */
+export const lessonKey = (l: LessonResult): string => `${l.id}|${JSON.stringify(l.preset)}`;
+
+/** A lesson in one line: id, preset, the deciding policy (or quantity) and value. */
+export const lessonName = (l: LessonResult): string =>
+  `${l.id} (${Array.isArray(l.preset) ? l.preset.join(', ') : l.preset}: ${l.policy ?? l.quantity} ${l.value === null ? '-' : Number(l.value.toPrecision(3))})`;
+
+/** Lessons that passed before a fit and fail after it (broken), and every one failing after it. */
+export function brokenLessons(before: readonly LessonResult[], after: readonly LessonResult[]): { broken: LessonResult[]; failing: LessonResult[] } {
+  const passed = new Set(before.filter((l) => l.status === 'pass').map(lessonKey));
+  const failing = after.filter((l) => l.status === 'fail');
+  return { broken: failing.filter((l) => passed.has(lessonKey(l))), failing };
+}
 
 const pct = (p: number | null): string => (p === null ? '-' : `${(100 * p).toFixed(1)}%`);
 const num = (v: number | null): string => (v === null ? '-' : v.toPrecision(3));
@@ -124,7 +139,8 @@ function causalRecord(c: CausalStats) {
 
 /** The calibration file: values and the record of the fit (deterministic, date-free). */
 export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, seed: number,
-  validation: ReturnType<typeof validationRecord> | null = null): string {
+  validation: ReturnType<typeof validationRecord> | null = null,
+  lessons: { seedsPerPreset: number | null; broken: string[]; failing: string[] } | null = null): string {
   const st: BatchStats = fit.stats, m = st.successMultiplier;
   const doc = {
     version: 2,
@@ -152,6 +168,7 @@ export function calibrationDoc(fit: FitResult, targets: Targets, runs: number, s
         ...(st.causal !== undefined ? { causal: causalRecord(st.causal) } : {}),
       },
       ...(validation !== null ? { unseenSeeds: validation } : {}),
+      ...(lessons !== null ? { lessons } : {}),
     },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -131,6 +131,8 @@ describe('calibration file and command', () => {
     expect(parseCalibrateArgs([])).toMatchObject({ check: false, validateRuns: null });
     expect(parseCalibrateArgs(['--check', '--validate-runs', '300'])).toMatchObject({ check: true, validateRuns: 300 });
     expect(() => parseCalibrateArgs(['--validate-runs', '5'])).toThrow(/--validate-runs expects an integer from 10/);
+    expect(parseCalibrateArgs([])).toMatchObject({ lessonSeeds: null, force: false });
+    expect(parseCalibrateArgs(['--lesson-seeds', '4', '--force'])).toMatchObject({ lessonSeeds: 4, force: true });
   });
 
   const cli = (args: string[]) => {

@@ -66,3 +66,16 @@ describe('the check in the report and the fit record', () => {
         { seed: 3, runs: 100, nonviolentRuns: 60, successRate: 0.5, defectionShareInSuccesses: 0.5, oddsRatio: 46 }] });
   });
 });
+
+describe('lessons re-checked after a fit', () => {
+  it('a lesson is broken when it passed at the start values and fails at the fitted ones; per-preset verdicts count apart', async () => {
+    const { brokenLessons, lessonName } = await import('../../src/cli/calibrateFormat');
+    const l = (id: string, preset: string | string[], status: 'pass' | 'fail' | 'n/a', value: number | null = 0.5) =>
+      ({ id, kind: 'target', preset, status, pass: status === 'n/a' ? null : status === 'pass', value, policy: 'rotation', quantity: 'success', bound: { max: 0.1 } }) as never;
+    const before = [l('a', 'p1', 'pass'), l('a', 'p2', 'fail'), l('b', ['p1', 'p2'], 'pass'), l('c', 'p1', 'n/a'), l('d', 'p1', 'pass')];
+    const after = [l('a', 'p1', 'fail', 0.7), l('a', 'p2', 'fail'), l('b', ['p1', 'p2'], 'pass'), l('c', 'p1', 'fail'), l('d', 'p1', 'pass')];
+    const r = brokenLessons(before, after);
+    expect(r.broken.map(lessonName)).toEqual(['a (p1: rotation 0.7)']);
+    expect(r.failing).toHaveLength(3); // a@p1 (broken), a@p2 (failed before too), c (n/a before)
+  });
+});
