@@ -11,7 +11,7 @@ import { DEFAULT_CALIBRATION } from '../scenarios/index';
 import {
   batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, checkSeed, fitBudget, fitCoefficients, infeasibility,
   judgeValidation, runsForTargets, schedule, shardIndices, summarize, validationNonviolentRuns, validationSeeds,
-  type CausalStats, type Coefficients, type Row, type SeedCheck, type Targets, type Validation,
+  type BatchStats, type CausalStats, type Coefficients, type Row, type SeedCheck, type Targets, type Validation,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
 import { calibrateHelp, parseCalibrateArgs, type CalibrateOptions } from './calibrateArgs';
@@ -64,7 +64,9 @@ async function validateUnseen(o: CalibrateOptions, values: Coefficients, nonviol
 /** The ensemble of one step. */
 function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: number, total: number) => void) {
   return async (values: Coefficients, runs: number) => {
-    const rows = await runRows(stepPlan(o, { ...kept, ...values }, runs), shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
+    // The search needs the three figures only: no pillar attribution (its replays would triple the cost);
+    // the causal pass below attributes the final ensemble's falls.
+    const rows = await runRows(stepPlan(o, { ...kept, ...values }, runs, false, o.seed, false), shardIndices(runs, null), { workers: o.workers ?? undefined, onProgress: onRuns });
     return summarize(rows, o.targets);
   };
 }
@@ -72,13 +74,14 @@ function evaluator(o: CalibrateOptions, kept: Coefficients, onRuns: (done: numbe
 /**
  * The causal figures at the fitted values (docs/research.md section 1b): the final ensemble once
  * more with --causal (same seeds, so the same runs the fit was judged on, plus their knock-out
- * replays). Only this one check pass, not every step of the search: it would double the fit's cost.
+ * replays and the pillar attribution the search skips: the report's fall causes come from here). Only
+ * this one pass, not every step of the search: it would double the fit's cost.
  */
-async function causalCheck(o: CalibrateOptions, values: Coefficients, onRuns: (done: number, total: number) => void): Promise<CausalStats> {
+async function causalCheck(o: CalibrateOptions, values: Coefficients, onRuns: (done: number, total: number) => void): Promise<BatchStats> {
   const plan = stepPlan(o, values, o.runs, true);
   const tally = new BatchTally(batchInfo(plan, o.targets.kind));
   await runRows(plan, shardIndices(o.runs, null), { workers: o.workers ?? undefined, onProgress: onRuns, keep: false, onRows: (_i, rows) => { for (const r of rows) tally.add(r); } });
-  return tally.overall().causal as CausalStats;
+  return tally.overall();
 }
 
 function say(msg: string): void { process.stderr.write(`${msg}\n`); }
@@ -164,7 +167,9 @@ async function main(argv: string[]): Promise<number> {
   });
   if (tty) process.stderr.write('\r\x1b[K');
   say(`calibrate: causal check: ${runsDone - before} runs in ${fmtTime((performance.now() - t1) / 1000)}`);
-  const result = { ...fit, coefficients, stats: { ...fit.stats, causal } };
+  // The same runs as the search's final ensemble (same seeds and values), now with the falls attributed.
+  const result = { ...fit, coefficients, stats: { ...fit.stats, fallCauses: causal.fallCauses, pivotal: causal.pivotal, medianPeak: causal.medianPeak,
+    violentFallCauses: causal.violentFallCauses, causal: causal.causal as CausalStats } };
   say(`calibrate: the fitted values on seeds ${validationSeeds(o.seed).join(', ')}, which the fit never saw ...`);
   const t2 = performance.now(), before2 = runsDone;
   const unseen = await validateUnseen(o, coefficients, fit.stats.nonviolentRuns / Math.max(1, fit.stats.runs), wanted, unseenProgress);
