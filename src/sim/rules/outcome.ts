@@ -6,7 +6,8 @@
  * The movement fails after demobilizeDays consecutive days below the participation floor.
  * Otherwise the horizon makes it a stalemate. The outcome is fixed when first decided, and the
  * regime cannot fall while needed force is zero. tippingTick is the first tick of the decisive
- * streak (force), or the decision tick (overwhelm, elite). At the decision each pillar's loss
+ * streak (force), or of the decisive day (overwhelm, elite: judged at its end, so a fall on the
+ * last day of a 42-day game tips on day 42, not on the day after it). At the decision each pillar's loss
  * from day 0 is recorded (pillarLoss): force = defected share, elite = share of cohesion lost,
  * economy = share of resources lost, patron = share of support withdrawn; the attribution of a
  * fall to a pillar (src/scenarios/attribute.ts) uses it.
@@ -45,8 +46,9 @@ export function judgeDay(s: SimState): void {
   s.streak.demobilize = part < p.demobilizeFloor ? s.streak.demobilize + 1 : 0;
 
   if (t.peakNeeded > 0 && s.streak.collapse >= p.collapseDays) return decide(s, 'success', 'force', s.streak.collapseStartTick);
-  if (t.peakNeeded > 0 && t.peakNeeded > s.loyalForceTotal) return decide(s, 'success', 'overwhelm', s.tick);
-  if (t.peakNeeded > 0 && s.regime.eliteCohesion < p.eliteBreakThreshold) return decide(s, 'success', 'elite', s.tick);
+  // The decisive day is the one just judged: its first tick (the decision falls on the next day's first tick).
+  if (t.peakNeeded > 0 && t.peakNeeded > s.loyalForceTotal) return decide(s, 'success', 'overwhelm', dayStart);
+  if (t.peakNeeded > 0 && s.regime.eliteCohesion < p.eliteBreakThreshold) return decide(s, 'success', 'elite', dayStart);
   if (s.streak.demobilize >= p.demobilizeDays) return decide(s, 'failure', null, null);
 }
 

@@ -94,14 +94,15 @@ describe('judgeDay (equations)', () => {
     s = day();
     s.today.effectiveAtPeak = 10; s.loyalForceTotal = 9.5;
     judgeDay(s);
-    expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['success', 'overwhelm', 48]);
+    // Judged at tick 48, the end of the day that began at tick 24: it tips on that day, decided at 48.
+    expect([s.outcome, s.fallCause, s.tippingTick, s.decidedTick]).toEqual(['success', 'overwhelm', 24, 48]);
   });
 
   it('elite: cohesion 0.25 < 0.3 with people on the street; not with nobody out', () => {
     const s = day();
     s.today.effectiveAtPeak = 10; s.regime.eliteCohesion = 0.25;
     judgeDay(s);
-    expect([s.outcome, s.fallCause, s.tippingTick]).toEqual(['success', 'elite', 48]);
+    expect([s.outcome, s.fallCause, s.tippingTick, s.decidedTick]).toEqual(['success', 'elite', 24, 48]);
     const q = day();
     Object.assign(q.today, { peakActive: 0, peakNeeded: 0 }); q.regime.eliteCohesion = 0.25;
     judgeDay(q);
