@@ -35,5 +35,5 @@ export { levenberg } from './levenberg';
 export { runPool, BatchCancelled, jobSize, splitJobs, type WorkerLike, type PoolRun, type PoolOptions } from './pool';
 export { runJob, runIndex, jobHandler, type JobReply, type JobRequest, type JobPlan, type JobRow } from './job';
 export type { LevenbergOptions, LevenbergResult } from './levenberg';
-export { VALIDATION_BANDS, GIVE_WAY, ODDS_FLOOR, VALIDATION_SEED_COUNT, VALIDATION_RUNS_FACTOR, validationSeeds, validationNonviolentRuns, checkSeed, judgeValidation, figureName } from './validate';
+export { VALIDATION_BANDS, GIVE_WAY, ODDS_FLOOR, VALIDATION_SEED_COUNT, VALIDATION_RUNS_FACTOR, validationSeeds, validationNonviolentRuns, checkSeed, judgeValidation, figureName, shortOfRuns } from './validate';
 export type { FigureKey, SeedCheck, Validation } from './validate';

@@ -142,9 +142,10 @@ export function runOne(plan: BatchPlan, g: number): Row {
   let mark: Landmark | null = null;
   if (plan.causal === true) mark = runToEndWithLandmark(state, params.landmarkDay);
   else runToEnd(state);
-  const attribution = plan.attribution === false ? null : attributeFall(spec, state);
+  const attribute = plan.attribution !== false;
+  const attribution = attribute ? attributeFall(spec, state) : null;
   const report = runReport(state, attribution);
-  if (plan.attribution === false && report.outcome === 'success') { report.fallCause = null; report.pivotal = null; }
+  if (!attribute && report.outcome === 'success') { report.fallCause = null; report.pivotal = null; }
   const row = makeRow(g, plan.sweep.length > 0 ? inputs.point : null, inputs.seed, values, report, inputs.strategy);
   if (mark === null) return row;
   const knockoutSuccess = !row.nonviolent ? null : attribution !== null ? !attribution.pivotal.force : knockoutSucceeds(spec);

@@ -63,8 +63,7 @@ export function checkSeed(seed: number, st: Pick<BatchStats, 'runs' | 'nonviolen
   const figures: Record<FigureKey, number | null> = {
     successRate: st.successRate.value, defectionShareInSuccesses: st.defectionShareInSuccesses.value, oddsRatio: st.oddsRatio.value,
   };
-  const inside = { successRate: inBand('successRate', figures.successRate),
-    defectionShareInSuccesses: inBand('defectionShareInSuccesses', figures.defectionShareInSuccesses), oddsRatio: inBand('oddsRatio', figures.oddsRatio) };
+  const inside = Object.fromEntries(GIVE_WAY.map((k) => [k, inBand(k, figures[k])])) as Record<FigureKey, boolean>;
   return { seed, runs: st.runs, nonviolentRuns: st.nonviolentRuns, figures, inside };
 }
 
@@ -74,6 +73,9 @@ export function judgeValidation(seeds: SeedCheck[]): Validation {
   const belowFloor = seeds.some((c) => c.figures.oddsRatio === null || !(c.figures.oddsRatio >= ODDS_FLOOR));
   return { seeds, holds: outside.length === 0, binding: outside.length === 0 ? null : outside[outside.length - 1], outside, belowFloor };
 }
+
+/** Some seed has fewer nonviolent runs than wanted: the check is indicative only. */
+export const shortOfRuns = (v: Validation, wanted: number | null): boolean => wanted !== null && v.seeds.some((c) => c.nonviolentRuns < wanted);
 
 const NAMES: Record<FigureKey, string> = { successRate: 'success', defectionShareInSuccesses: 'P(defection | success)', oddsRatio: 'odds ratio' };
 export const figureName = (k: FigureKey): string => NAMES[k];

@@ -4,11 +4,12 @@
  * sensitivity variant) with the runs done, the time so far and an ETA weighted by each run's
  * cost (agent-ticks: a Minsk run counts for several classroom ones). Node only.
  */
+import { availableParallelism } from 'node:os';
 import { runRows } from '../batch/nodePool';
 import { buildRun, type Calibration } from '../scenarios/index';
 import { runToEnd } from '../sim/index';
 import type { BalancePlan, BalanceRow } from '../balance/job';
-import { RunRegistry } from '../balance/engine';
+import { PresetRun, RunRegistry } from '../balance/engine';
 import { loadScenario } from '../scenarios/load-node';
 import { validateLessons, type Lessons } from '../balance/lessons';
 import defaultLessons from '../scenarios/lessons.json';
@@ -16,11 +17,9 @@ import { readJsonFile } from './run';
 import { safeLine } from '../scenarios/text';
 import type { ScenarioData } from '../sim/index';
 import { CliError } from './errors';
-import { PresetRun } from '../balance/engine';
 import { familyOf } from '../balance/policies';
 import type { mechanismCheck } from '../balance/mechanism';
 import { evaluateLessons, type BalanceReport } from '../balance/report';
-import { availableParallelism } from 'node:os';
 import { DEFAULT_SEEDS, type BalanceOptions } from './balanceArgs';
 
 export const fmtMinutes = (s: number): string => (s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${(s / 60).toFixed(1)} min` : `${(s / 3600).toFixed(2)} h`);

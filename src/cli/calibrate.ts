@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { DEFAULT_CALIBRATION } from '../scenarios/index';
 import {
   batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, checkSeed, fitBudget, fitCoefficients, infeasibility,
-  judgeValidation, runsForTargets, schedule, shardIndices, summarize, validationNonviolentRuns, validationSeeds,
+  judgeValidation, runsForTargets, schedule, shardIndices, shortOfRuns, summarize, validationNonviolentRuns, validationSeeds,
   type BatchStats, type CausalStats, type Coefficients, type Row, type SeedCheck, type Targets, type Validation,
 } from '../batch/index';
 import { runRows } from '../batch/nodePool';
@@ -89,7 +89,6 @@ function say(msg: string): void { process.stderr.write(`${msg}\n`); }
 /** Exit code of a fit that breaks a lesson. */
 export const LESSON_EXIT = 4;
 
-
 /**
  * The lessons file (balance bounds, Minsk stalemates) at the values the fit started from and at the
  * fitted ones (one report when they are the same): `broken` passed before and fails now; `failing`
@@ -144,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[K');
     say(`calibrate: ${runsDone} runs in ${fmtTime((performance.now() - start) / 1000)}`);
     print(`${validationLines(v, wanted).join('\n')}\n`);
-    return v.holds && v.seeds.every((c) => wanted === null || c.nonviolentRuns >= wanted) ? 0 : 3;
+    return v.holds && !shortOfRuns(v, wanted) ? 0 : 3;
   }
   const evaluate = evaluator(o, kept, (done, total) => {
     if (tty) process.stderr.write(`\r\x1b[Kcalibrate: ensemble ${done}/${total} runs`);
@@ -180,8 +179,7 @@ async function main(argv: string[]): Promise<number> {
   print(`${validationLines(unseen, wanted).join('\n')}\n`);
   if (lessons.broken.length > 0) print(`lessons broken by the fit (passed at the start, fail now):\n${lessons.broken.map((l) => `  - ${lessonName(l)}`).join('\n')}\n`);
   else print(`lessons: none broken by the fit${lessons.failing.length > 0 ? ` (failing before and after: ${lessons.failing.map((l) => l.id).join(', ')})` : ''}\n`);
-  const record = { ...validationRecord(unseen, wanted) };
-  const doc = calibrationDoc(result, t, o.runs, o.seed, record, { seedsPerPreset: lessons.seeds, broken: lessons.broken.map(lessonKey), failing: lessons.failing.map(lessonKey) });
+  const doc = calibrationDoc(result, t, o.runs, o.seed, validationRecord(unseen, wanted), { seedsPerPreset: lessons.seeds, broken: lessons.broken.map(lessonKey), failing: lessons.failing.map(lessonKey) });
   const blocked = lessons.broken.length > 0 && !o.force;
   if (o.dryRun) print('dry run: nothing written\n');
   else if (blocked) print('nothing written: the fit breaks a lesson (--force writes it all the same)\n');

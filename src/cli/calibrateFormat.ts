@@ -4,7 +4,7 @@
  * calibration file with its `fit` record (targets, runs, seed, achieved figures; no timestamps).
  */
 import type { BatchStats, CausalStats, Coefficients, Comparison, EvaluationInfo, FitResult, Proportion, Ratio, Targets, Validation } from '../batch/index';
-import { CALIBRATION_KEYS, figureName, GIVE_WAY, ODDS_FLOOR, VALIDATION_BANDS } from '../batch/index';
+import { CALIBRATION_KEYS, figureName, GIVE_WAY, ODDS_FLOOR, shortOfRuns, VALIDATION_BANDS } from '../batch/index';
 import type { LessonResult } from '../balance/lessons';
 
 /** A lesson verdict's identity: its id and preset(s) (a per-preset lesson has one verdict per preset). */
@@ -102,7 +102,7 @@ export function validationLines(v: Validation, wanted: number | null): string[] 
     lines.push(`  seed ${String(c.seed).padEnd(11)} ${c.runs} runs (${c.nonviolentRuns} nonviolent): success ${pct(c.figures.successRate)}${mark(c.inside.successRate)}, `
       + `P(defection | success) ${pct(c.figures.defectionShareInSuccesses)}${mark(c.inside.defectionShareInSuccesses)}, `
       + `odds ratio ${num(c.figures.oddsRatio)}${mark(c.inside.oddsRatio)}`);
-  const short = wanted !== null && v.seeds.some((c) => c.nonviolentRuns < wanted);
+  const short = shortOfRuns(v, wanted);
   if (v.holds && !short) lines.push('  every band holds on every seed');
   else {
     if (v.binding !== null) lines.push(`  outside a band: ${v.outside.map(figureName).join(', ')}; the binding target (targets give way in the order `

@@ -49,9 +49,6 @@ const live: { agents: AgentBuffers | null; series: SeriesView; agentsB: AgentBuf
 
 /** The buffers of the latest frame, by reference: read them while drawing, never keep them. */
 export const getAgents = (): AgentBuffers | null => live.agents;
-
-/** Every frame brings a fresh copy of each list: keeping the old one when it says the same spares the panels that watch it a redraw. */
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 /** Every series row of the run so far, tick 0 first; the same object for the page's lifetime. */
 export const getSeries = (): SeriesView => live.series;
 /** The same for a comparison's run B (empty while none is open). */
@@ -76,6 +73,9 @@ export function insertAction(actions: readonly ActionDef[], a: ActionDef): Actio
   while (k > 0 && actions[k - 1].tick > a.tick) k--;
   return [...actions.slice(0, k), a, ...actions.slice(k)];
 }
+
+/** Every frame brings a fresh copy of each list: keeping the old one when it says the same spares the panels that watch it a redraw. */
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function createGameStore(runner: Runner): GameStoreApi {
   live.agents = null;
