@@ -79,7 +79,7 @@ export const makeUnits = (sizes: number[]): SimState['units'] => {
 export function makeScratch(nDistricts: number, nUnits: number, nOfficers: number, cells: number, offsets: number): Scratch {
   return {
     loyalty: makeLoyaltyContext(nDistricts, nUnits, nOfficers), loyaltyDelta: new Float64Array(nOfficers),
-    arrestK: NaN, arrestTable: new Float64Array(0), gByOpinion: new Float64Array(3), cellP: new Float64Array(0), cellList: new Int32Array(0),
+    arrestK: NaN, arrestTable: new Float64Array(0), gByOpinion: new Float64Array(3), cellP: new Float64Array(0), cellPEpoch: new Int32Array(0), cellPPass: 0, cellList: new Int32Array(0),
     actStart: new Int32Array(0), actList: new Int32Array(0), cells: new Int32Array(cells), offsets: new Int32Array(Math.max(offsets, 16)),
     contactNew: new Uint8Array(nOfficers), anyContact: false, walking: new Uint8Array(nUnits),
   };

@@ -117,8 +117,10 @@ export interface Scratch {
   arrestK: number;
   arrestTable: Float64Array;
   gByOpinion: Float64Array;
-  /** tickStart: the arrest probability in each cell this tick. */
+  /** tickStart: the arrest probability of a cell this tick, valid where cellPEpoch[c] === cellPPass (computed when a citizen first needs it). */
   cellP: Float64Array;
+  cellPEpoch: Int32Array;
+  cellPPass: number;
   /** The cells of this tick's active citizens (nbAct's sparse count). */
   cellList: Int32Array;
   /** tickStart: CSR index of this tick's active citizens by cell. */

@@ -9,15 +9,16 @@ import { citizenMove, citizenSetActive } from '../world/cells';
 import { activates, arrestProbability, type ActivationRule } from './activation';
 import { citizenDestination, type MoverSampler } from './move';
 
-/** P for every cell from this tick's counts (they are fixed for the whole pass). */
-function arrestProbByCell(s: SimState, rule: ActivationRule): Float64Array {
+/**
+ * The cache of this pass's arrest probabilities by cell (the counts are fixed for the whole pass):
+ * a cell's P is computed when a citizen there first needs it, so cells nobody stands in cost nothing.
+ */
+function cellPCache(s: SimState): { p: Float64Array; epoch: Int32Array; pass: number } {
   const g = s.grid, sc = s.scratch;
-  if (sc.cellP.length !== g.cells) sc.cellP = new Float64Array(g.cells);
-  const out = sc.cellP, nbCop = g.nbCop, nbAct = g.nbAct;
-  // No officer in vision: floor(0 / (1 + active)) = 0 whatever the crowd, one value for every such cell.
-  const none = arrestProbability(rule, 0, 0);
-  for (let c = 0; c < g.cells; c++) { const k = nbCop[c]; out[c] = k === 0 ? none : arrestProbability(rule, k, nbAct[c]); }
-  return out;
+  if (sc.cellP.length !== g.cells) { sc.cellP = new Float64Array(g.cells); sc.cellPEpoch = new Int32Array(g.cells); sc.cellPPass = 0; }
+  sc.cellPPass = sc.cellPPass >= 0x7ffffffe ? 1 : sc.cellPPass + 1;
+  if (sc.cellPPass === 1) sc.cellPEpoch.fill(0);
+  return { p: sc.cellP, epoch: sc.cellPEpoch, pass: sc.cellPPass };
 }
 
 /**
@@ -28,7 +29,9 @@ function arrestProbByCell(s: SimState, rule: ActivationRule): Float64Array {
 export function citizensTickStart(s: SimState, out: number, rule: ActivationRule, movers: MoverSampler, activeOut: Int32Array): number {
   const c = s.c, n = c.n, st = c.state, prop = c.outPropensity, cellOf = c.cell, H = c.hardship, R = c.risk, op = c.opinion;
   const rm = s.rng.move, gByOpinion = rule.gByOpinion; // opinion -1, 0, 1: a lookup, not a branch
-  const pCell = arrestProbByCell(s, rule);
+  const { p: pCell, epoch, pass } = cellPCache(s), nbCop = s.grid.nbCop, nbAct = s.grid.nbAct;
+  // No officer in vision: floor(0 / (1 + active)) = 0 whatever the crowd, one value for every such cell.
+  const none = arrestProbability(rule, 0, 0);
   const ACTIVE = CitizenState.active;
   // Propensities rise with the index (init.ts): citizens [0, end) are out, the rest at home. Those
   // at home who were active go home; only last tick's active list can hold them.
@@ -46,7 +49,10 @@ export function citizensTickStart(s: SimState, out: number, rule: ActivationRule
       const to = citizenDestination(s, cell, rm);
       if (to >= 0 && to !== cell) { citizenMove(s, i, to); cell = to; }
     }
-    const want = activates(H[i] * gByOpinion[op[i] + 1], R[i], pCell[cell], rule);
+    let P: number;
+    if (epoch[cell] === pass) P = pCell[cell];
+    else { const k = nbCop[cell]; P = k === 0 ? none : arrestProbability(rule, k, nbAct[cell]); pCell[cell] = P; epoch[cell] = pass; }
+    const want = activates(H[i] * gByOpinion[op[i] + 1], R[i], P, rule);
     if (want !== (s0 === ACTIVE)) citizenSetActive(s, i, want);
     if (want) activeOut[na++] = i;
   }
