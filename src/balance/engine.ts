@@ -9,7 +9,7 @@ import { resolveLayers, type Calibration, type PriorDraw } from '../scenarios/in
 import { runSeed } from '../batch/seeds';
 import { wilson } from '../batch/stats';
 import type { BalancePlan, BalanceRow, RunVariant } from './job';
-import { evaluateRisk, type EffectFigures, type LessonResult, type PolicyFigures, type PresetFigures, type RiskLesson } from './lessons';
+import { evaluateRisk, type EffectFigures, type HistoricalFigure, type LessonResult, type PolicyFigures, type PresetFigures, type RiskLesson } from './lessons';
 import { bestOnceDay, familyOf, policiesFor, riskPolicies, tierSeeds, type Family, type Policy, type Tier } from './policies';
 import { mean, median, pairedDiffs, r6, tInterval } from './stats';
 
@@ -133,7 +133,7 @@ export interface PresetReport {
   /** once:<t>: each start day's success (screen tier) and the best day. */
   once: Record<string, { days: Record<string, { runs: number; success: number | null; meanDefectedShare: number | null }>; best: number | null }>;
   /** History family: the mean model value of each historical figure under `history` (null: never reached). */
-  historical: Record<string, { historical: number; model: number | null }> | null;
+  historical: Record<string, HistoricalFigure> | null;
   risks: LessonResult[];
 }
 
@@ -255,7 +255,7 @@ export class PresetRun {
       const rows = this.rowsOf(hist);
       for (const [k, def] of Object.entries(this.spec.scenario.historical)) {
         const vals = rows.map((r) => r.historical?.[k]).filter((v): v is number => typeof v === 'number');
-        historical[k] = { historical: def.value, model: r6(mean(vals)) };
+        historical[k] = { historical: def.value, band: def.band ? [def.band[0], def.band[1]] : null, model: r6(mean(vals)) };
       }
     }
     const risks = this.riskPairs.map(({ lesson, best, add }) => evaluateRisk(lesson, this.figures(best).success, this.figures(add).success));
@@ -267,5 +267,5 @@ export class PresetRun {
 export function presetFigures(r: PresetReport): PresetFigures {
   const policies: Record<string, PolicyFigures> = {};
   for (const p of r.policies) policies[p.name] = p;
-  return { policies, effects: r.effects };
+  return { policies, effects: r.effects, historical: r.historical };
 }

@@ -11,6 +11,10 @@
  * one does; {atLeast: n}: n do. scope 'preset' (default): one verdict per preset; 'all': one
  * verdict over the items of all its presets. A lesson none of whose items exist is n/a.
  *
+ * quantity 'historical' reads one figure of the scenario's historical block ({ figure: <key> }; policy
+ * 'history'): its mean model value over the history runs, against bound {band: true} (the figure's
+ * own band from the scenario) or an explicit {min, max}.
+ *
  * A risk: { id, preset, tactic, condition: [[key, value], ...] (situation parameters), add:
  * [{day, tactic}, ...], bound: {min}, why }: the report runs `best` and `best` plus the added
  * actions (each at its day's evening start tick), both with the condition set, and checks that
@@ -20,7 +24,7 @@ import { checkValue, isParamKey, isTacticId, PARAM_SPECS, type ParamValue, type 
 import { ScenarioError } from '../scenarios/index';
 
 export const QUANTITIES = ['success', 'stalemate', 'failure', 'defectedShare', 'resources', 'cohesion', 'detentions',
-  'medianTippingDay', 'effect', 'effectRelative'] as const;
+  'medianTippingDay', 'effect', 'effectRelative', 'historical'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 /** Quantities read from the effects table (the policy must be alone:<t> or alone:*). */
 export const EFFECT_QUANTITIES: readonly Quantity[] = ['effect', 'effectRelative'];
@@ -33,6 +37,8 @@ export interface Bound {
   /** The documented direction: the point estimate (or, with excludesZero, the whole interval) on that side of 0. */
   sign?: 'positive' | 'negative';
   excludesZero?: boolean;
+  /** quantity 'historical' only: the figure's own band [lo, hi] from the scenario (as min and max). */
+  band?: boolean;
 }
 export type Quantifier = 'all' | 'any' | { atLeast: number };
 
@@ -46,6 +52,8 @@ export interface TargetLesson {
   relativeTo: string | null;
   quantifier: Quantifier;
   scope: 'preset' | 'all';
+  /** quantity 'historical': the key of the figure in the scenario's historical block. */
+  figure?: string;
   why: string;
 }
 
@@ -89,9 +97,14 @@ const line = (v: unknown, where: string): string => {
   return s;
 };
 
-function bound(v: unknown, where: string, effect: boolean): Bound {
+function bound(v: unknown, where: string, effect: boolean, historical = false): Bound {
   if (!isObj(v)) throw new ScenarioError(`${where} must be an object {min?, max?, strict?, sign?, excludesZero?}`);
-  fields(v, where, ['min', 'max', 'strict', 'sign', 'excludesZero'], []);
+  fields(v, where, historical ? ['min', 'max', 'strict', 'band'] : ['min', 'max', 'strict', 'sign', 'excludesZero'], []);
+  if (v.band !== undefined) {
+    if (v.band !== true) throw new ScenarioError(`${where}.band must be true (the figure's band from the scenario)`);
+    if (v.min !== undefined || v.max !== undefined) throw new ScenarioError(`${where}: band takes its min and max from the scenario: give band or min/max, not both`);
+    return { band: true };
+  }
   const b: Bound = {};
   if (v.min !== undefined) b.min = num(v.min, `${where}.min`);
   if (v.max !== undefined) b.max = num(v.max, `${where}.max`);
@@ -125,7 +138,7 @@ function quantifier(v: unknown, where: string): Quantifier {
 
 function target(v: unknown, where: string): TargetLesson {
   if (!isObj(v)) throw new ScenarioError(`${where} must be an object`);
-  fields(v, where, ['kind', 'id', 'preset', 'policy', 'quantity', 'bound', 'relativeTo', 'quantifier', 'scope', 'why'], ['id', 'preset', 'policy', 'quantity', 'bound', 'why']);
+  fields(v, where, ['kind', 'id', 'preset', 'policy', 'quantity', 'bound', 'relativeTo', 'quantifier', 'scope', 'figure', 'why'], ['id', 'preset', 'policy', 'quantity', 'bound', 'why']);
   if (v.kind !== undefined && v.kind !== 'target') throw new ScenarioError(`${where}.kind must be 'target' in the targets list`);
   const id = str(v.id, `${where}.id`);
   if (!ID_RE.test(id)) throw new ScenarioError(`${where}.id '${id}' must use only a-z, 0-9 and '-'`);
@@ -143,8 +156,13 @@ function target(v: unknown, where: string): TargetLesson {
   if (relativeTo !== null && (effect || relativeTo.includes('*'))) throw new ScenarioError(`${where}.relativeTo must name one policy, and not for effects`);
   const scope = v.scope === undefined ? 'preset' : v.scope;
   if (scope !== 'preset' && scope !== 'all') throw new ScenarioError(`${where}.scope must be 'preset' or 'all'`);
-  return { kind: 'target', id, presets, policy, quantity, bound: bound(v.bound, `${where}.bound`, effect), relativeTo,
+  const historical = quantity === 'historical';
+  if (historical !== (v.figure !== undefined)) throw new ScenarioError(`${where}: a figure is given with quantity 'historical', and only then`);
+  if (historical && (policy !== 'history' || relativeTo !== null)) throw new ScenarioError(`${where}: quantity 'historical' is read under policy 'history', not relative to another`);
+  const out: TargetLesson = { kind: 'target', id, presets, policy, quantity, bound: bound(v.bound, `${where}.bound`, effect, historical), relativeTo,
     quantifier: quantifier(v.quantifier, `${where}.quantifier`), scope, why: line(v.why, `${where}.why`) };
+  if (historical) out.figure = str(v.figure, `${where}.figure`);
+  return out;
 }
 
 function risk(v: unknown, where: string): RiskLesson {
@@ -234,7 +252,10 @@ export interface EffectFigures {
   relative: { mean: number | null; lo: number | null; hi: number | null };
 }
 
-export interface PresetFigures { policies: Record<string, PolicyFigures>; effects: Record<string, EffectFigures> }
+/** A historical figure under `history`: the source's value, its band (null: none) and the mean model value over the runs. */
+export interface HistoricalFigure { historical: number; band: [number, number] | null; model: number | null }
+
+export interface PresetFigures { policies: Record<string, PolicyFigures>; effects: Record<string, EffectFigures>; historical?: Record<string, HistoricalFigure> | null }
 
 export interface LessonItem { preset: string; policy: string; value: number | null; lo: number | null; hi: number | null; pass: boolean }
 
@@ -257,7 +278,7 @@ export interface LessonResult {
   items: LessonItem[];
 }
 
-const POLICY_QUANTITY: Record<Exclude<Quantity, 'effect' | 'effectRelative'>, keyof PolicyFigures> = {
+const POLICY_QUANTITY: Record<Exclude<Quantity, 'effect' | 'effectRelative' | 'historical'>, keyof PolicyFigures> = {
   success: 'success', stalemate: 'stalemate', failure: 'failure', defectedShare: 'defectedShare', resources: 'resources',
   cohesion: 'cohesion', detentions: 'detentions', medianTippingDay: 'medianTippingDay',
 };
@@ -283,8 +304,20 @@ export function slack(b: Bound, value: number | null, lo: number | null = null, 
   return Math.min(...m);
 }
 
+/** The bound a lesson is judged by on a preset: a band bound becomes the figure's [lo, hi] (null: the figure has no band). */
+function boundOn(l: TargetLesson, f: PresetFigures | undefined): Bound | null {
+  if (!l.bound.band) return l.bound;
+  const b = l.figure === undefined ? undefined : f?.historical?.[l.figure]?.band;
+  return b ? { min: b[0], max: b[1] } : null;
+}
+
 function itemsOf(l: TargetLesson, preset: string, f: PresetFigures): LessonItem[] {
   const re = policyPattern(l.policy), out: LessonItem[] = [];
+  if (l.quantity === 'historical') {
+    const h = l.figure === undefined ? undefined : f.historical?.[l.figure], b = boundOn(l, f);
+    if (h === undefined || b === null || !Object.prototype.hasOwnProperty.call(f.policies, 'history')) return out;
+    return [{ preset, policy: 'history', value: h.model, lo: null, hi: null, pass: meets(b, h.model) }];
+  }
   for (const [name, p] of Object.entries(f.policies)) {
     if (!re.test(name)) continue;
     let value: number | null, lo: number | null = null, hi: number | null = null;
@@ -310,10 +343,12 @@ function itemsOf(l: TargetLesson, preset: string, f: PresetFigures): LessonItem[
   return out;
 }
 
-function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[]): LessonResult {
-  const base = { id: l.id, kind: 'target' as const, preset, quantity: l.quantity, bound: l.bound, relativeTo: l.relativeTo, quantifier: l.quantifier, why: l.why, items };
+function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[], judged: Bound | null = l.bound): LessonResult {
+  const bd = judged ?? l.bound;
+  const quantity = l.figure === undefined ? l.quantity : `historical:${l.figure}`;
+  const base = { id: l.id, kind: 'target' as const, preset, quantity, bound: bd, relativeTo: l.relativeTo, quantifier: l.quantifier, why: l.why, items };
   if (items.length === 0) return { ...base, status: 'n/a', pass: null, value: null, policy: null };
-  const ranked = [...items].sort((a, b) => slack(l.bound, b.value, b.lo, b.hi) - slack(l.bound, a.value, a.lo, a.hi));
+  const ranked = [...items].sort((a, b) => slack(bd, b.value, b.lo, b.hi) - slack(bd, a.value, a.lo, a.hi));
   const passed = items.filter((i) => i.pass).length;
   let pass: boolean, decider: LessonItem;
   if (l.quantifier === 'all') { pass = passed === items.length; decider = ranked[ranked.length - 1]; }
@@ -329,7 +364,7 @@ function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[]
 export function evaluateTarget(l: TargetLesson, figures: Readonly<Record<string, PresetFigures>>): LessonResult[] {
   const present = l.presets.filter((p) => Object.prototype.hasOwnProperty.call(figures, p));
   if (l.scope === 'all') return present.length === 0 ? [] : [verdict(l, present, present.flatMap((p) => itemsOf(l, p, figures[p])))];
-  return present.map((p) => verdict(l, p, itemsOf(l, p, figures[p])));
+  return present.map((p) => verdict(l, p, itemsOf(l, p, figures[p]), boundOn(l, figures[p])));
 }
 
 /** A risk lesson's verdict from the success rates of best and best+add under its condition. */

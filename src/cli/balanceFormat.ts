@@ -19,6 +19,8 @@ const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** A quantity's value as text: shares in percent (points when relative or an effect on a share). */
 export function quantityText(q: string, v: number | null, relative = false): string {
   if (v === null) return '—';
+  // A historical figure in its own unit: 3 significant digits (130,000 officers, -18.0 percent, 0.52 share).
+  if (q.startsWith('historical:')) return Math.abs(v) >= 1000 ? int(v) : String(Number(v.toPrecision(3)));
   switch (q) {
     case 'success': case 'stalemate': case 'failure': case 'successDrop': case 'defectedShare': return relative ? pts(v) : pct(v);
     case 'effect': return sgn(v, 3);
@@ -71,18 +73,22 @@ function presetText(p: PresetReport, allSeeds: boolean): string[] {
       out.push(`  ${pad(t, 20)}${Object.entries(o.days).map(([d, s]) => `day ${d}: ${pct(s.success, 0)}`).join('   ')}   best: ${o.best === null ? '—' : `day ${o.best}`}`);
   }
   if (p.historical) {
-    out.push('', 'historical figures under history (mean model value over its runs)');
-    for (const [k, h] of Object.entries(p.historical)) out.push(`  ${pad(k, 26)}${lpad(String(h.historical), 10)}  model ${h.model === null ? '—' : String(h.model)}`);
+    out.push('', 'historical figures under history (mean model value over its runs, beside the figure\'s band)');
+    for (const [k, h] of Object.entries(p.historical)) {
+      const q = `historical:${k}`, band = h.band ? `band ${quantityText(q, h.band[0])} to ${quantityText(q, h.band[1])}` : 'no band';
+      const verdict = h.band === null || h.model === null ? '' : h.model >= h.band[0] && h.model <= h.band[1] ? '  within' : '  OUTSIDE';
+      out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${quantityText(q, h.model)}${verdict}`);
+    }
   }
   return out;
 }
 
-export function lessonLine(l: LessonResult, whereWidth = 22): string {
+export function lessonLine(l: LessonResult, whereWidth = 22, quantityWidth = 24): string {
   const status = l.status === 'pass' ? 'PASS' : l.status === 'fail' ? 'FAIL' : 'n/a ';
   const where = Array.isArray(l.preset) ? l.preset.join('+') : l.preset;
   const fig = l.status === 'n/a' ? '(no such policy here)' : `${l.policy}: ${quantityText(l.quantity, l.value, l.relativeTo !== null)}`;
   const q = typeof l.quantifier === 'string' ? (l.quantifier === 'all' ? '' : ' (any)') : ` (at least ${l.quantifier.atLeast})`;
-  return `${status}  ${pad(l.id, 28)} ${pad(where, whereWidth)} ${pad(`${l.quantity}${q}`, 24)} ${pad(fig, 46)} ${boundText(l.quantity, l.bound, l.relativeTo)}`;
+  return `${status}  ${pad(l.id, 28)} ${pad(where, whereWidth)} ${pad(`${l.quantity}${q}`, quantityWidth)} ${pad(fig, 46)} ${boundText(l.quantity, l.bound, l.relativeTo)}`;
 }
 
 export function formatBalance(r: BalanceReport, allSeeds: boolean): string {
@@ -91,7 +97,8 @@ export function formatBalance(r: BalanceReport, allSeeds: boolean): string {
   for (const p of r.presets) out.push(...presetText(p, allSeeds), '');
   out.push('== lessons ==');
   const ww = Math.max(22, ...r.lessons.map((l) => (Array.isArray(l.preset) ? l.preset.join('+') : l.preset).length));
-  for (const l of r.lessons) if (l.status !== 'n/a') out.push(lessonLine(l, ww));
+  const qw = Math.max(24, ...r.lessons.map((l) => l.quantity.length + 1));
+  for (const l of r.lessons) if (l.status !== 'n/a') out.push(lessonLine(l, ww, qw));
   const na = new Map<string, string[]>();
   for (const l of r.lessons.filter((x) => x.status === 'n/a')) {
     const where = Array.isArray(l.preset) ? l.preset.join('+') : l.preset;

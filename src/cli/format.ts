@@ -131,9 +131,10 @@ export function summaryText(rep: RunReport, last: SeriesRow | undefined): string
   if (staff.length > 1) row('Staffing', staff.map(([d, v]) => `${d} ${pct(v)}`).join(', '));
   if (rep.historical && Object.keys(rep.historical).length > 0) {
     lines.push('', 'Historical comparison (model counts divided by scale; - = date not reached):');
-    const hrows = [['figure', 'source value', 'model', 'unit']];
+    const hrows = [['figure', 'source value', 'band', 'model', 'in band', 'unit']];
     for (const h of Object.values(rep.historical))
-      hrows.push([h.label, num(h.historical), h.model === null ? '-' : num(h.model), h.unit ?? '']);
+      hrows.push([h.label, num(h.historical), h.band ? `${num(h.band[0])} to ${num(h.band[1])}` : '-', h.model === null ? '-' : num(h.model),
+        h.inBand === null ? '-' : h.inBand ? 'yes' : 'no', h.unit ?? '']);
     lines.push(...table(hrows, '  '));
     lines.push('', 'Sources:');
     for (const h of Object.values(rep.historical)) lines.push(`  ${h.label}: ${h.source}`);

@@ -80,7 +80,7 @@ export interface RunMeta {
   scenarioTactics: TacticId[];
   /** The scenario's scheduled events (its key moments), by tick. */
   events: { tick: number; label: string }[];
-  historical: Record<string, { label: string; source: string; unit: string | null; historical: number }> | null;
+  historical: Record<string, { label: string; source: string; unit: string | null; historical: number; band: [number, number] | null }> | null;
 }
 
 /** What a frame carries of one run (A's or a comparison's B). */

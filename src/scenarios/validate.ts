@@ -17,7 +17,7 @@ export { ScenarioError } from './check';
 /** The keys each level of a scenario file allows (the JSON Schema, src/scenarios/jsonSchema.ts, lists the same). */
 export const TOP_KEYS = ['$schema', 'id', 'title', 'summary', 'startDate', 'params', 'why', 'map', 'events', 'strategy', 'strategies', 'tactics', 'historical', 'briefing'];
 export const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
-export const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district'];
+export const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district', 'band', 'bandWhy'];
 /** The briefing sections the page knows, in reading order (a briefing may add others). */
 export const BRIEFING_KEYS = ['goal', 'situation', 'levers', 'risks', 'try'] as const;
 
@@ -213,6 +213,15 @@ function validateHistorical(c: Checker, raw: unknown, map: MapData | null): Reco
       if (!map?.districts.some((x) => x.id === d)) c.fail(`${path}.district`, `'${d}' is not a district of this scenario's map`);
       def.district = d;
     }
+    if (h.band !== undefined) {
+      const b = h.band;
+      if (!Array.isArray(b) || b.length !== 2 || !b.every((x) => typeof x === 'number' && Number.isFinite(x)))
+        c.fail(`${path}.band`, `must be [lo, hi], two finite numbers (got ${show(b)})`);
+      const [lo, hi] = b as [number, number];
+      if (!(lo <= def.value && def.value <= hi)) c.fail(`${path}.band`, `[${lo}, ${hi}] must hold the figure ${def.value} (lo <= value <= hi)`);
+      def.band = [lo, hi];
+    }
+    if (h.bandWhy !== undefined) def.bandWhy = c.string(h.bandWhy, `${path}.bandWhy`);
     out[name] = def;
   }
   return out;

@@ -15,7 +15,12 @@ import { parseDate } from './calendar';
 import { Opinion, type HistoricalAcc, type SimState } from './state';
 import type { HistoricalDef } from './scenarioData';
 
-export interface HistoricalRow { label: string; source: string; unit: string | null; historical: number; model: number | null; }
+/** One figure: the source's value, its band (null: none given), the model's value, and whether the model's lies in the band (null: no band or no value). */
+export interface HistoricalRow { label: string; source: string; unit: string | null; historical: number; band: [number, number] | null; model: number | null; inBand: boolean | null }
+
+/** Whether a model value lies in a figure's band (null: no band or no value). */
+export const inBand = (band: readonly [number, number] | null | undefined, model: number | null): boolean | null =>
+  band == null || model === null ? null : model >= band[0] && model <= band[1];
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -90,7 +95,8 @@ export function historicalReport(s: SimState): Record<string, HistoricalRow> | n
   if (!h) return null;
   const out: Record<string, HistoricalRow> = {};
   Object.entries(h).forEach(([key, def], k) => {
-    out[key] = { label: def.label, source: def.source, unit: def.unit ?? null, historical: def.value, model: modelValue(s, def, k) };
+    const model = modelValue(s, def, k), band = def.band ? [def.band[0], def.band[1]] as [number, number] : null;
+    out[key] = { label: def.label, source: def.source, unit: def.unit ?? null, historical: def.value, band, model, inBand: inBand(band, model) };
   });
   return out;
 }

@@ -49,6 +49,12 @@ export interface HistoricalDef {
     | 'privateOpposition' | 'tortureCasesUntil';
   date?: string;
   district?: string;
+  /**
+   * The range the model's value should fall in to count as matching history, [lo, hi] with
+   * lo <= value <= hi (a "more than" figure starts at it), and why that range.
+   */
+  band?: [number, number];
+  bandWhy?: string;
 }
 
 export interface ScenarioData {

@@ -49,8 +49,11 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
     ...d.numbers.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
   if (d.history.length) {
     out.push(el('h3', {}, t('debrief.history')), table(
-      [t('debrief.historyFigure'), t('debrief.historyReal'), t('debrief.historyModel')],
-      d.history.map((h) => [h.label, fmtFigure(h.historical, h.unit), fmtFigure(h.model, h.unit)])));
+      [t('debrief.historyFigure'), t('debrief.historyReal'), t('debrief.historyBand'), t('debrief.historyModel')],
+      d.history.map((h) => [h.label, fmtFigure(h.historical, h.unit),
+        h.band ? t('debrief.historyBandRange', { lo: fmtFigure(h.band[0], h.unit), hi: fmtFigure(h.band[1], h.unit) }) : t('value.none'),
+        h.inBand === null ? fmtFigure(h.model, h.unit)
+          : t(h.inBand ? 'debrief.historyIn' : 'debrief.historyOut', { value: fmtFigure(h.model, h.unit) })])));
     out.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));
   }
   if (d.hints.length) out.push(el('h3', {}, t('debrief.change')), el('ul', { class: 'br-hints' }, ...d.hints.map((h) => el('li', {}, h))));

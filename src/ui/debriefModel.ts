@@ -3,7 +3,7 @@
  * did, the tipping day, when momentum turned, which channels moved the officers most, the run in
  * numbers, history beside the model, and what would have had to change. Pure: tested in Node.
  */
-import { isChannel, type Channel, type SeriesRow, type SimEvent } from '../sim';
+import { inBand, isChannel, type Channel, type SeriesRow, type SimEvent } from '../sim';
 import type { GameState } from '../store/types';
 import { channelRows, type ChannelRow } from './bars';
 import { dayOf, fmtInt, fmtNum, fmtPct, fullDate } from './format';
@@ -93,7 +93,7 @@ export function topChannels(totals: Partial<Record<Channel, number>> | null | un
   return { source: byEvents.length ? 'events' : 'none', leaving: byEvents, staying: [] };
 }
 
-export interface HistoryRow { label: string; source: string; unit: string | null; historical: number; model: number | null }
+export interface HistoryRow { label: string; source: string; unit: string | null; historical: number; band: [number, number] | null; model: number | null; inBand: boolean | null }
 
 export interface Debrief {
   claims: Claim[];
@@ -170,7 +170,8 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
       { direction: sum.hiddenLoyaltyShift >= 0 ? 'more' : 'less', shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
 
   const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => ({
-    label: h.label, source: h.source, unit: h.unit, historical: h.historical, model: s.historical?.[key] ?? null,
+    label: h.label, source: h.source, unit: h.unit, historical: h.historical, band: h.band ?? null, model: s.historical?.[key] ?? null,
+    inBand: inBand(h.band, s.historical?.[key] ?? null),
   }));
 
   const channels = topChannels(s.channelTotals, s.events);

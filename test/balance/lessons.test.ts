@@ -56,6 +56,11 @@ describe('validateLessons', () => {
     ['a risk without added actions', { ...base, risks: [{ ...risk, add: [] }] }, /add must be a non-empty list/],
     ['a risk bound outside [0, 1]', { ...base, risks: [{ ...risk, bound: { min: 2 } }] }, /bound\.min must lie in \[0, 1\]/],
     ['a wrong version', { ...base, version: 2 }, /version must be 1/],
+    ['a historical quantity without a figure', { ...base, targets: [{ ...base.targets[0], policy: 'history', quantity: 'historical', bound: { band: true } }] }, /a figure is given with quantity 'historical', and only then/],
+    ['a figure on another quantity', { ...base, targets: [{ ...base.targets[0], figure: 'k' }] }, /a figure is given with quantity 'historical', and only then/],
+    ['a historical figure under another policy', { ...base, targets: [{ ...base.targets[0], quantity: 'historical', figure: 'k', bound: { band: true } }] }, /read under policy 'history'/],
+    ['a band with min', { ...base, targets: [{ ...base.targets[0], policy: 'history', quantity: 'historical', figure: 'k', bound: { band: true, min: 1 } }] }, /give band or min\/max, not both/],
+    ['a band on a share', { ...base, targets: [{ ...base.targets[0], bound: { band: true } }] }, /unknown field 'band'/],
   ])('refuses %s', (_n, raw, msg) => {
     expect(() => validateLessons(raw, 'f.json')).toThrow(msg);
   });
@@ -77,6 +82,20 @@ describe('policy patterns', () => {
 });
 
 describe('evaluateTarget', () => {
+  it('historical: the mean model value under history against the figure\'s band, or an explicit bound', () => {
+    const hist: Record<string, PresetFigures> = { m: { policies: { history: P(0) }, effects: {}, historical: {
+      dismissals: { historical: 300, band: [300, 900], model: 223 }, staffing: { historical: -18, band: [-24, -12], model: -13 },
+      bandless: { historical: 5, band: null, model: 4 } } } };
+    const h = (figure: string, bound: TargetLesson['bound'] = { band: true }) =>
+      evaluateTarget(lesson({ presets: ['m'], policy: 'history', quantity: 'historical', figure, bound }), hist)[0];
+    expect(h('dismissals')).toMatchObject({ status: 'fail', value: 223, bound: { min: 300, max: 900 }, quantity: 'historical:dismissals' });
+    expect(h('staffing')).toMatchObject({ status: 'pass', value: -13, bound: { min: -24, max: -12 } });
+    expect(h('dismissals', { min: 200 })).toMatchObject({ status: 'pass', bound: { min: 200 } });
+    // No band to judge by, or no such figure: not applicable, never a silent pass.
+    expect(h('bandless').status).toBe('n/a');
+    expect(h('nope').status).toBe('n/a');
+  });
+
   it('a bound on one policy', () => {
     expect(one(lesson({}))).toMatchObject([{ status: 'pass', pass: true, value: 0.05, policy: 'nothing', preset: 'a' }]);
     expect(one(lesson({ bound: { min: 0.5, max: 0.9 }, policy: 'best-delayed' }))[0]).toMatchObject({ status: 'fail', value: 0.45 });

@@ -22,6 +22,8 @@ const KEYS = new Set<string>(PARAM_KEYS);
 
 /** Names of the code model.md uses in code spans: state fields, functions, metrics, levels, tactics, streams, enum values. */
 const ALLOWED = [
+  // the historical block's band and the report's verdict on it (src/sim/scenarioData.ts, historical.ts)
+  'band', 'bandWhy', 'inBand',
   // state and its fields (src/sim/state.ts)
   'abuses', 'actCell', 'activeTicks', 'arrestedThisTick', 'backlash', 'bonus', 'branch', 'capacity', 'channelLast',
   'channelSum', 'cityStaff', 'conscience', 'contact', 'copCell', 'decidedTick', 'defectTick', 'defected', 'documented',

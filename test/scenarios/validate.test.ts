@@ -107,6 +107,11 @@ describe('validateScenario: messages name the file and the field', () => {
     expect(withBase({ historical: { a: { ...h, date: undefined } } })).toBe('x.json: historical.a.date is required for metric detentionsUntil');
     expect(withBase({ historical: { a: { ...h, district: 'central' } } }))
       .toBe("x.json: historical.a.district 'central' is not a district of this scenario's map");
+    const banded = { ...h, band: [0.5, 3], bandWhy: 'why' };
+    expect(validateScenario({ ...base(), historical: { a: banded } }, 'x.json').historical?.a).toEqual(banded);
+    expect(withBase({ historical: { a: { ...h, band: [2, 3] } } })).toBe('x.json: historical.a.band [2, 3] must hold the figure 1 (lo <= value <= hi)');
+    expect(withBase({ historical: { a: { ...h, band: [0, 'x'] } } })).toMatch(/^x\.json: historical\.a\.band must be \[lo, hi\], two finite numbers/);
+    expect(withBase({ historical: { a: { ...h, band: [0] } } })).toMatch(/^x\.json: historical\.a\.band must be \[lo, hi\]/);
   });
   it('checks the briefing', () => {
     expect(withBase({ briefing: { goal: 3 } })).toBe('x.json: briefing.goal must be a non-empty string, got 3');

@@ -34,13 +34,17 @@ describe('debrief', () => {
   it('explains the outcome with the tipping day, history and hints', () => {
     const fake = createFake({ outcome: 'stalemate', channelTotals: totals });
     const s = fake.store.getState();
-    const meta = { ...s.meta!, historical: { detained: { label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700 } } };
+    const meta = { ...s.meta!, historical: { detained: { label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, band: [5000, 10000] as [number, number] } } };
     const d = debriefOf({ ...s, meta, historical: { detained: 5321 }, tippingTick: 240 }, fake.series.rows)!;
     expect(d.headline).toBe('Stalemate at the horizon');
     expect(d.why).toContain('day 42');
     expect(d.tipping).toBe('Tipping point: day 11 (11 September 2025).');
     expect(d.channels.leaving[0].channel).toBe('backfire');
-    expect(d.history).toEqual([{ label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, model: 5321 }]);
+    expect(d.history).toEqual([{ label: 'Detained in the first days', source: 'op-ed', unit: null, historical: 6700, band: [5000, 10000], model: 5321, inBand: true }]);
+    // Below the band: flagged, not hidden.
+    expect(debriefOf({ ...s, meta, historical: { detained: 4999 } }, fake.series.rows)!.history[0].inBand).toBe(false);
+    // Before its date the model has no value: neither within nor outside.
+    expect(debriefOf({ ...s, meta, historical: { detained: null } }, fake.series.rows)!.history[0].inBand).toBeNull();
     expect(d.hints[0]).toBe(s.meta!.briefing.try);
     // classroom-discipline offers neither strikes nor elite appeals: the hint does not send the player to them.
     expect(d.hints).toContain("The regime's pay and propaganda held its officers, and no tactic offered here reaches them: bring officers over sooner, and keep them coming, faster than the regime pulls them back.");

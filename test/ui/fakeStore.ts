@@ -21,7 +21,7 @@ export function fakeMeta(id = 'classroom-discipline'): RunMeta {
     map: sc.map, districtIds: districts.map((d) => d.id), districtNames: districts.map((d) => d.name),
     nCitizens: params.citizenCount, nOfficers: params.officerCount,
     tactics: (sc.tactics ?? (Object.keys(TACTICS) as TacticId[])).map((t) => ({ id: t, label: TACTICS[t].label, effect: TACTICS[t].effect, cost: tacticCost(defaultParams(), t) })),
-    historical: sc.historical ? Object.fromEntries(Object.entries(sc.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value }])) : null,
+    historical: sc.historical ? Object.fromEntries(Object.entries(sc.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value, band: h.band ? [h.band[0], h.band[1]] as [number, number] : null }])) : null,
   };
 }
 
