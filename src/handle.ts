@@ -3,7 +3,7 @@
  * the game exactly as the player does (through the store), so a script's run is a real run:
  *   await breakingRanks.ready();            // the first frame has arrived (paused at tick 0)
  *   await breakingRanks.act('symbols');     // a tactic now, recorded at the current tick
- *   await breakingRanks.step(300);          // 300 more ticks
+ *   await breakingRanks.step(300);          // 300 more ticks (or up to the horizon, where every run ends)
  *   breakingRanks.summary();                // { tick, outcome, tippingTick, summary } as the CLI's JSON
  */
 import { isTacticId, type Outcome, type RunSummary, type SeriesRow, type TacticId } from './sim';
@@ -14,7 +14,7 @@ export interface BreakingRanksHandle {
   subscribe: GameStoreApi['subscribe'];
   /** Resolves once the current run has its first frame (or could not start: see getState().notice). */
   ready(): Promise<void>;
-  /** Resolves when the model has advanced n ticks (playback pauses first). */
+  /** Resolves when the model has advanced n ticks, or reached the horizon first (playback pauses first). */
   step(n: number): Promise<void>;
   /** Applies a tactic as the player would; resolves with whether it applied. */
   act(action: TacticId | { tactic: TacticId }): Promise<{ ok: boolean; message: string }>;

@@ -82,7 +82,9 @@ function loop(): void {
   try {
     while (steps.length > 0 && inBudget()) {
       const st = steps[0];
-      while (st.left > 0 && inBudget()) { tickBoth(s); st.left--; dirty = true; }
+      // A step ends at the horizon, as playing does: the run has no days beyond it to show or explain.
+      while (st.left > 0 && inBudget() && !s.atHorizon) { tickBoth(s); st.left--; dirty = true; }
+      if (s.atHorizon) st.left = 0;
       if (st.left > 0) break;
       steps.shift();
       sendFrame();

@@ -51,7 +51,8 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
     out.push(el('h3', {}, t('debrief.history')), table(
       [t('debrief.historyFigure'), t('debrief.historyReal'), t('debrief.historyBand'), t('debrief.historyModel')],
       d.history.map((h) => [h.label, fmtFigure(h.historical, h.unit),
-        h.band ? t('debrief.historyBandRange', { lo: fmtFigure(h.band[0], h.unit), hi: fmtFigure(h.band[1], h.unit) }) : t('value.none'),
+        // "5,000 to 10,000 people", "−24% to −12%": a count's unit once, after the range.
+        h.band ? t('debrief.historyBandRange', { lo: fmtFigure(h.band[0], h.unit === 'percent' || h.unit === 'share' ? h.unit : null), hi: fmtFigure(h.band[1], h.unit) }) : t('value.none'),
         h.inBand === null ? fmtFigure(h.model, h.unit)
           : t(h.inBand ? 'debrief.historyIn' : 'debrief.historyOut', { value: fmtFigure(h.model, h.unit) })])));
     out.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));

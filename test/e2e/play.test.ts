@@ -121,6 +121,16 @@ describe('links and key events', () => {
     await page.close();
   });
 
+  it('a step ends at the horizon, as play does: the page never runs days the game does not have', async () => {
+    const { page, errors } = await openGame(browser.context, '?scenario=minsk-2020&seed=3&p.horizonDays=2');
+    await closeBriefing(page);
+    const s = await step(page, 100); // 2 days are 48 ticks
+    expect(s.tick).toBe(48);
+    expect(s.outcome).toBe('stalemate');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("play can pause by itself at the scenario's key events", async () => {
     const { page, errors } = await openGame(browser.context, '?scenario=classroom-discipline&seed=1');
     await page.check('#br-pause-events');
