@@ -8,7 +8,7 @@ import type { CompareSpec } from '../runner/protocol';
 import type { GameState } from '../store/types';
 import { button, el, focusTrap, setText, watch } from './dom';
 import { tacticName } from './eventText';
-import { fmtPct } from './format';
+import { fmtNum, fmtPct } from './format';
 import { checkParam, paramSections, specFor } from './paramModel';
 import { t, tMaybe } from './strings';
 import type { Panel, PanelDeps } from './types';
@@ -36,9 +36,10 @@ export function compareRows(a: Side, b: Side, ticksPerDay: number, nowA: number 
   const dA = a.summary?.defectedShare ?? null, dB = b.summary?.defectedShare ?? null;
   const pts = (x: number | null, y: number | null): string => {
     if (x === null || y === null) return t('value.none');
-    const d = fmtPct(Math.abs(y - x), 1);
-    // A difference too small to show is no difference on screen ("−0.0%" would read as a change).
-    return x === y || d === fmtPct(0, 1) ? t('compare.diffNone') : `${y > x ? '+' : '\u2212'}${d}`;
+    // Percentage points, said so: "−11.2%" beside 23.7% and 12.5% would read as a relative change.
+    const d = fmtNum(100 * Math.abs(y - x), 1);
+    // A difference too small to show is no difference on screen ("−0.0 points" would read as a change).
+    return x === y || d === fmtNum(0, 1) ? t('compare.diffNone') : t('compare.diffPoints', { sign: y > x ? '+' : '\u2212', n: d });
   };
   return [
     { label: t('compare.row.outcome'), a: out(a), b: out(b), diff: a.outcome === b.outcome ? t('compare.diffNone') : '≠' },

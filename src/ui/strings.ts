@@ -576,6 +576,7 @@ export const STRINGS = {
   'compare.undecided': 'going on',
   'compare.diffNone': 'same',
   'compare.diffDays': '{sign}{n} days',
+  'compare.diffPoints': '{sign}{n} points',
 
   // ---- the map's text alternative --------------------------------------------------------------------
   'mapText.title': 'What the map shows',

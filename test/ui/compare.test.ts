@@ -12,10 +12,10 @@ describe('the comparison readout', () => {
     expect(rows.map((r) => [r.label, r.a, r.b, r.diff])).toEqual([
       ['Outcome', 'The regime fell', 'The regime fell', 'same'],
       ['Tipping day', '27', '19', '−8 days'],
-      ['Force defected', '31.0%', '42.0%', '+11.0%'],
+      ['Force defected', '31.0%', '42.0%', '+11.0 points'],
       ['Protesting now', '10.0%', '10.0%', 'same'],
     ]);
-    expect(compareRows(side(null, null, 0.001), side(null, null, 0.0012), 24, 0, 0)[2].diff).toBe('same'); // no "−0.0%"
+    expect(compareRows(side(null, null, 0.001), side(null, null, 0.0012), 24, 0, 0)[2].diff).toBe('same'); // no "−0.0 points"
   });
   it("says in words what B changes", () => {
     expect(changesText({ sets: [['disciplineMean', '0.4']], actions: [{ tick: 3, tactic: 'symbols' }], exclude: ['strike'] }))
