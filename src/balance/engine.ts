@@ -255,7 +255,7 @@ export class PresetRun {
       const rows = this.rowsOf(hist);
       for (const [k, def] of Object.entries(this.spec.scenario.historical)) {
         const vals = rows.map((r) => r.historical?.[k]).filter((v): v is number => typeof v === 'number');
-        historical[k] = { historical: def.value, band: def.band ? [def.band[0], def.band[1]] : null, model: r6(mean(vals)) };
+        historical[k] = { historical: def.value, band: def.band ?? null, model: r6(mean(vals)) };
       }
     }
     const risks = this.riskPairs.map(({ lesson, best, add }) => evaluateRisk(lesson, this.figures(best).success, this.figures(add).success));

@@ -343,8 +343,7 @@ function itemsOf(l: TargetLesson, preset: string, f: PresetFigures): LessonItem[
   return out;
 }
 
-function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[], judged: Bound | null = l.bound): LessonResult {
-  const bd = judged ?? l.bound;
+function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[], bd: Bound = l.bound): LessonResult {
   const quantity = l.figure === undefined ? l.quantity : `historical:${l.figure}`;
   const base = { id: l.id, kind: 'target' as const, preset, quantity, bound: bd, relativeTo: l.relativeTo, quantifier: l.quantifier, why: l.why, items };
   if (items.length === 0) return { ...base, status: 'n/a', pass: null, value: null, policy: null };
@@ -364,7 +363,7 @@ function verdict(l: TargetLesson, preset: string | string[], items: LessonItem[]
 export function evaluateTarget(l: TargetLesson, figures: Readonly<Record<string, PresetFigures>>): LessonResult[] {
   const present = l.presets.filter((p) => Object.prototype.hasOwnProperty.call(figures, p));
   if (l.scope === 'all') return present.length === 0 ? [] : [verdict(l, present, present.flatMap((p) => itemsOf(l, p, figures[p])))];
-  return present.map((p) => verdict(l, p, itemsOf(l, p, figures[p]), boundOn(l, figures[p])));
+  return present.map((p) => verdict(l, p, itemsOf(l, p, figures[p]), boundOn(l, figures[p]) ?? l.bound));
 }
 
 /** A risk lesson's verdict from the success rates of best and best+add under its condition. */

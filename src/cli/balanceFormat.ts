@@ -9,6 +9,7 @@ import { tally, type BalanceReport } from '../balance/report';
 import { mechanismLine } from '../balance/mechanism';
 import { tierSeeds } from '../balance/policies';
 import { fmtMinutes } from './balanceRun';
+import { inBand } from '../sim/index';
 
 const pct = (x: number | null, d = 1): string => (x === null ? '—' : `${(100 * x).toFixed(d)}%`);
 const pts = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} pts`);
@@ -76,7 +77,7 @@ function presetText(p: PresetReport, allSeeds: boolean): string[] {
     out.push('', 'historical figures under history (mean model value over its runs, beside the figure\'s band)');
     for (const [k, h] of Object.entries(p.historical)) {
       const q = `historical:${k}`, band = h.band ? `band ${quantityText(q, h.band[0])} to ${quantityText(q, h.band[1])}` : 'no band';
-      const verdict = h.band === null || h.model === null ? '' : h.model >= h.band[0] && h.model <= h.band[1] ? '  within' : '  OUTSIDE';
+      const within = inBand(h.band, h.model), verdict = within === null ? '' : within ? '  within' : '  OUTSIDE';
       out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${quantityText(q, h.model)}${verdict}`);
     }
   }

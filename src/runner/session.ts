@@ -99,7 +99,7 @@ export class Session {
       scenarioTactics: [...scenarioTactics],
       events: s.events.map((e) => ({ tick: e.tick, label: e.label })),
       historical: scenario.historical
-        ? Object.fromEntries(Object.entries(scenario.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value, band: h.band ? [h.band[0], h.band[1]] as [number, number] : null }]))
+        ? Object.fromEntries(Object.entries(scenario.historical).map(([k, h]) => [k, { label: h.label, source: h.source, unit: h.unit ?? null, historical: h.value, band: h.band ?? null }]))
         : null,
     };
     this.snap();

@@ -95,7 +95,7 @@ export function historicalReport(s: SimState): Record<string, HistoricalRow> | n
   if (!h) return null;
   const out: Record<string, HistoricalRow> = {};
   Object.entries(h).forEach(([key, def], k) => {
-    const model = modelValue(s, def, k), band = def.band ? [def.band[0], def.band[1]] as [number, number] : null;
+    const model = modelValue(s, def, k), band = def.band ?? null;
     out[key] = { label: def.label, source: def.source, unit: def.unit ?? null, historical: def.value, band, model, inBand: inBand(band, model) };
   });
   return out;

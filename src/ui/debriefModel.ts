@@ -169,10 +169,10 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     numbers.push([t('debrief.hidden'), t(Math.abs(sum.hiddenLoyaltyShift) < sd / 4 ? 'debrief.hiddenShiftSmall' : 'debrief.hiddenShift',
       { direction: sum.hiddenLoyaltyShift >= 0 ? 'more' : 'less', shift: fmtNum(sum.hiddenLoyaltyShift, 3, true), sd: fmtNum(sd, 2) })]);
 
-  const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => ({
-    label: h.label, source: h.source, unit: h.unit, historical: h.historical, band: h.band ?? null, model: s.historical?.[key] ?? null,
-    inBand: inBand(h.band, s.historical?.[key] ?? null),
-  }));
+  const history: HistoryRow[] = Object.entries(meta.historical ?? {}).map(([key, h]) => {
+    const model = s.historical?.[key] ?? null;
+    return { label: h.label, source: h.source, unit: h.unit, historical: h.historical, band: h.band ?? null, model, inBand: inBand(h.band, model) };
+  });
 
   const channels = topChannels(s.channelTotals, s.events);
   const hints: string[] = [];
