@@ -12,6 +12,7 @@ import { checkOutDir, print, runCommand } from './output';
 import { progressBar } from './progress';
 import { pointCount } from '../batch/index';
 import { userDir } from './run';
+import { overrideLines } from '../scenarios/index';
 
 const say = (line: string): void => { process.stderr.write(`${line}\n`); };
 
@@ -21,8 +22,11 @@ async function main(argv: string[]): Promise<number> {
   const baseDir = userDir();
   checkOutDir(opts.out, baseDir);
   // The ensemble's cost from its counts, before the runs are even listed.
-  const prepared = prepareBatch(opts, baseDir, (plan, runs) =>
-    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep), plan.causal === true), opts.force, say));
+  const prepared = prepareBatch(opts, baseDir, (plan, runs) => {
+    checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep), plan.causal === true), opts.force, say);
+    for (const line of overrideLines(plan.scenario, plan.sets.map(([k]) => k), '--set')) say(line);
+    for (const line of overrideLines(plan.scenario, plan.sweep.map((a) => a.key), '--sweep')) say(line);
+  });
   const bar = progressBar(process.stderr, 'batch');
   await writeBatch(prepared, {
     workers: opts.workers ?? undefined, format: opts.format, shard: opts.shard, out: opts.out, baseDir, resume: opts.resume,

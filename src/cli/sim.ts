@@ -9,7 +9,7 @@ import { scratchDir, writeStreamTo } from './sink';
 import { fileSpool } from './spool';
 import { helpText, paramsJson, paramsTable, type ParamValues } from './help';
 import { loadCalibration, prepareRun, streamSim, userDir } from './run';
-import { resolveParams } from '../scenarios/index';
+import { overrideLines, resolveParams } from '../scenarios/index';
 import { loadScenario } from '../scenarios/load-node';
 import { checkBudget, simEstimate } from './estimate';
 
@@ -27,8 +27,10 @@ function main(argv: string[]): number {
   checkOutDir(opts.out, baseDir); // before the run, so a long run is not thrown away at the end
   // The world's cost from its counts, before anything is allocated (runSim loads the same files again).
   if (opts.scenario !== null) {
-    const params = resolveParams(loadScenario(opts.scenario, baseDir), opts.sets, loadCalibration(opts.calibration, baseDir));
+    const scenario = loadScenario(opts.scenario, baseDir);
+    const params = resolveParams(scenario, opts.sets, loadCalibration(opts.calibration, baseDir));
     checkBudget('sim', simEstimate(params, opts.ticks, opts.every), opts.force === true, say);
+    for (const line of overrideLines(scenario, opts.sets.map(([k]) => k), '--set', params.hoursPerTick)) say(line);
   }
   // Rows go out as they are made (CSV), or to a scratch spool beside the output until the report,
   // which comes first in the JSON, is known (the spool is copied in after it).

@@ -4,7 +4,7 @@
  * typed value must pass before the store restarts the run with it. Pure: tested in Node.
  */
 import { PARAM_KEYS, PARAM_SPECS, parseValue, type ParamKey, type ParamSpec, type Params } from '../sim';
-import { DEFAULT_CALIBRATION, getPreset, resolveLayers, type Origin } from '../scenarios';
+import { DEFAULT_CALIBRATION, eventOverrides, getPreset, resolveLayers, type Origin } from '../scenarios';
 import { fmtNum } from './format';
 import { hasString, t } from './strings';
 
@@ -100,3 +100,22 @@ export function playerValues(scenarioId: string, sets: Array<[string, string]>, 
 export type ShownOrigin = Origin | 'event';
 export const shownOrigin = (key: string, origin: Record<string, Origin>, eventParams: readonly string[]): ShownOrigin | null =>
   eventParams.includes(key) ? 'event' : origin[key] ?? null;
+
+/**
+ * What the scenario's own events do to its parameters, for the line under each control: the value
+ * typed there is the run's value only until the first of them (src/scenarios/overrides.ts). Keys
+ * no event touches are absent; so is everything when the scenario is not a preset.
+ */
+export function eventNotes(scenarioId: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let os;
+  try { const sc = getPreset(scenarioId); os = eventOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
+  const byKey = new Map<string, typeof os>();
+  for (const o of os) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
+  for (const [key, list] of byKey) {
+    const first = list[0];
+    const what = first.rampDays === null ? t('params.eventSets', { value: first.value }) : t('params.eventRamps', { value: first.value, days: first.rampDays });
+    out.set(key, t('params.eventNote', { when: first.date ?? first.when, what, more: list.length > 1 ? t('params.eventMore') : '' }));
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { runOfState, type GameState } from '../store/types';
 import { parseSeedText } from './controls';
 import { button, el, setText, uniqueId, watch } from './dom';
 import { fmtNum } from './format';
-import { checkParam, paramSections, playerLayers, playerValues, shownOrigin, specFor, valueText, type ParamGroup } from './paramModel';
+import { checkParam, eventNotes, paramSections, playerLayers, playerValues, shownOrigin, specFor, valueText, type ParamGroup } from './paramModel';
 import { t } from './strings';
 import type { Panel, PanelDeps } from './types';
 
@@ -88,6 +88,8 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     const label = el('label', { for: id, id: `${id}-label` }, spec.label + unit, el('span', { class: 'br-changed', hidden: true }, t('params.changed')),
       el('span', { class: 'br-origin', 'data-origin': '' }));
     const row = el('div', { class: 'br-param', 'data-key': key, title: spec.help });
+    // What the scenario's own events do to this value (filled in by refresh, per scenario).
+    help.append(el('span', { class: 'br-event-note', hidden: true }));
     let set: (text: string) => void;
     let inputs: HTMLElement[];
     if (spec.type === 'boolean') {
@@ -133,11 +135,14 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     const layers = playerLayers(s.scenarioId, s.sets, s.meta?.params ?? null);
     const values = layers?.values ?? null;
     const changed = new Set(s.sets.map(([k]) => k));
+    const notes = eventNotes(s.scenarioId);
     for (const c of controls.values()) {
       if (values && !c.focused()) { c.set(valueText(values[c.key])); showError(c.inputs[0], c.error, null); }
       const origin = layers ? shownOrigin(c.key, layers.origin, s.eventParams) : null;
       const tag = c.row.querySelector<HTMLElement>('.br-origin');
       if (tag) { tag.dataset.origin = origin ?? ''; setText(tag, origin ? t(`params.origin.${origin}` as 'params.origin.default') : ''); }
+      const note = c.row.querySelector<HTMLElement>('.br-event-note');
+      if (note) { const text = notes.get(c.key) ?? null; note.hidden = text === null; setText(note, text === null ? '' : ` ${text}`); }
       const mark = c.row.querySelector<HTMLElement>('.br-changed');
       if (mark) mark.hidden = !changed.has(c.key);
       c.row.classList.toggle('br-is-changed', changed.has(c.key));

@@ -103,3 +103,14 @@ describe('sim command output', () => {
     expect(t.out.split('\n').length).toBeGreaterThan(specs.length);
   });
 });
+
+describe('a --set the scenario\'s events replace', () => {
+  it('runs, and says on stderr until when the value holds and which event replaces it', () => {
+    const r = sim(['--scenario', 'minsk-2020', '--set', 'abuseProbability=0.3', '--set', 'violenceRate=0.02', '--ticks', '1', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const notes = r.err.split('\n').filter((l) => l.startsWith('note: '));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/--set abuseProbability holds only until 2020-08-09 \(day 0\).*sets it to 0\.28/);
+    expect(JSON.parse(r.out).params.abuseProbability).toBe(0.3); // the tick-0 value is the user's
+  });
+});

@@ -5,7 +5,7 @@ import { checkParam, paramSections, playerLayers, shownOrigin } from '../../src/
 import { DEFAULT_CALIBRATION, getPreset } from '../../src/scenarios';
 import { runSpec } from '../../src/store/types';
 import { createParams } from '../../src/ui/params';
-import { createFake } from './fakeStore';
+import { createFake, fakeMeta } from './fakeStore';
 
 const mount = (fake = createFake()) => {
   const panel = createParams({ store: fake.store, getSeries: () => fake.series, getAgents: () => null });
@@ -121,5 +121,15 @@ describe('what the drawer shows: the values that run, and where each comes from'
     expect([l?.values.arrestRate, shownOrigin('arrestRate', l?.origin ?? {}, [])]).toEqual([0.2, 'set']);
     expect(shownOrigin('arrestK', l?.origin ?? {}, [])).toBe('default');
     expect(shownOrigin('arrestRate', l?.origin ?? {}, ['arrestRate'])).toBe('event');
+  });
+});
+
+describe('a value the scenario\'s events replace', () => {
+  it('says under the control when an event of the scenario changes it, and says nothing for the others', () => {
+    const { root } = mount(createFake({ meta: fakeMeta('minsk-2020'), scenarioId: 'minsk-2020' }));
+    const note = (key: string) => root.querySelector<HTMLElement>(`[data-key="${key}"] .br-event-note`)!;
+    expect(note('abuseProbability').hidden).toBe(false);
+    expect(note('abuseProbability').textContent).toMatch(/on 2020-08-09 an event sets it to 0\.28; later events change it again\. A value set here holds only until then\./);
+    expect(note('violenceRate').hidden).toBe(true);
   });
 });
