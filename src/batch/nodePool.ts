@@ -51,7 +51,7 @@ function threadWorker<R, P extends JobPlan>(index: number): WorkerLike<R, P> {
   // execArgv [] : the bootstrap registers tsx itself, whatever flags started this process.
   // A third of V8's default young generation: a run's garbage is short-lived, and the default lets
   // each thread's heap grow some 30 MB more over a long batch for no measurable speed.
-  const t = new Worker(new URL('./worker.cjs', import.meta.url), { execArgv: [], workerData: { index }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+  const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [], workerData: { index }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   let stopped = false;
   const w: WorkerLike<R, P> = {
     postMessage: (m: JobRequest<P>) => t.postMessage(m),
