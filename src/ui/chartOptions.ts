@@ -89,11 +89,24 @@ function valueAxis(env: ChartEnv, fmt: (v: number) => string, scale = 'y', side:
   };
 }
 
+/** Days a time chart shows at least (or the whole run, if shorter), so the first day is not drawn as a point on a blown-up axis. */
+export const MIN_DAYS_SHOWN = 14;
+
+/**
+ * The x range of a time chart: from day 0 to the last day drawn, but at least MIN_DAYS_SHOWN days
+ * (never past the run's horizon). uPlot's own range for one point pads it to a round magnitude
+ * (day 1 of a 42-day game spread over days 0 to 99).
+ */
+export function dayRange(max: number | null, horizonDays: number | null): [number, number] {
+  const floor = horizonDays !== null && horizonDays > 0 ? Math.min(MIN_DAYS_SHOWN, horizonDays) : MIN_DAYS_SHOWN;
+  return [0, Math.max(max !== null && Number.isFinite(max) ? max : 0, floor)];
+}
+
 /** A line chart over days. `yMax` fixes the top of the y scale (e.g. 1 for shares). */
 export function timeChartOptions(env: ChartEnv, size: { width: number; height: number }, lines: LineSpec[],
   opts: { yMax?: number; yTopAtLeast?: number; right?: { scale: string; format: (v: number) => string }; yFormat: (v: number) => string; hGuide?: number }): uPlot.Options {
   const floor = opts.yTopAtLeast ?? 1;
-  const scales: uPlot.Scales = { x: { time: false }, y: { range: (_u, _min, max) => [0, opts.yMax ?? Math.max((Number.isFinite(max) ? max : 0) * 1.1, floor)] } };
+  const scales: uPlot.Scales = { x: { time: false, range: (_u, _min, max) => dayRange(max, env.horizonDays?.() ?? null) }, y: { range: (_u, _min, max) => [0, opts.yMax ?? Math.max((Number.isFinite(max) ? max : 0) * 1.1, floor)] } };
   if (opts.right) scales[opts.right.scale] = { range: (_u, _min, max) => [0, Math.max(max * 1.1, 1)] };
   const axes = [dayAxis(env), valueAxis(env, opts.yFormat)];
   if (opts.right) axes.push(valueAxis(env, opts.right.format, opts.right.scale, 1));
