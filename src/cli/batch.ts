@@ -24,8 +24,9 @@ async function main(argv: string[]): Promise<number> {
   // The ensemble's cost from its counts, before the runs are even listed.
   const prepared = prepareBatch(opts, baseDir, (plan, runs) => {
     checkBudget('batch', batchEstimate(largestWorld(plan), runs, opts.workers ?? availableParallelism(), pointCount(plan.sweep), plan.causal === true), opts.force, say);
-    for (const line of overrideLines(plan.scenario, plan.sets.map(([k]) => k), '--set')) say(line);
-    for (const line of overrideLines(plan.scenario, plan.sweep.map((a) => a.key), '--sweep')) say(line);
+    const hpt = Number(plan.scenario.params.hoursPerTick ?? 1);
+    for (const line of overrideLines(plan.scenario, plan.sets.map(([k]) => k), '--set', hpt)) say(line);
+    for (const line of overrideLines(plan.scenario, plan.sweep.map((a) => a.key), '--sweep', hpt)) say(line);
   });
   const bar = progressBar(process.stderr, 'batch');
   await writeBatch(prepared, {

@@ -9,4 +9,4 @@ export { RESERVED_STRATEGIES } from './validate';
 export { parseActionText, formatActionText, checkOffered, MAX_ACTION_TICK } from './actions';
 export { PRESET_IDS, getPreset } from './presets';
 export { slug } from './map';
-export { eventOverrides, overrideLines, type EventOverride } from './overrides';
+export { eventOverrides, firstOverrides, overrideLines, type EventOverride } from './overrides';

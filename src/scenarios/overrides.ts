@@ -24,10 +24,10 @@ export interface EventOverride {
 export const atText = (at: At): string => ('tick' in at ? `tick ${at.tick}` : 'day' in at ? `day ${at.day}` : at.date);
 
 /** An event's time in hours from the start (the sim's order of events: by time, then as written). */
-function hoursOf(at: At, startDate: string | null | undefined, hoursPerTick: number): number {
+function hoursOf(at: At, start: number | null, hoursPerTick: number): number {
   if ('tick' in at) return at.tick * hoursPerTick;
   if ('day' in at) return at.day * 24;
-  const start = startDate ? parseDate(startDate) : null, d = parseDate(at.date);
+  const d = parseDate(at.date);
   return start === null || d === null ? 0 : (d - start) * 24;
 }
 
@@ -35,7 +35,7 @@ function hoursOf(at: At, startDate: string | null | undefined, hoursPerTick: num
 export function eventOverrides(scenario: ScenarioData, keys: Iterable<string>, hoursPerTick = 1): EventOverride[] {
   const want = new Set(keys), out: EventOverride[] = [];
   const start = parseDate(scenario.startDate);
-  const events = scenario.events.map((e, i) => ({ e, i, h: hoursOf(e.at, scenario.startDate, hoursPerTick) }))
+  const events = scenario.events.map((e, i) => ({ e, i, h: hoursOf(e.at, start, hoursPerTick) }))
     .sort((a, b) => a.h - b.h || a.i - b.i);
   for (const { e, h } of events) {
     const label = e.label ?? null, when = atText(e.at), date = start === null ? null : formatDate(start + Math.floor(h / 24));
@@ -46,18 +46,25 @@ export function eventOverrides(scenario: ScenarioData, keys: Iterable<string>, h
   return out;
 }
 
+/** Per key, in order of first change: the first event that changes it and how many change it later. */
+export function firstOverrides(scenario: ScenarioData, keys: Iterable<string>, hoursPerTick = 1): Array<{ first: EventOverride; later: number }> {
+  const byKey = new Map<string, { first: EventOverride; later: number }>();
+  for (const o of eventOverrides(scenario, keys, hoursPerTick)) {
+    const seen = byKey.get(o.key);
+    if (seen) seen.later++; else byKey.set(o.key, { first: o, later: 0 });
+  }
+  return [...byKey.values()];
+}
+
 /**
  * One line per key the scenario's events change, for the command line's stderr: the user's value
  * holds only until the first such event in time.
  */
 export function overrideLines(scenario: ScenarioData, keys: Iterable<string>, flag: string, hoursPerTick = 1): string[] {
   const short = (l: string): string => (l.length > 72 ? `${l.slice(0, 71)}…` : l);
-  const byKey = new Map<string, EventOverride[]>();
-  for (const o of eventOverrides(scenario, keys, hoursPerTick)) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
-  return [...byKey.values()].map((os) => {
-    const o = os[0], more = os.length - 1;
-    const what = o.rampDays === null ? `sets it to ${o.value}` : `ramps it to ${o.value} over ${o.rampDays} day${o.rampDays === 1 ? "" : "s"}`;
+  return firstOverrides(scenario, keys, hoursPerTick).map(({ first: o, later }) => {
+    const what = o.rampDays === null ? `sets it to ${o.value}` : `ramps it to ${o.value} over ${o.rampDays} day${o.rampDays === 1 ? '' : 's'}`;
     return `note: ${flag} ${o.key} holds only until ${o.date !== null && o.date !== o.when ? `${o.date} (${o.when})` : o.when}: the scenario's event${o.label ? ` "${short(o.label)}"` : ''} ${what}`
-      + (more > 0 ? `, and ${more} later event${more > 1 ? 's change' : ' changes'} it again` : '');
+      + (later > 0 ? `, and ${later} later event${later > 1 ? 's change' : ' changes'} it again` : '');
   });
 }

@@ -4,7 +4,7 @@
  * typed value must pass before the store restarts the run with it. Pure: tested in Node.
  */
 import { PARAM_KEYS, PARAM_SPECS, parseValue, type ParamKey, type ParamSpec, type Params } from '../sim';
-import { DEFAULT_CALIBRATION, eventOverrides, getPreset, resolveLayers, type Origin } from '../scenarios';
+import { DEFAULT_CALIBRATION, firstOverrides, getPreset, resolveLayers, type Origin } from '../scenarios';
 import { fmtNum } from './format';
 import { hasString, t } from './strings';
 
@@ -108,14 +108,11 @@ export const shownOrigin = (key: string, origin: Record<string, Origin>, eventPa
  */
 export function eventNotes(scenarioId: string): Map<string, string> {
   const out = new Map<string, string>();
-  let os;
-  try { const sc = getPreset(scenarioId); os = eventOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
-  const byKey = new Map<string, typeof os>();
-  for (const o of os) byKey.set(o.key, [...(byKey.get(o.key) ?? []), o]);
-  for (const [key, list] of byKey) {
-    const first = list[0];
+  let firsts;
+  try { const sc = getPreset(scenarioId); firsts = firstOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
+  for (const { first, later } of firsts) {
     const what = first.rampDays === null ? t('params.eventSets', { value: first.value }) : t('params.eventRamps', { value: first.value, days: first.rampDays });
-    out.set(key, t('params.eventNote', { when: first.date ?? first.when, what, more: list.length > 1 ? t('params.eventMore') : '' }));
+    out.set(first.key, t('params.eventNote', { when: first.date ?? first.when, what, more: later > 0 ? t('params.eventMore') : '' }));
   }
   return out;
 }

@@ -130,12 +130,14 @@ export function createParams({ store }: PanelDeps): Panel & { open(): void; clos
     return row;
   }
 
+  // The events' notes depend on the scenario alone: built once per scenario, not on every refresh.
+  let notesFor: string | null = null, notes = new Map<string, string>();
   function refresh(s: GameState): void {
     if (document.activeElement !== seed) { seed.value = String(s.seed); showError(seed, seedErr, null); }
     const layers = playerLayers(s.scenarioId, s.sets, s.meta?.params ?? null);
     const values = layers?.values ?? null;
     const changed = new Set(s.sets.map(([k]) => k));
-    const notes = eventNotes(s.scenarioId);
+    if (notesFor !== s.scenarioId) { notes = eventNotes(s.scenarioId); notesFor = s.scenarioId; }
     for (const c of controls.values()) {
       if (values && !c.focused()) { c.set(valueText(values[c.key])); showError(c.inputs[0], c.error, null); }
       const origin = layers ? shownOrigin(c.key, layers.origin, s.eventParams) : null;
