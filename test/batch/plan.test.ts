@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   BatchError, campaignPriors, campaignScenario, checkPlan, parseSweepArg, pointValues, replayArgs, runInputs, runOne, runSeed,
-  pivotalCell, pivotalPillars, samplePriors, sampleStrategy, shardIndices, validatePriors, type BatchPlan,
+  pivotalCell, pivotalPillars, samplePriors, sampleStrategy, shardIndices, validatePriors, type BatchPlan, type PriorSet,
 } from '../../src/batch/index';
 import { getPreset } from '../../src/scenarios/index';
+import { PARAM_SPECS } from '../../src/sim/index';
 import { parseArgs } from '../../src/cli/args';
 import { runSim } from '../../src/cli/run';
 
@@ -72,6 +73,12 @@ describe('sweep grids', () => {
 describe('priors', () => {
   const priors = campaignPriors();
 
+  it('the campaigns world draws situation keys only: how strongly people respond is the calibrated world\'s', () => {
+    const kinds = priors.priors.map((p) => [p.key, PARAM_SPECS[p.key].kind, p.relative]);
+    expect(kinds.filter(([, kind, rel]) => kind !== 'situation' || rel)).toEqual([]);
+    expect(priors.priors.map((p) => p.key)).toEqual(expect.arrayContaining(['legitimacy', 'forcePerProtester', 'horizonDays', 'eliteLoyalty']));
+  });
+
   it('draw within their ranges, from the run seed alone', () => {
     const a = samplePriors(priors, 123), b = samplePriors(priors, 123), c = samplePriors(priors, 124);
     expect(a).toEqual(b);
@@ -104,13 +111,16 @@ describe('priors', () => {
 
 describe('runs', () => {
   it('a campaigns row replays exactly with `sim` and its --set flags', () => {
+    // The shipped priors draw situation keys only; a user's prior file may add a relative mechanism prior.
+    const base = campaignPriors();
+    const priors: PriorSet = { ...base, priors: [...base.priors, { key: 'regimeWeight', dist: 'logUniform', min: 0.5, max: 2, relative: true, why: '' }] };
     const p = checkPlan({ scenarioName: 'campaigns', scenario: campaignScenario(), seed: 3, runs: 2, strategy: 'scenario', actions: [],
-      sets: [['horizonDays', '12']], sweep: [], calibration: null, priors: campaignPriors() });
+      sets: [['horizonDays', '12']], sweep: [], calibration: null, priors });
     const row = runOne(p, 1);
     expect(row.horizonDays).toBe(12); // --set wins over the sampled value
-    expect(row.legitimacy).toBe(samplePriors(campaignPriors(), runSeed(3, 1))[0].value);
+    expect(row.legitimacy).toBe(samplePriors(priors, runSeed(3, 1))[0].value);
     // A relative prior's column holds the value that ran (factor x value below, 4 digits), not the factor.
-    const f = samplePriors(campaignPriors(), runSeed(3, 1)).find((d) => d.key === 'regimeWeight');
+    const f = samplePriors(priors, runSeed(3, 1)).find((d) => d.key === 'regimeWeight');
     expect(f?.relative).toBe(true);
     expect(row.regimeWeight).toBe(Number(((f?.value ?? 0) * 0.03).toPrecision(4)));
     const args = replayArgs('src/batch/campaigns.json', row);
