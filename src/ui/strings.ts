@@ -264,6 +264,7 @@ export const STRINGS = {
   'params.origin.set': 'set by you',
   'params.origin.sweep': 'swept',
   'params.origin.event': 'changed by an event',
+  'params.eventWhen': '{date} (day {day})',
   'params.eventNote': 'This scenario\'s events change it: on {when} an event {what}{more}. A value set here holds only until then.',
   'params.eventSets': 'sets it to {value}',
   'params.eventRamps': 'moves it to {value} over {days} days',

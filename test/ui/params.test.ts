@@ -129,7 +129,7 @@ describe('a value the scenario\'s events replace', () => {
     const { root } = mount(createFake({ meta: fakeMeta('minsk-2020'), scenarioId: 'minsk-2020' }));
     const note = (key: string) => root.querySelector<HTMLElement>(`[data-key="${key}"] .br-event-note`)!;
     expect(note('abuseProbability').hidden).toBe(false);
-    expect(note('abuseProbability').textContent).toMatch(/on 2020-08-09 an event sets it to 0\.28; later events change it again\. A value set here holds only until then\./);
+    expect(note('abuseProbability').textContent).toMatch(/on 9 Aug \(day 1\) an event sets it to 0\.28; later events change it again\. A value set here holds only until then\./);
     expect(note('violenceRate').hidden).toBe(true);
   });
 });
