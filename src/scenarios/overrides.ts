@@ -14,6 +14,8 @@ export interface EventOverride {
   when: string;
   /** The calendar date it happens on (YYYY-MM-DD; null when the scenario's start date is unreadable). */
   date: string | null;
+  /** The day of the run it happens on, 0-based (the page shows day + 1). */
+  day: number;
   /** The value the event sets, or the ramp's end value. */
   value: string;
   /** Days a ramp takes (null: a set). */
@@ -38,10 +40,10 @@ export function eventOverrides(scenario: ScenarioData, keys: Iterable<string>, h
   const events = scenario.events.map((e, i) => ({ e, i, h: hoursOf(e.at, start, hoursPerTick) }))
     .sort((a, b) => a.h - b.h || a.i - b.i);
   for (const { e, h } of events) {
-    const label = e.label ?? null, when = atText(e.at), date = start === null ? null : formatDate(start + Math.floor(h / 24));
+    const label = e.label ?? null, when = atText(e.at), day = Math.floor(h / 24), date = start === null ? null : formatDate(start + day);
     for (const [k, v] of Object.entries(e.set ?? {}))
-      if (want.has(k)) out.push({ key: k, when, value: Array.isArray(v) ? v.join(',') : String(v), rampDays: null, label, date });
-    if (e.ramp && want.has(e.ramp.key)) out.push({ key: e.ramp.key, when, value: String(e.ramp.to), rampDays: e.ramp.overDays, label, date });
+      if (want.has(k)) out.push({ key: k, when, value: Array.isArray(v) ? v.join(',') : String(v), rampDays: null, label, date, day });
+    if (e.ramp && want.has(e.ramp.key)) out.push({ key: e.ramp.key, when, value: String(e.ramp.to), rampDays: e.ramp.overDays, label, date, day });
   }
   return out;
 }

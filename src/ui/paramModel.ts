@@ -3,7 +3,7 @@
  * groups in schema order (the loyalty channels together), each value as text, and the check a
  * typed value must pass before the store restarts the run with it. Pure: tested in Node.
  */
-import { PARAM_KEYS, PARAM_SPECS, parseDate, parseValue, type ParamKey, type ParamSpec, type Params } from '../sim';
+import { PARAM_KEYS, PARAM_SPECS, parseValue, type ParamKey, type ParamSpec, type Params } from '../sim';
 import { DEFAULT_CALIBRATION, firstOverrides, getPreset, resolveLayers, type Origin } from '../scenarios';
 import { fmtNum, shortDate } from './format';
 import { hasString, t } from './strings';
@@ -106,20 +106,13 @@ export const shownOrigin = (key: string, origin: Record<string, Origin>, eventPa
  * typed there is the run's value only until the first of them (src/scenarios/overrides.ts). Keys
  * no event touches are absent; so is everything when the scenario is not a preset.
  */
-/** An event's date as the page shows days: "9 Aug (day 1)" (days on screen start at 1); null without dates. */
-function whenText(startDate: string | undefined, date: string | null): string | null {
-  const start = startDate ? parseDate(startDate) : null, d = date ? parseDate(date) : null;
-  if (start === null || d === null || !startDate) return null;
-  return t('params.eventWhen', { date: shortDate(startDate, d - start), day: d - start + 1 });
-}
-
 export function eventNotes(scenarioId: string): Map<string, string> {
   const out = new Map<string, string>();
-  let firsts, sc: ReturnType<typeof getPreset>;
-  try { sc = getPreset(scenarioId); firsts = firstOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
+  let firsts, start: string;
+  try { const sc = getPreset(scenarioId); start = sc.startDate; firsts = firstOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
   for (const { first, later } of firsts) {
     const what = first.rampDays === null ? t('params.eventSets', { value: first.value }) : t('params.eventRamps', { value: first.value, days: first.rampDays });
-    out.set(first.key, t('params.eventNote', { when: whenText(sc.startDate, first.date) ?? first.when, what, more: later > 0 ? t('params.eventMore') : '' }));
+    out.set(first.key, t('params.eventNote', { when: first.date === null ? first.when : t('params.eventWhen', { date: shortDate(start, first.day), day: first.day + 1 }), what, more: later > 0 ? t('params.eventMore') : '' }));
   }
   return out;
 }
