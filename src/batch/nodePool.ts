@@ -47,11 +47,11 @@ export function revive(e: { name: string; message: string }): Error {
 const YOUNG_MB = 16;
 
 /** A worker thread as the pool sees it; a thread that stops early is an error. */
-function threadWorker<R, P extends JobPlan>(index: number): WorkerLike<R, P> {
+function threadWorker<R, P extends JobPlan>(): WorkerLike<R, P> {
   // execArgv [] : the bootstrap registers tsx itself, whatever flags started this process.
   // A third of V8's default young generation: a run's garbage is short-lived, and the default lets
   // each thread's heap grow some 30 MB more over a long batch for no measurable speed.
-  const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [], workerData: { index }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+  const t = new Worker(new URL('./worker.mjs', import.meta.url), { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
   let stopped = false;
   const w: WorkerLike<R, P> = {
     postMessage: (m: JobRequest<P>) => t.postMessage(m),
@@ -96,8 +96,7 @@ export async function runRows<R, P extends JobPlan>(plan: P, indices: ArrayLike<
     }
     return rows;
   }
-  let made = 0;
-  const run = runPool<R, P>(plan, indices, { workers: k, createWorker: () => threadWorker<R, P>(made++), revive, onProgress: opts.onProgress, onRows: opts.onRows, keep });
+  const run = runPool<R, P>(plan, indices, { workers: k, createWorker: () => threadWorker<R, P>(), revive, onProgress: opts.onProgress, onRows: opts.onRows, keep });
   const stop = (): void => run.cancel();
   opts.signal?.addEventListener('abort', stop, { once: true });
   try { return await run.result; } finally { opts.signal?.removeEventListener('abort', stop); }
