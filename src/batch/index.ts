@@ -4,10 +4,10 @@
  * directly by the CLI, so the page's bundle never pulls in node:worker_threads.
  */
 export { BatchError } from './errors';
-export { Z95, wilson, oddsRatio, riskRatio, ratio, impliedByTargets } from './stats';
-export type { Proportion, Ratio, RatioKind, Table2x2, Implied } from './stats';
-export { summarize, Tally, PARTICIPATION_BANDS, NAVCO_VIOLENT_SUCCESS } from './summarize';
-export type { BatchStats, Targets, Comparison, StatFields } from './summarize';
+export { Z95, wilson, oddsRatio, riskRatio, ratio, impliedByTargets, shareDifference } from './stats';
+export type { Proportion, Ratio, RatioKind, Table2x2, Implied, ShareDifference } from './stats';
+export { summarize, Tally, PARTICIPATION_BANDS, NAVCO_VIOLENT_SUCCESS, campaignDefinition, qualifies, strategyKind, PILLAR_TACTICS, STRATEGY_KINDS } from './summarize';
+export type { BatchStats, Targets, Comparison, StatFields, CampaignDefinition, StrategyStats, StrategyGroup, StrategyKind } from './summarize';
 export { runSeed, fmix32, fingerprint } from './seeds';
 export { CausalTally, causalVerdict, pairedDifference, LANDMARK_THRESHOLDS, CAUSAL_FALL_CAUSES } from './causal';
 export type { CausalFields, CausalStats, CausalVerdict, Difference, LandmarkFigure } from './causal';

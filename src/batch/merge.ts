@@ -83,6 +83,16 @@ export function checkHeader(b: Record<string, unknown>, source: string): BatchIn
     if (!isParamValue(param, t[k])) bad(source, `batch.targets.${k}`, `a number from ${spec.min} to ${spec.max}`, t[k]);
   }
   if (t.kind !== 'odds' && t.kind !== 'risk') bad(source, 'batch.targets.kind', 'odds or risk', t.kind);
+  // What counts as a campaign: the schema's ranges of the three parameters it is made of.
+  if (t.campaign !== undefined) {
+    const q = t.campaign;
+    if (!isObj(q) || Object.keys(q).length !== 3) bad(source, 'batch.targets.campaign', '{minParticipants, representedPopulation, citizensShareOfPopulation}', q);
+    for (const [k, param] of [['minParticipants', 'campaignMinParticipants'], ['representedPopulation', 'representedPopulation'],
+      ['citizensShareOfPopulation', 'citizensShareOfPopulation']] as const) {
+      const spec = PARAM_SPECS[param] as { min: number; max: number };
+      if (!isParamValue(param, q[k])) bad(source, `batch.targets.campaign.${k}`, `a number from ${spec.min} to ${spec.max}`, q[k]);
+    }
+  }
   if (typeof f('fingerprint') !== 'string') bad(source, 'batch.fingerprint', 'a string', f('fingerprint'));
   // Only a --causal batch has it (and its rows the causal columns).
   const causal = f('causal');

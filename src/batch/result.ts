@@ -11,7 +11,7 @@ import { totalRuns, type BatchPlan } from './plan';
 import type { Row } from './rows';
 import { fingerprint } from './seeds';
 import type { RatioKind } from './stats';
-import { Tally, type BatchStats, type Targets } from './summarize';
+import { campaignDefinition, qualifies, Tally, type BatchStats, type Targets } from './summarize';
 import { pointCount, pointValues, type SweepAxis } from './sweep';
 
 export interface BatchInfo {
@@ -64,6 +64,7 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
       defectionShareInSuccesses: p.targetDefectionShareInSuccesses,
       successMultiplier: p.targetSuccessMultiplier,
       kind,
+      campaign: campaignDefinition(p),
     },
     fingerprint: fingerprint(JSON.stringify([MODEL_VERSION, plan.scenario, plan.calibration, plan.priors, plan.strategy, plan.actions])),
   };
@@ -76,7 +77,7 @@ export function batchInfo(plan: BatchPlan, kind: RatioKind): BatchInfo {
  * with a sweep, one of each grid point, so the rows themselves need not be kept.
  */
 export class BatchTally {
-  private readonly all = new Tally(1);
+  private readonly all: Tally;
   private readonly byPoint: Tally | null;
   /** With --causal: the causal counts of all rows and of each grid point (`stats.causal`). */
   private readonly causal: CausalTally | null;
@@ -84,7 +85,8 @@ export class BatchTally {
   rows = 0;
 
   constructor(readonly info: BatchInfo) {
-    this.byPoint = info.sweep.length > 0 ? new Tally(info.points) : null;
+    this.all = new Tally(1, info.targets.campaign);
+    this.byPoint = info.sweep.length > 0 ? new Tally(info.points, info.targets.campaign) : null;
     const c = info.causal;
     this.causal = c === undefined ? null : new CausalTally(c.landmarkDay);
     this.causalByPoint = c === undefined || this.byPoint === null ? null : Array.from({ length: info.points }, () => new CausalTally(c.landmarkDay));
@@ -94,7 +96,8 @@ export class BatchTally {
     this.rows++;
     this.all.add(r);
     this.byPoint?.add(r, r.point ?? 0);
-    if (this.causal !== null) {
+    // The causal figures count campaigns only, as the targets do.
+    if (this.causal !== null && qualifies(r, this.info.targets.campaign)) {
       const c = causalFields(r);
       this.causal.add(c);
       const p = r.point ?? 0;

@@ -124,3 +124,19 @@ export function impliedByTargets(s: number, q: number, m: number, kind: RatioKin
   if (x > 1 + eps || y > 1 + eps || x < 0 || y < 0) return null;
   return { successRate: s, defectionRate: d, successWithDefection: Math.min(1, x), successWithoutDefection: Math.min(1, y) };
 }
+
+/** A difference of two shares, p1 − p2, with its 95% interval (null when either share is undefined). */
+export interface ShareDifference { value: number | null; lo: number | null; hi: number | null; }
+
+/**
+ * p1 − p2 with Newcombe's hybrid score interval (1998, method 10), built from the two Wilson
+ * intervals: lo = d − √((p1 − l1)² + (u2 − p2)²), hi = d + √((u1 − p1)² + (p2 − l2)²). It stays
+ * inside [−1, 1] and behaves at 0 and n, where the plain Wald interval does not.
+ */
+export function shareDifference(p1: Proportion, p2: Proportion): ShareDifference {
+  if (p1.value === null || p2.value === null || p1.lo === null || p1.hi === null || p2.lo === null || p2.hi === null) return { value: null, lo: null, hi: null };
+  const d = p1.value - p2.value;
+  const lo = d - Math.sqrt((p1.value - p1.lo) ** 2 + (p2.hi - p2.value) ** 2);
+  const hi = d + Math.sqrt((p1.hi - p1.value) ** 2 + (p2.value - p2.lo) ** 2);
+  return { value: sig12(d), lo: sig12(Math.max(-1, lo)), hi: sig12(Math.min(1, hi)) };
+}

@@ -5,13 +5,82 @@
  */
 import type { CausalStats } from './causal';
 import { pivotalPillars, PIVOTAL_PILLARS, type Row } from './rows';
-import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
+import { parsePolicy } from '../scenarios/policies';
+import { shareDifference, impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type ShareDifference, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
 
 export interface Targets {
   successRate: number;
   defectionShareInSuccesses: number;
   successMultiplier: number;
   kind: RatioKind;
+  /** What counts as a campaign (absent: every run counts). */
+  campaign?: CampaignDefinition;
+}
+
+/**
+ * NAVCO's campaign threshold (docs/research.md section 1): a run counts when its peak crowd stands
+ * for at least `minParticipants` people, i.e. peakParticipation × representedPopulation ×
+ * citizensShareOfPopulation ≥ minParticipants. representedPopulation 0 (not stated): every run counts.
+ * These are the batch's values; a row that holds one of these parameters as a column (sampled,
+ * set or swept) is judged by its own.
+ */
+export interface CampaignDefinition { minParticipants: number; representedPopulation: number; citizensShareOfPopulation: number; }
+
+/** The campaign definition of a run's parameters. */
+export const campaignDefinition = (p: { campaignMinParticipants: number; representedPopulation: number; citizensShareOfPopulation: number }): CampaignDefinition =>
+  ({ minParticipants: p.campaignMinParticipants, representedPopulation: p.representedPopulation, citizensShareOfPopulation: p.citizensShareOfPopulation });
+
+const own = (r: Record<string, unknown>, key: string, base: number): number => (typeof r[key] === 'number' ? r[key] as number : base);
+
+/** Whether a row is a campaign in NAVCO's sense under definition q (no definition: yes). */
+export function qualifies(r: StatFields, q: CampaignDefinition | undefined): boolean {
+  if (q === undefined) return true;
+  const x = r as unknown as Record<string, unknown>;
+  const pop = own(x, 'representedPopulation', q.representedPopulation);
+  if (!(pop > 0)) return true;
+  return r.peakParticipation * pop * own(x, 'citizensShareOfPopulation', q.citizensShareOfPopulation) >= own(x, 'campaignMinParticipants', q.minParticipants);
+}
+
+/** The tactics whose strategies aim at the pillars (Chenoweth, Hocking & Marks 2022): the offers, the fund, strikes and elite appeals. */
+export const PILLAR_TACTICS: readonly string[] = ['defectorOutreach', 'solidarityFund', 'amnestyPledge', 'strike', 'eliteAppeals'];
+
+/** Strategy kinds: marches only (`none`), one tactic, a mix of two or more, or other (a scenario's or an unparsed name). */
+export const STRATEGY_KINDS = ['marchesOnly', 'oneTactic', 'mix', 'other'] as const;
+export type StrategyKind = (typeof STRATEGY_KINDS)[number];
+
+/** A strategy's kind and whether it aims at the pillars (plays one of PILLAR_TACTICS). */
+export function strategyKind(strategy: string | undefined): { kind: StrategyKind; pillars: boolean } {
+  if (strategy === 'none') return { kind: 'marchesOnly', pillars: false };
+  if (strategy === undefined || !/^(every|once):/.test(strategy.trim())) return { kind: 'other', pillars: false };
+  let tactics: string[];
+  try {
+    const p = parsePolicy(strategy);
+    tactics = [...new Set([...p.every.flat(), ...p.once.map((o) => o.tactic)])];
+  } catch { return { kind: 'other', pillars: false }; }
+  return { kind: tactics.length === 0 ? 'marchesOnly' : tactics.length === 1 ? 'oneTactic' : 'mix', pillars: tactics.some((t) => PILLAR_TACTICS.includes(t)) };
+}
+
+/** Nonviolent campaigns of one kind of strategy: how many, how many won, how many saw defection. */
+export interface StrategyGroup { runs: number; success: Proportion; defection: Proportion; }
+
+/**
+ * The strategy comparisons (docs/research.md section 1; nonviolent campaigns): success and
+ * defection by kind of strategy, mixes against marches only, and, below the median peak
+ * participation, strategies aimed at the pillars against marches only.
+ */
+export interface StrategyStats {
+  byKind: Record<StrategyKind, StrategyGroup>;
+  /** Success of mixes minus success of marches only (Newcombe interval). */
+  mixVsMarches: ShareDifference;
+  belowMedianPeak: {
+    /** The median peak participation of all nonviolent campaigns (by the peak bins); runs below its bin count. */
+    medianPeak: number | null;
+    marchesOnly: StrategyGroup;
+    pillarAimed: StrategyGroup;
+    /** Pillar-aimed minus marches only. */
+    successDifference: ShareDifference;
+    defectionDifference: ShareDifference;
+  };
 }
 
 /** Peak-participation bands (share of citizens at the busiest tick): is there a "3.5%" tendency? */
@@ -111,6 +180,10 @@ export interface BatchStats {
   medianPeak: MedianPeaks;
   /** Violent runs' successes by fall cause (as fallCauses for the nonviolent ones). */
   violentFallCauses: { force: number; elite: number; economy: number; patron: number; overwhelm: number };
+  /** Runs left out of every figure above because they are not campaigns in NAVCO's sense (Targets.campaign). */
+  qualification: { minParticipants: number | null; representedPopulation: number | null; excluded: Proportion; excludedNonviolent: number };
+  /** Nonviolent campaigns by the kind of strategy they played. */
+  strategies: StrategyStats;
   /** With `batch --causal` only (and in calibrate's report): the causal figures (src/batch/causal.ts, docs/research.md section 1b). */
   causal?: CausalStats;
 }
@@ -121,7 +194,7 @@ function compare(name: Comparison['name'], target: number, m: { value: number | 
 }
 
 /** The fields of a row the figures read (so a tally never needs the rest of the row). */
-export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'> & { pivotal?: string | null };
+export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'> & { pivotal?: string | null; strategy?: string };
 
 const FALL_CAUSES = ['force', 'elite', 'economy', 'patron', 'overwhelm'] as const;
 // Counter slots of one group (an ensemble or one sweep point).
@@ -129,7 +202,11 @@ const A = 0, B = 1, C = 2, D = 3, FAILURE = 4, STALEMATE = 5, CAUSE0 = 6, VIOLEN
 // Pivotal pillars of nonviolent successes (one slot each, then two or more), violent successes by cause, then the peak histograms (one per cause).
 const PIVOT0 = BAND0 + 2 * PARTICIPATION_BANDS.length, TWO_PLUS = PIVOT0 + PIVOTAL_PILLARS.length, NONE = TWO_PLUS + 1, VCAUSE0 = NONE + 1;
 const HIST0 = VCAUSE0 + FALL_CAUSES.length, HIST = PEAK_BINS + 1;
-const SLOTS = HIST0 + FALL_CAUSES.length * HIST;
+// Runs that are not campaigns (nonviolent, violent); nonviolent campaigns by strategy kind (runs, successes, defections);
+// peak histograms of all nonviolent campaigns, and of marches only and pillar-aimed ones (runs, successes, defections a bin).
+const EXCL_NV = HIST0 + FALL_CAUSES.length * HIST, EXCL_V = EXCL_NV + 1, KIND0 = EXCL_V + 1;
+const PEAK_ALL = KIND0 + 3 * STRATEGY_KINDS.length, PEAK_MARCH = PEAK_ALL + HIST, PEAK_PILLAR = PEAK_MARCH + 3 * HIST;
+const SLOTS = PEAK_PILLAR + 3 * HIST;
 
 /**
  * The counts the figures are made of, for `groups` groups (the ensemble, or each sweep point),
@@ -142,12 +219,14 @@ export class Tally {
   /** Fall causes other than the model's five (only from an edited or foreign row), per group, in order seen. */
   private other: Map<number, string[]> | null = null;
 
-  constructor(readonly groups = 1) { this.n = new Uint32Array(groups * SLOTS); }
+  /** `campaign`: what counts as a campaign (Targets.campaign; absent: every run). */
+  constructor(readonly groups = 1, readonly campaign?: CampaignDefinition) { this.n = new Uint32Array(groups * SLOTS); }
 
   /** Adds one row to group g (a group outside the tally is ignored, as summarize ignores such rows). */
   add(r: StatFields, g = 0): void {
     if (!(Number.isInteger(g) && g >= 0 && g < this.groups)) return;
     const n = this.n, o = g * SLOTS, s = r.outcome === 'success';
+    if (!qualifies(r, this.campaign)) { n[o + (r.nonviolent ? EXCL_NV : EXCL_V)]++; return; }
     const k = s && r.fallCause !== null ? (FALL_CAUSES as readonly string[]).indexOf(r.fallCause) : -1;
     if (!r.nonviolent) {
       n[o + VIOLENT]++;
@@ -176,6 +255,41 @@ export class Tally {
         if (s) n[o + BAND0 + 2 * i + 1]++;
       }
     });
+    const sk = strategyKind(r.strategy), ki = STRATEGY_KINDS.indexOf(sk.kind), pb = peakBin(r.peakParticipation), dfc = r.defectionOccurred === true;
+    n[o + KIND0 + 3 * ki]++;
+    if (s) n[o + KIND0 + 3 * ki + 1]++;
+    if (dfc) n[o + KIND0 + 3 * ki + 2]++;
+    n[o + PEAK_ALL + pb]++;
+    const h = sk.kind === 'marchesOnly' ? PEAK_MARCH : sk.pillars ? PEAK_PILLAR : -1;
+    if (h >= 0) {
+      n[o + h + pb]++;
+      if (s) n[o + h + HIST + pb]++;
+      if (dfc) n[o + h + 2 * HIST + pb]++;
+    }
+  }
+
+  /** The strategy comparisons of group g. */
+  private strategies(g: number): StrategyStats {
+    const n = this.n, o = g * SLOTS;
+    const group = (runs: number, succ: number, def: number): StrategyGroup => ({ runs, success: wilson(succ, runs), defection: wilson(def, runs) });
+    const byKind = Object.fromEntries(STRATEGY_KINDS.map((k, i) => [k, group(n[o + KIND0 + 3 * i], n[o + KIND0 + 3 * i + 1], n[o + KIND0 + 3 * i + 2])])) as Record<StrategyKind, StrategyGroup>;
+    // The median's bin: runs in lower bins are below the median peak.
+    let total = 0;
+    for (let b = 0; b < HIST; b++) total += n[o + PEAK_ALL + b];
+    let mb = -1;
+    for (let b = 0, acc = 0; b < HIST && total > 0; b++) { acc += n[o + PEAK_ALL + b]; if (acc >= Math.ceil(total / 2)) { mb = b; break; } }
+    const below = (h: number): StrategyGroup => {
+      let runs = 0, succ = 0, def = 0;
+      for (let b = 0; b < mb; b++) { runs += n[o + h + b]; succ += n[o + h + HIST + b]; def += n[o + h + 2 * HIST + b]; }
+      return group(runs, succ, def);
+    };
+    const marchesOnly = below(PEAK_MARCH), pillarAimed = below(PEAK_PILLAR);
+    return {
+      byKind,
+      mixVsMarches: shareDifference(byKind.mix.success, byKind.marchesOnly.success),
+      belowMedianPeak: { medianPeak: mb < 0 ? null : r4(peakBinValue(mb)), marchesOnly, pillarAimed,
+        successDifference: shareDifference(pillarAimed.success, marchesOnly.success), defectionDifference: shareDifference(pillarAimed.defection, marchesOnly.defection) },
+    };
   }
 
   private otherCause(g: number, cause: string): void {
@@ -214,7 +328,11 @@ export class Tally {
     const medianPeak: MedianPeaks = { ...(med as Omit<MedianPeaks, 'pillars' | 'overwhelmRatio'>), pillars, overwhelmRatio: ratioOw };
     const vc: Record<string, number> = {};
     FALL_CAUSES.forEach((c, i) => { vc[c] = n[o + VCAUSE0 + i]; });
-    return { ...st, pivotal, medianPeak, violentFallCauses: vc as BatchStats['violentFallCauses'] };
+    const q = this.campaign, exNv = n[o + EXCL_NV], ex = exNv + n[o + EXCL_V];
+    const stated = q !== undefined && q.representedPopulation > 0;
+    const qualification = { minParticipants: stated ? q.minParticipants : null, representedPopulation: stated ? q.representedPopulation : null,
+      excluded: wilson(ex, ex + st.runs), excludedNonviolent: exNv };
+    return { ...st, pivotal, medianPeak, violentFallCauses: vc as BatchStats['violentFallCauses'], qualification, strategies: this.strategies(g) };
   }
 }
 
@@ -235,7 +353,7 @@ function medianOf(h: ArrayLike<number>): number | null {
 /** The figures of the 2x2 table and the bands; Tally.figures adds the pivotal shares, the median peaks and the violent causes. */
 function figuresOf(t: { a: number; b: number; c: number; d: number }, n: number, outcomes: BatchStats['outcomes'],
   fallCauses: BatchStats['fallCauses'], violentRuns: number, vs: number, bands: Array<[number, number]>,
-  targets: Targets): Omit<BatchStats, 'pivotal' | 'medianPeak' | 'violentFallCauses'> {
+  targets: Targets): Omit<BatchStats, 'pivotal' | 'medianPeak' | 'violentFallCauses' | 'qualification' | 'strategies'> {
   const { a, b, c, d } = t;
   const successRate = wilson(a + c, n);
   const successMultiplier = ratio(t, targets.kind);
@@ -278,7 +396,7 @@ function figuresOf(t: { a: number; b: number; c: number; d: number }, n: number,
 
 /** The figures of a list of rows (a Tally of one group). */
 export function summarize(rows: readonly StatFields[], targets: Targets): BatchStats {
-  const t = new Tally(1);
+  const t = new Tally(1, targets.campaign);
   for (const r of rows) t.add(r);
   return t.figures(targets);
 }

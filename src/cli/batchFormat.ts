@@ -3,8 +3,8 @@
  * figures beside their targets and the arithmetic the targets imply. Like `sim`'s output it is a
  * function of the result alone (no timings, no paths beyond what the user typed).
  */
-import { CAMPAIGNS, CAMPAIGNS_FILE, replayArgs, resultJson, rowsToCsv } from '../batch/index';
-import type { BatchInfo, BatchResult, BatchStats, CausalStats, Implied, Proportion, Ratio, Row, ShardInfo, Stats } from '../batch/index';
+import { CAMPAIGNS, CAMPAIGNS_FILE, PILLAR_TACTICS, replayArgs, resultJson, rowsToCsv } from '../batch/index';
+import type { BatchInfo, BatchResult, BatchStats, CausalStats, Implied, Proportion, Ratio, Row, ShardInfo, ShareDifference, Stats, StrategyGroup } from '../batch/index';
 import type { Format } from './args';
 import { table } from './format';
 
@@ -65,11 +65,46 @@ export function causalSummary(c: CausalStats): string[] {
   ];
 }
 
+const signed = (x: number | null) => (x === null ? '-' : `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}`);
+const diffCells = (d: ShareDifference): string[] => [signed(d.value), interval(d.lo, d.hi, signed),
+  d.lo === null ? '-' : d.lo > 0 ? 'yes: above 0' : d.hi !== null && d.hi < 0 ? 'no: below 0' : 'no: includes 0'];
+const groupCells = (label: string, g: StrategyGroup): string[] => [label, String(g.runs), pct(g.success.value), interval(g.success.lo, g.success.hi, pct),
+  pct(g.defection.value), interval(g.defection.lo, g.defection.hi, pct)];
+const KIND_LABEL = { marchesOnly: 'marches only', oneTactic: 'one tactic', mix: 'a mix of tactics', other: 'other (named)' } as const;
+
+/** Who counts as a campaign (NAVCO's 1,000 participants), in one line. */
+function qualificationLine(st: BatchStats): string {
+  const q = st.qualification;
+  if (q.representedPopulation === null) return 'Campaigns   every run counts (representedPopulation not stated: no NAVCO threshold)';
+  return `Campaigns   runs whose peak crowd stands for at least ${q.minParticipants?.toLocaleString('en-US')} people (NAVCO; the runs stand for a country of `
+    + `${q.representedPopulation.toLocaleString('en-US')}): ${q.excluded.k} of ${q.excluded.n} runs excluded (${pct(q.excluded.value)}; ${q.excludedNonviolent} nonviolent); every figure below counts campaigns only`;
+}
+
+/** Strategy comparisons (nonviolent campaigns; docs/research.md section 1). */
+export function strategySummary(st: BatchStats): string[] {
+  const s = st.strategies, b = s.belowMedianPeak;
+  const kinds = (['marchesOnly', 'oneTactic', 'mix', 'other'] as const).filter((k) => s.byKind[k].runs > 0);
+  if (kinds.length < 2) return [];
+  return [
+    'Strategies (nonviolent campaigns; differences in points with Newcombe 95% intervals):',
+    ...table([['strategy', 'runs', 'success', '95% interval', 'defection occurred', '95% interval'], ...kinds.map((k) => groupCells(KIND_LABEL[k], s.byKind[k]))], '  '),
+    ...table([['comparison', 'difference', '95% interval', 'more?'],
+      ['success: a mix minus marches only', ...diffCells(s.mixVsMarches)]], '  '),
+    `  Below the median peak participation (${pct(b.medianPeak)}): strategies aimed at the pillars (${PILLAR_TACTICS.join(', ')}) vs marches only (Chenoweth, Hocking & Marks 2022):`,
+    ...table([['strategy', 'runs', 'success', '95% interval', 'defection occurred', '95% interval'],
+      groupCells('aimed at the pillars', b.pillarAimed), groupCells('marches only', b.marchesOnly)], '    '),
+    ...table([['comparison', 'difference', '95% interval', 'more?'],
+      ['success: pillars minus marches', ...diffCells(b.successDifference)], ['defection: pillars minus marches', ...diffCells(b.defectionDifference)]], '    '),
+  ];
+}
+
 export function statsSummary(st: BatchStats): string[] {
   const t = st.table, o = st.outcomes, f = st.fallCauses, tg = st.targets;
+  const strat = strategySummary(st);
   const lines = [
     `Runs        ${st.runs} (${st.nonviolentRuns} nonviolent); nonviolent outcomes: ${o.success} success `
       + `(by cause: force ${f.force}, elite ${f.elite}, economy ${f.economy}, patron ${f.patron}, overwhelm ${f.overwhelm}), ${o.failure} failure, ${o.stalemate} stalemate`,
+    qualificationLine(st),
     '',
     'Research figures (nonviolent runs; 95% intervals: Wilson for shares, Woolf/Katz for ratios):',
     ...figures(st),
@@ -85,6 +120,7 @@ export function statsSummary(st: BatchStats): string[] {
       ['nonviolent / violent (risk ratio)', ...ratioCells(st.discipline.riskRatio)]], '  '),
     `  violent successes by cause: ${causeList(st.violentFallCauses)}`,
     '',
+    ...(strat.length > 0 ? [...strat, ''] : []),
     'Pivotal pillars (nonviolent successes; a pillar is pivotal when the run held at its day-0 state does not fall):',
     ...table([['pillar', 'pivotal in', '95% interval', 'count'],
       ...(['force', 'elite', 'economy', 'patron'] as const).map((k) => [k, ...propCells(st.pivotal[k])]),

@@ -7,9 +7,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
-import { DEFAULT_CALIBRATION } from '../scenarios/index';
+import { DEFAULT_CALIBRATION, resolveParams } from '../scenarios/index';
 import {
-  batchInfo, BatchTally, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, checkSeed, fitBudget, fitCoefficients, infeasibility,
+  batchInfo, BatchTally, campaignDefinition, CALIBRATION_KEYS, campaignPriors, campaignScenario, checkPlan, checkSeed, fitBudget, fitCoefficients, infeasibility,
   judgeValidation, runsForTargets, schedule, shardIndices, shortOfRuns, summarize, validationNonviolentRuns, validationSeeds,
   type BatchStats, type CausalStats, type Coefficients, type Row, type SeedCheck, type Targets, type Validation,
 } from '../batch/index';
@@ -110,6 +110,8 @@ async function recheckLessons(o: CalibrateOptions, start: Coefficients, fitted: 
 async function main(argv: string[]): Promise<number> {
   const o = parseCalibrateArgs(argv);
   if (o.help) { print(calibrateHelp()); return 0; }
+  // The campaigns world's definition of a campaign (NAVCO's 1,000 participants): the fit and its checks count campaigns only.
+  o.targets.campaign ??= campaignDefinition(resolveParams(campaignScenario(), [], null));
   const t: Targets = o.targets;
   const why = infeasibility(t);
   if (why !== null) throw new CliError(`the targets cannot be met together: ${why}`);

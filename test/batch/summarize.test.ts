@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchStats, summarize, Tally, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
-import { impliedByTargets, oddsRatio, ratio, riskRatio, wilson } from '../../src/batch/stats';
-import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS, PEAK_BINS, PEAK_MIN, peakBin, peakBinValue } from '../../src/batch/summarize';
+import { impliedByTargets, oddsRatio, ratio, riskRatio, shareDifference, wilson } from '../../src/batch/stats';
+import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS, PEAK_BINS, PEAK_MIN, peakBin, peakBinValue, STRATEGY_KINDS, strategyKind } from '../../src/batch/summarize';
 
 const targets: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -172,6 +172,25 @@ function listSummary(rows: readonly Row[], t: Targets) {
     comparison: [cmp('successRate', t.successRate, successRate), cmp('defectionShareInSuccesses', t.defectionShareInSuccesses, share), cmp('successMultiplier', t.successMultiplier, successMultiplier)],
     implied: { atTargetSuccessRate: implied(t.successRate), atMeasuredSuccessRate: implied(successRate.value) },
     ...listPillars(nv.filter(isSuccess), violent.filter(isSuccess)),
+    qualification: { minParticipants: null, representedPopulation: null, excluded: wilson(0, rows.length), excludedNonviolent: 0 },
+    strategies: listStrategies(nv),
+  };
+}
+
+/** The strategy comparisons over the row list (the median by sorting). */
+function listStrategies(nv: readonly Row[]) {
+  const group = (rs: readonly Row[]) => ({ runs: rs.length, success: wilson(rs.filter((r) => r.outcome === 'success').length, rs.length),
+    defection: wilson(rs.filter((r) => r.defectionOccurred === true).length, rs.length) });
+  const kindOf = (r: Row) => strategyKind(r.strategy);
+  const byKind = Object.fromEntries(STRATEGY_KINDS.map((k) => [k, group(nv.filter((r) => kindOf(r).kind === k))]));
+  const xs = nv.map((r) => r.peakParticipation).sort((x, y) => x - y);
+  const mb = xs.length === 0 ? -1 : peakBin(xs[Math.ceil(xs.length / 2) - 1]);
+  const below = nv.filter((r) => peakBin(r.peakParticipation) < mb);
+  const marches = group(below.filter((r) => kindOf(r).kind === 'marchesOnly')), pillars = group(below.filter((r) => kindOf(r).pillars));
+  return {
+    byKind, mixVsMarches: shareDifference(byKind.mix.success, byKind.marchesOnly.success),
+    belowMedianPeak: { medianPeak: mb < 0 ? null : Number(peakBinValue(mb).toPrecision(4)), marchesOnly: marches, pillarAimed: pillars,
+      successDifference: shareDifference(pillars.success, marches.success), defectionDifference: shareDifference(pillars.defection, marches.defection) },
   };
 }
 
@@ -207,6 +226,7 @@ const arbRow = fc.record({
   nonviolent: fc.boolean(),
   point: fc.integer({ min: 0, max: 2 }),
   pivotal: fc.constantFrom(null, 'none', 'force', 'elite', 'force+economy', 'elite+patron', 'force+elite+economy+patron'),
+  strategy: fc.constantFrom(undefined, 'none', 'every:strike', 'every:disciplineTraining', 'every:symbols+disciplineTraining', 'every:strike+eliteAppeals', 'scenario'),
 }).map((r) => ({ run: 0, seed: 0, tippingTick: null, tippingDay: null, defectedShare: 0, violenceShare: 0, ...r }) as unknown as Row);
 
 describe('Tally: the figures from counts, one row at a time', () => {
@@ -229,6 +249,21 @@ describe('Tally: the figures from counts, one row at a time', () => {
     const st = batchStats(info, rows);
     expect(st.points!.map((p) => p.values)).toEqual([{ arrestRate: 0.1 }, { arrestRate: 0.2 }, { arrestRate: 0.3 }]);
     expect(JSON.stringify(st.points![1].stats)).toBe(JSON.stringify(listSummary(rows.filter((r) => r.point === 1), targets)));
+  });
+
+  it('with a campaign definition: exactly the figures of the qualifying rows, plus the count left out', () => {
+    // 1,000 people of a country of 100,000 with a tenth potential protesters: a peak share of 0.1 counts.
+    const campaign = { minParticipants: 1000, representedPopulation: 100_000, citizensShareOfPopulation: 0.1 };
+    fc.assert(fc.property(fc.array(arbRow, { maxLength: 60 }), (rows) => {
+      const st = summarize(rows, { ...targets, campaign });
+      const kept = rows.filter((r) => r.peakParticipation >= 0.1);
+      const ref = summarize(kept, targets);
+      const { qualification, targets: _t, ...rest } = st;
+      const { qualification: _q, targets: _r, ...restRef } = ref;
+      expect(JSON.stringify(rest)).toBe(JSON.stringify(restRef));
+      expect(qualification.excluded).toMatchObject({ k: rows.length - kept.length, n: rows.length });
+      expect(qualification.excludedNonviolent).toBe(rows.filter((r) => r.nonviolent && r.peakParticipation < 0.1).length);
+    }), { numRuns: 200 });
   });
 
   it('a fall cause the model does not know still appears, as null (as the list version printed NaN)', () => {

@@ -58,7 +58,7 @@ describe('memory stays bounded', () => {
     expect(json.kib).toBeLessThanOrEqual(LIMIT);
     const file = join(dir, 'big.json');
     expect(existsSync(`${file}.partial.jsonl`)).toBe(false);
-    expect(tail(file, 4096)).toMatch(new RegExp(`\\{"run":${RUNS - 1},"seed":\\d+,"outcome":"stalemate",.*\\],"stats":\\{"runs":${RUNS},"nonviolentRuns":${RUNS},.*\\}\\}\\n$`));
+    expect(tail(file, 16384)).toMatch(new RegExp(`\\{"run":${RUNS - 1},"seed":\\d+,"outcome":"stalemate",.*\\],"stats":\\{"runs":${RUNS},"nonviolentRuns":${RUNS},.*\\}\\}\\n$`));
 
     const csv = measure('batch', [...BATCH, '--format', 'csv', '--out', 'big.csv']);
     expect([csv.code, csv.err]).toEqual([0, '']);

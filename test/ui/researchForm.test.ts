@@ -50,7 +50,8 @@ describe('checkForm', () => {
     const ref = cli(c.args, 'risk');
     expect(c.plan).toEqual(ref.plan);
     expect(batchInfo(c.plan, 'risk')).toEqual(ref.info);
-    expect(ref.info.targets).toEqual({ successRate: 0.6, defectionShareInSuccesses: 0.52, successMultiplier: 20, kind: 'risk' });
+    expect(ref.info.targets).toEqual({ successRate: 0.6, defectionShareInSuccesses: 0.52, successMultiplier: 20, kind: 'risk',
+      campaign: { minParticipants: 1000, representedPopulation: 0, citizensShareOfPopulation: 0.1 } });
   });
 
   it('the causal check (off by default) becomes --causal, like the CLI; a swept landmark day is refused beside the form', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchResult, CausalTally, summarize, type BatchInfo, type CausalFields, type Row, type Targets } from '../../src/batch/index';
 import { causalSection, renderResults, statsTable } from '../../src/ui/research/results';
-import { causalView, countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from '../../src/ui/research/statsModel';
+import { causalView, countsLine, impliedRows, pointRows, qualificationLine, statedFigures, statNotes, statRows, strategyView } from '../../src/ui/research/statsModel';
 
 const TARGETS: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -149,5 +149,27 @@ describe('the causal check', () => {
     const plain = renderResults(batchResult(info([], 20), rows(6, 4, 3, 7)), 'x');
     expect(plain.root.querySelector('.br-research-causal')).toBeNull();
     plain.destroy();
+  });
+});
+
+describe('campaigns and strategies in the research panel', () => {
+  const strat = (rs: Row[], strategy: string, peak = 0.2) => rs.map((r) => ({ ...r, strategy, peakParticipation: peak }) as Row);
+  it('names the NAVCO threshold and the runs it left out, only when the scenario states its country', () => {
+    const campaign = { minParticipants: 1000, representedPopulation: 10_000_000, citizensShareOfPopulation: 0.1 };
+    const rs = [...rows(2, 1, 1, 1), ...strat(rows(0, 0, 0, 1), 'none', 0.0005)]; // one run's peak stands for 500 people
+    expect(qualificationLine(summarize(rs, { ...TARGETS, campaign }))).toBe(
+      'Campaigns only (NAVCO: a peak crowd that stands for at least 1,000 people, in a country of 10,000,000): 1 of 6 runs (16.7%) never reached it and are left out of every figure.');
+    expect(qualificationLine(summarize(rs, TARGETS))).toBeNull();
+  });
+  it('shows success and defection by kind of strategy and the two comparisons; nothing when one kind ran', () => {
+    // Marches only: 1 of 4 won; a mix: 3 of 4 won.
+    const rs = [...strat(rows(1, 0, 0, 3), 'none'), ...strat(rows(3, 1, 0, 0), 'every:strike+symbols')];
+    const v = strategyView(summarize(rs, TARGETS))!;
+    expect(v.rows.map((r) => r.slice(0, 2))).toEqual([['Marches only', '4'], ['A mix of tactics', '4']]);
+    expect(v.rows[1][2]).toMatch(/^75\.0% \[/);
+    expect(v.lines[0]).toMatch(/^A mix minus marches only, success: \+50\.0 points \[/);
+    expect(strategyView(summarize(strat(rows(1, 1, 1, 1), 'none'), TARGETS))).toBeNull();
+    const root = renderResults(batchResult({ targets: TARGETS, sweep: [], points: 1, runs: 8, total: 8, scenario: 'campaigns', seed: 1 } as unknown as BatchInfo, rs), 'x').root;
+    expect(root.querySelector('.br-research-strategy-table')?.textContent).toContain('Marches only');
   });
 });

@@ -12,7 +12,7 @@ import { specFor } from '../paramModel';
 import { button, el } from '../dom';
 import { t } from '../strings';
 import { drawSweepChart, sweepLegend, type SweepChart } from './sweepChart';
-import { causalView, countsLine, impliedRows, pointRows, statedFigures, statNotes, statRows } from './statsModel';
+import { causalView, countsLine, impliedRows, pointRows, qualificationLine, statedFigures, statNotes, statRows, strategyView } from './statsModel';
 
 type Cell = string | Node;
 
@@ -59,6 +59,7 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
     el('h3', { id: 'br-research-results-title', tabindex: -1 }, t('research.results'),
       el('span', { class: 'br-muted br-research-of' }, ` · ${t('research.resultsOf', { scenario: r.batch.scenario, seed: r.batch.seed, runs: runsText })}`)),
     el('p', { class: 'br-research-counts' }, countsLine(st)),
+    qualificationLine(st) === null ? null : el('p', { class: 'br-help br-research-qualification' }, qualificationLine(st)),
     r.batch.sweep.length > 0 ? el('p', { class: 'br-muted' }, t('research.pooled')) : null);
 
   let chart: SweepChart | null = null;
@@ -92,6 +93,7 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
       [t('research.noDefection'), String(tb.noDefectionSuccess), String(tb.noDefectionNonSuccess)],
     ]),
     ...(st.causal !== undefined ? [causalSection(st.causal)] : []),
+    ...strategySection(st),
     el('h4', {}, t('research.implied')),
     table('br-research-implied', null, ['', t('research.pD'), t('research.pSD'), t('research.pSnD')],
       impliedRows(st).map((x) => [x.label, x.pD, x.pSD, x.pSnD])),
@@ -102,6 +104,21 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
   const json = button(t('research.json'), () => download(resultJson(r), `${fileBase}.json`, 'application/json'), { class: 'br-research-json' });
   root.append(el('h4', {}, t('research.export')), el('div', { class: 'br-inline' }, csv, json), el('p', { class: 'br-help' }, t('research.exportHelp')));
   return { root, destroy() { chart?.destroy(); root.remove(); } };
+}
+
+/** The strategy comparisons (marches only, one tactic, mixes; pillar-aimed below the median peak), when more than one kind ran. */
+function strategySection(st: BatchResult['stats']): HTMLElement[] {
+  const v = strategyView(st);
+  if (v === null) return [];
+  const head = [t('research.strategy'), t('research.runsCol'), t('research.successCol'), t('research.defectionCol')];
+  return [el('section', { class: 'br-research-strategies', 'aria-labelledby': 'br-research-strategies-title' },
+    el('h4', { id: 'br-research-strategies-title' }, t('research.strategiesTitle')),
+    el('p', { class: 'br-help' }, t('research.strategiesIntro')),
+    table('br-research-strategy-table', null, head, v.rows),
+    el('p', {}, v.lines[0]),
+    el('p', {}, v.lines[1]),
+    table('br-research-below-table', null, head, v.below),
+    el('p', {}, v.lines[2]))];
 }
 
 /** Beside the 2×2 table: the causal check's figures in words, its landmark table and its verdict. */

@@ -173,3 +173,37 @@ export function causalView(c: CausalStats): CausalView {
   const verdict = p.holds === true ? t('research.causalPass') : p.holds === false ? t('research.causalFail', { which: which.join('; ') }) : t('research.causalUndefined');
   return { lines, rows, verdict };
 }
+
+/** Who counts as a campaign, in one sentence (null: every run counts). */
+export function qualificationLine(st: BatchStats): string | null {
+  const q = st.qualification;
+  if (q === undefined || q.representedPopulation === null) return null;
+  return t('research.qualification', { min: (q.minParticipants ?? 0).toLocaleString('en-US'), pop: q.representedPopulation.toLocaleString('en-US'),
+    excluded: q.excluded.k, total: q.excluded.n, share: fmtPct(q.excluded.value ?? 0, 1) });
+}
+
+const signedPoints = (x: number | null): string => (x === null ? t('value.none') : `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)}`);
+const diffInterval = (d: { lo: number | null; hi: number | null }): string => (d.lo === null ? '' : `[${signedPoints(d.lo)}, ${signedPoints(d.hi)}]`);
+const shareCell = (p: { value: number | null; lo: number | null; hi: number | null }): string =>
+  (p.value === null ? t('value.none') : `${fmtPct(p.value, 1)} [${fmtPct(p.lo ?? 0, 1)}, ${fmtPct(p.hi ?? 0, 1)}]`);
+
+/** The strategy comparisons as table rows and sentences (null when fewer than two kinds of strategy ran). */
+export function strategyView(st: BatchStats): { rows: string[][]; below: string[][]; lines: string[] } | null {
+  const s = st.strategies;
+  if (s === undefined) return null;
+  const kinds = (['marchesOnly', 'oneTactic', 'mix', 'other'] as const).filter((k) => s.byKind[k].runs > 0);
+  if (kinds.length < 2) return null;
+  const row = (label: string, g: { runs: number; success: Parameters<typeof shareCell>[0]; defection: Parameters<typeof shareCell>[0] }) =>
+    [label, String(g.runs), shareCell(g.success), shareCell(g.defection)];
+  const b = s.belowMedianPeak;
+  return {
+    rows: kinds.map((k) => row(t(`research.kind.${k}`), s.byKind[k])),
+    below: [row(t('research.pillarAimed'), b.pillarAimed), row(t('research.kind.marchesOnly'), b.marchesOnly)],
+    lines: [
+      t('research.mixVsMarches', { d: signedPoints(s.mixVsMarches.value), ci: diffInterval(s.mixVsMarches) }),
+      t('research.belowMedian', { median: b.medianPeak === null ? t('value.none') : fmtPct(b.medianPeak, 1) }),
+      t('research.belowMedianDiff', { s: signedPoints(b.successDifference.value), sci: diffInterval(b.successDifference),
+        d: signedPoints(b.defectionDifference.value), dci: diffInterval(b.defectionDifference) }),
+    ],
+  };
+}

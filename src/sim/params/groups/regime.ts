@@ -58,6 +58,8 @@ export const REGIME = {
   demobilizeDays: int({ group: 'outcome', kind: 'mechanism', label: 'Demobilisation days', default: 7, min: 1, max: 365, unit: 'days', help: 'Consecutive days below the floor: the movement fails.' }),
   landmarkDay: int({ group: 'outcome', kind: 'measurement', label: 'Landmark day', default: 10, min: 1, max: 10000, unit: 'days',
     help: 'The landmark of the causal figures: a run still undecided at the end of this day is exposed if its defected share by then reaches 2%, 5% or 10%; its outcome comes after (batch --causal and calibrate report it: docs/research.md section 1b).' }),
+  campaignMinParticipants: int({ group: 'research', kind: 'measurement', label: 'Campaign: fewest participants', default: 1000, min: 0, max: 1000000000, unit: 'people',
+    help: 'NAVCO counts a campaign from 1,000 observed participants at its peak: with representedPopulation stated, a run whose peak participation stands for fewer people (peak share x representedPopulation x citizensShareOfPopulation) is left out of the research figures, and the share left out is printed (docs/research.md section 1).' }),
   defectionOccurredShare: num({ group: 'outcome', kind: 'measurement', label: 'Defection occurred at', default: 0.05, min: 0, max: 1, help: 'Defection occurred when defectedShare at the decision is at least this (research definition).' }),
 
   targetSuccessRate: num({ group: 'research', kind: 'measurement', label: 'Target success rate', default: 0.53, min: 0, max: 1, help: 'NAVCO: nonviolent campaigns 1900-2006 succeeded 53% of the time.' }),

@@ -36,6 +36,8 @@ export const WORLD = {
     help: 'Whole force; those not on the map form the reserve the regime can deploy (Belarus MVD ~130,000: "Cracks Appear Among Lukashenko\'s Security Forces").' }),
   citizensShareOfPopulation: num({ group: 'world', kind: 'situation', label: 'Citizens as a share of the population', default: 0.1, min: 0.000001, max: 1, step: 0.0001,
     help: 'The potential protesters on the map as a share of the population the regime rules: crowds are judged against the country (Minsk\'s 1,000,000 of Belarus\'s 9.5 million: 0.105, "Watching a dictatorship fall ...").' }),
+  representedPopulation: int({ group: 'world', kind: 'situation', label: 'Population the run stands for', default: 0, min: 0, max: 2000000000, unit: 'people',
+    help: 'How many people the country the run stands for has (its potential protesters: this times citizensShareOfPopulation), for NAVCO\'s campaign threshold only (campaignMinParticipants; docs/research.md section 1): a run whose peak crowd stands for fewer people is not a campaign and is left out of the research figures. 0 = not stated: every run counts. Changes no run.' }),
   unitSize: int({ group: 'world', kind: 'situation', label: 'Unit size', default: 50, min: 1, max: 100000, unit: 'officers', structural: true,
     help: 'Officers per unit: peers see defections in their own unit.' }),
 
