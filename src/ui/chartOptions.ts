@@ -122,7 +122,8 @@ export function timeChartOptions(env: ChartEnv, size: { width: number; height: n
   }
   return {
     ...size,
-    padding: [10, 28, 0, 0],
+    // Room on the right for half of the last day label ("End / 15 Sept" is centred on its tick).
+    padding: [10, opts.right ? 28 : 40, 0, 0],
     scales,
     axes,
     plugins,

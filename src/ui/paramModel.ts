@@ -111,7 +111,7 @@ export function eventNotes(scenarioId: string): Map<string, string> {
   let firsts, start: string;
   try { const sc = getPreset(scenarioId); start = sc.startDate; firsts = firstOverrides(sc, PARAM_KEYS, Number(sc.params.hoursPerTick ?? 1)); } catch { return out; }
   for (const { first, later } of firsts) {
-    const what = first.rampDays === null ? t('params.eventSets', { value: first.value }) : t('params.eventRamps', { value: first.value, days: first.rampDays });
+    const what = first.rampDays === null ? t('params.eventSets', { value: first.value }) : t(first.rampDays === 1 ? 'params.eventRampsOne' : 'params.eventRamps', { value: first.value, days: first.rampDays });
     out.set(first.key, t('params.eventNote', { when: first.date === null ? first.when : t('params.eventWhen', { date: shortDate(start, first.day), day: first.day + 1 }), what, more: later > 0 ? t('params.eventMore') : '' }));
   }
   return out;

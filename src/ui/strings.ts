@@ -268,6 +268,7 @@ export const STRINGS = {
   'params.eventNote': 'This scenario\'s events change it: on {when} an event {what}{more}. A value set here holds only until then.',
   'params.eventSets': 'sets it to {value}',
   'params.eventRamps': 'moves it to {value} over {days} days',
+  'params.eventRampsOne': 'moves it to {value} over 1 day',
   'params.eventMore': '; later events change it again',
   'params.changedCount': '{n} changed',
   'params.channels': 'Loyalty channels',
