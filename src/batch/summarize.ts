@@ -6,7 +6,7 @@
 import type { CausalStats } from './causal';
 import { pivotalPillars, PIVOTAL_PILLARS, type Row } from './rows';
 import { parsePolicy } from '../scenarios/policies';
-import { shareDifference, impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type ShareDifference, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
+import { shareDifference, Z95, impliedByTargets, oddsRatio, ratio, riskRatio, wilson, type ShareDifference, type Implied, type Proportion, type Ratio, type RatioKind } from './stats';
 
 export interface Targets {
   successRate: number;
@@ -60,8 +60,35 @@ export function strategyKind(strategy: string | undefined): { kind: StrategyKind
   return { kind: tactics.length === 0 ? 'marchesOnly' : tactics.length === 1 ? 'oneTactic' : 'mix', pillars: tactics.some((t) => PILLAR_TACTICS.includes(t)) };
 }
 
-/** Nonviolent campaigns of one kind of strategy: how many, how many won, how many saw defection. */
-export interface StrategyGroup { runs: number; success: Proportion; defection: Proportion; }
+/** A mean with its 95% interval (normal: mean ± z·sd/√n; null without runs). */
+export interface Mean { value: number | null; lo: number | null; hi: number | null; }
+
+/** Nonviolent campaigns of one kind of strategy: how many, how many won, how many saw defection, and how much of the force defected. */
+export interface StrategyGroup { runs: number; success: Proportion; defection: Proportion; defectedShare: Mean; }
+
+/**
+ * Defected shares are summed in units of 1/SHARE_UNITS (rounded), so sums and sums of squares are
+ * integers a double holds exactly (up to 10^7 runs): the same in any order, so merged shards agree.
+ */
+export const SHARE_UNITS = 10_000;
+
+/** The mean defected share and its interval from the integer sums (docs/research.md section 1). */
+export function shareMean(sum: number, sumSq: number, n: number): Mean {
+  if (n <= 0) return { value: null, lo: null, hi: null };
+  const m = sum / n, v = n > 1 ? Math.max(0, (sumSq - n * m * m) / (n - 1)) : 0, half = (Z95 * Math.sqrt(v / n)) / SHARE_UNITS;
+  const value = m / SHARE_UNITS;
+  return { value: r4(value), lo: r4(Math.max(0, value - half)), hi: r4(Math.min(1, value + half)) };
+}
+
+/** The difference of two means from their sums (Welch's normal interval: d ± z·√(s₁²/n₁ + s₂²/n₂)). */
+export function shareMeanDifference(a: [number, number, number], b: [number, number, number]): ShareDifference {
+  const [s1, q1, n1] = a, [s2, q2, n2] = b;
+  if (n1 <= 1 || n2 <= 1) return { value: null, lo: null, hi: null };
+  const m1 = s1 / n1, m2 = s2 / n2;
+  const v1 = Math.max(0, (q1 - n1 * m1 * m1) / (n1 - 1)), v2 = Math.max(0, (q2 - n2 * m2 * m2) / (n2 - 1));
+  const d = (m1 - m2) / SHARE_UNITS, half = (Z95 * Math.sqrt(v1 / n1 + v2 / n2)) / SHARE_UNITS;
+  return { value: r4(d), lo: r4(d - half), hi: r4(d + half) };
+}
 
 /**
  * The strategy comparisons (docs/research.md section 1; nonviolent campaigns): success and
@@ -80,6 +107,8 @@ export interface StrategyStats {
     /** Pillar-aimed minus marches only. */
     successDifference: ShareDifference;
     defectionDifference: ShareDifference;
+    /** Pillar-aimed minus marches only: the mean defected share at the decision. */
+    defectedShareDifference: ShareDifference;
   };
 }
 
@@ -194,7 +223,7 @@ function compare(name: Comparison['name'], target: number, m: { value: number | 
 }
 
 /** The fields of a row the figures read (so a tally never needs the rest of the row). */
-export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'> & { pivotal?: string | null; strategy?: string };
+export type StatFields = Pick<Row, 'nonviolent' | 'outcome' | 'defectionOccurred' | 'fallCause' | 'peakParticipation'> & { pivotal?: string | null; strategy?: string; defectedShare?: number };
 
 const FALL_CAUSES = ['force', 'elite', 'economy', 'patron', 'overwhelm'] as const;
 // Counter slots of one group (an ensemble or one sweep point).
@@ -207,6 +236,8 @@ const HIST0 = VCAUSE0 + FALL_CAUSES.length, HIST = PEAK_BINS + 1;
 const EXCL_NV = HIST0 + FALL_CAUSES.length * HIST, EXCL_V = EXCL_NV + 1, KIND0 = EXCL_V + 1;
 const PEAK_ALL = KIND0 + 3 * STRATEGY_KINDS.length, PEAK_MARCH = PEAK_ALL + HIST, PEAK_PILLAR = PEAK_MARCH + 3 * HIST;
 const SLOTS = PEAK_PILLAR + 3 * HIST;
+// Sums (value, square) by kind, then a bin each of marches only and pillar-aimed runs.
+const SUM_KIND0 = 0, SUM_MARCH = 2 * STRATEGY_KINDS.length, SUM_PILLAR = SUM_MARCH + 2 * HIST, SUMS = SUM_PILLAR + 2 * HIST;
 
 /**
  * The counts the figures are made of, for `groups` groups (the ensemble, or each sweep point),
@@ -216,11 +247,13 @@ const SLOTS = PEAK_PILLAR + 3 * HIST;
  */
 export class Tally {
   private readonly n: Uint32Array;
+  /** Integer sums of defected shares (SHARE_UNITS) and their squares: by strategy kind, then below-median bins of marches only and pillar-aimed runs. */
+  private readonly sums: Float64Array;
   /** Fall causes other than the model's five (only from an edited or foreign row), per group, in order seen. */
   private other: Map<number, string[]> | null = null;
 
   /** `campaign`: what counts as a campaign (Targets.campaign; absent: every run). */
-  constructor(readonly groups = 1, readonly campaign?: CampaignDefinition) { this.n = new Uint32Array(groups * SLOTS); }
+  constructor(readonly groups = 1, readonly campaign?: CampaignDefinition) { this.n = new Uint32Array(groups * SLOTS); this.sums = new Float64Array(groups * SUMS); }
 
   /** Adds one row to group g (a group outside the tally is ignored, as summarize ignores such rows). */
   add(r: StatFields, g = 0): void {
@@ -260,35 +293,48 @@ export class Tally {
     if (s) n[o + KIND0 + 3 * ki + 1]++;
     if (dfc) n[o + KIND0 + 3 * ki + 2]++;
     n[o + PEAK_ALL + pb]++;
+    const x = Math.round(Math.min(1, Math.max(0, Number.isFinite(r.defectedShare) ? r.defectedShare as number : 0)) * SHARE_UNITS), so = g * SUMS, sm = this.sums;
+    sm[so + SUM_KIND0 + 2 * ki] += x; sm[so + SUM_KIND0 + 2 * ki + 1] += x * x;
     const h = sk.kind === 'marchesOnly' ? PEAK_MARCH : sk.pillars ? PEAK_PILLAR : -1;
     if (h >= 0) {
       n[o + h + pb]++;
       if (s) n[o + h + HIST + pb]++;
       if (dfc) n[o + h + 2 * HIST + pb]++;
+      const hs = h === PEAK_MARCH ? SUM_MARCH : SUM_PILLAR;
+      sm[so + hs + 2 * pb] += x; sm[so + hs + 2 * pb + 1] += x * x;
     }
   }
 
   /** The strategy comparisons of group g. */
   private strategies(g: number): StrategyStats {
-    const n = this.n, o = g * SLOTS;
-    const group = (runs: number, succ: number, def: number): StrategyGroup => ({ runs, success: wilson(succ, runs), defection: wilson(def, runs) });
-    const byKind = Object.fromEntries(STRATEGY_KINDS.map((k, i) => [k, group(n[o + KIND0 + 3 * i], n[o + KIND0 + 3 * i + 1], n[o + KIND0 + 3 * i + 2])])) as Record<StrategyKind, StrategyGroup>;
+    const n = this.n, o = g * SLOTS, sm = this.sums, so = g * SUMS;
+    const group = (runs: number, succ: number, def: number, sum: number, sq: number): StrategyGroup =>
+      ({ runs, success: wilson(succ, runs), defection: wilson(def, runs), defectedShare: shareMean(sum, sq, runs) });
+    const byKind = Object.fromEntries(STRATEGY_KINDS.map((k, i) => [k, group(n[o + KIND0 + 3 * i], n[o + KIND0 + 3 * i + 1], n[o + KIND0 + 3 * i + 2],
+      sm[so + SUM_KIND0 + 2 * i], sm[so + SUM_KIND0 + 2 * i + 1])])) as Record<StrategyKind, StrategyGroup>;
     // The median's bin: runs in lower bins are below the median peak.
     let total = 0;
     for (let b = 0; b < HIST; b++) total += n[o + PEAK_ALL + b];
     let mb = -1;
     for (let b = 0, acc = 0; b < HIST && total > 0; b++) { acc += n[o + PEAK_ALL + b]; if (acc >= Math.ceil(total / 2)) { mb = b; break; } }
+    const sumsBelow: Array<[number, number, number]> = [];
     const below = (h: number): StrategyGroup => {
-      let runs = 0, succ = 0, def = 0;
-      for (let b = 0; b < mb; b++) { runs += n[o + h + b]; succ += n[o + h + HIST + b]; def += n[o + h + 2 * HIST + b]; }
-      return group(runs, succ, def);
+      let runs = 0, succ = 0, def = 0, sum = 0, sq = 0;
+      const hs = h === PEAK_MARCH ? SUM_MARCH : SUM_PILLAR;
+      for (let b = 0; b < mb; b++) {
+        runs += n[o + h + b]; succ += n[o + h + HIST + b]; def += n[o + h + 2 * HIST + b];
+        sum += sm[so + hs + 2 * b]; sq += sm[so + hs + 2 * b + 1];
+      }
+      sumsBelow.push([sum, sq, runs]);
+      return group(runs, succ, def, sum, sq);
     };
     const marchesOnly = below(PEAK_MARCH), pillarAimed = below(PEAK_PILLAR);
     return {
       byKind,
       mixVsMarches: shareDifference(byKind.mix.success, byKind.marchesOnly.success),
       belowMedianPeak: { medianPeak: mb < 0 ? null : r4(peakBinValue(mb)), marchesOnly, pillarAimed,
-        successDifference: shareDifference(pillarAimed.success, marchesOnly.success), defectionDifference: shareDifference(pillarAimed.defection, marchesOnly.defection) },
+        successDifference: shareDifference(pillarAimed.success, marchesOnly.success), defectionDifference: shareDifference(pillarAimed.defection, marchesOnly.defection),
+        defectedShareDifference: shareMeanDifference(sumsBelow[1], sumsBelow[0]) },
     };
   }
 

@@ -69,7 +69,8 @@ const signed = (x: number | null) => (x === null ? '-' : `${x > 0 ? '+' : ''}${(
 const diffCells = (d: ShareDifference): string[] => [signed(d.value), interval(d.lo, d.hi, signed),
   d.lo === null ? '-' : d.lo > 0 ? 'yes: above 0' : d.hi !== null && d.hi < 0 ? 'no: below 0' : 'no: includes 0'];
 const groupCells = (label: string, g: StrategyGroup): string[] => [label, String(g.runs), pct(g.success.value), interval(g.success.lo, g.success.hi, pct),
-  pct(g.defection.value), interval(g.defection.lo, g.defection.hi, pct)];
+  pct(g.defection.value), interval(g.defection.lo, g.defection.hi, pct), pct(g.defectedShare.value), interval(g.defectedShare.lo, g.defectedShare.hi, pct)];
+const GROUP_HEAD = ['strategy', 'runs', 'success', '95% interval', 'defection occurred', '95% interval', 'mean defected', '95% interval'];
 const KIND_LABEL = { marchesOnly: 'marches only', oneTactic: 'one tactic', mix: 'a mix of tactics', other: 'other (named)' } as const;
 
 /** Who counts as a campaign (NAVCO's 1,000 participants), in one line. */
@@ -87,14 +88,14 @@ export function strategySummary(st: BatchStats): string[] {
   if (kinds.length < 2) return [];
   return [
     'Strategies (nonviolent campaigns; differences in points with Newcombe 95% intervals):',
-    ...table([['strategy', 'runs', 'success', '95% interval', 'defection occurred', '95% interval'], ...kinds.map((k) => groupCells(KIND_LABEL[k], s.byKind[k]))], '  '),
+    ...table([GROUP_HEAD, ...kinds.map((k) => groupCells(KIND_LABEL[k], s.byKind[k]))], '  '),
     ...table([['comparison', 'difference', '95% interval', 'more?'],
       ['success: a mix minus marches only', ...diffCells(s.mixVsMarches)]], '  '),
     `  Below the median peak participation (${pct(b.medianPeak)}): strategies aimed at the pillars (${PILLAR_TACTICS.join(', ')}) vs marches only (Chenoweth, Hocking & Marks 2022):`,
-    ...table([['strategy', 'runs', 'success', '95% interval', 'defection occurred', '95% interval'],
-      groupCells('aimed at the pillars', b.pillarAimed), groupCells('marches only', b.marchesOnly)], '    '),
+    ...table([GROUP_HEAD, groupCells('aimed at the pillars', b.pillarAimed), groupCells('marches only', b.marchesOnly)], '    '),
     ...table([['comparison', 'difference', '95% interval', 'more?'],
-      ['success: pillars minus marches', ...diffCells(b.successDifference)], ['defection: pillars minus marches', ...diffCells(b.defectionDifference)]], '    '),
+      ['success: pillars minus marches', ...diffCells(b.successDifference)], ['defection: pillars minus marches', ...diffCells(b.defectionDifference)],
+      ['mean defected share: pillars minus marches', ...diffCells(b.defectedShareDifference)]], '    '),
   ];
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { campaignPriors, campaignScenario, qualifies, strategyKind, summarize, type CampaignDefinition, type Row, type Targets } from '../../src/batch/index';
 import { shareDifference, wilson } from '../../src/batch/stats';
+import { shareMean, shareMeanDifference } from '../../src/batch/summarize';
 import { loadPresets } from '../../src/cli/balanceRun';
 import { parsePolicy } from '../../src/scenarios/policies';
 import { resolveParams } from '../../src/scenarios/index';
@@ -108,6 +109,22 @@ describe('strategy comparisons', () => {
     expect(b.marchesOnly.success).toMatchObject({ k: 1, n: 4 });
     expect(b.successDifference.value).toBeCloseTo(0.5, 10);
     expect(b.defectionDifference).toEqual(shareDifference(wilson(3, 4), wilson(1, 4)));
+    // Defected share 0.2 with defection, 0: pillar-aimed 3 × 0.2 of 4 = 0.15, marches 1 × 0.2 of 4 = 0.05.
+    expect(b.pillarAimed.defectedShare.value).toBeCloseTo(0.15, 10);
+    expect(b.marchesOnly.defectedShare.value).toBeCloseTo(0.05, 10);
+    expect(b.defectedShareDifference.value).toBeCloseTo(0.1, 10);
+  });
+  it('mean shares from integer sums: hand-computed mean, sd and Welch interval', () => {
+    // Shares 0.1, 0.2, 0.3 (1,000, 2,000, 3,000 units): mean 0.2, sd 0.1, half-width 1.96 × 0.1/√3 = 0.11316.
+    const m = shareMean(6000, 1000 ** 2 + 2000 ** 2 + 3000 ** 2, 3);
+    expect(m.value).toBe(0.2);
+    expect(m.lo).toBeCloseTo(0.2 - 0.11316, 4);
+    expect(m.hi).toBeCloseTo(0.2 + 0.11316, 4);
+    expect(shareMean(0, 0, 0)).toEqual({ value: null, lo: null, hi: null });
+    // Against shares 0, 0, 0.3 (mean 0.1, sd 0.17321): d = 0.1, half = 1.96 × √(0.01/3 + 0.03/3) = 0.22632.
+    const d = shareMeanDifference([6000, 14e6, 3], [3000, 9e6, 3]);
+    expect(d.value).toBeCloseTo(0.1, 10);
+    expect(d.hi! - d.value!).toBeCloseTo(0.22632, 4);
   });
 });
 

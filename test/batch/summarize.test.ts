@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchStats, summarize, Tally, type BatchInfo, type Row, type Targets } from '../../src/batch/index';
 import { impliedByTargets, oddsRatio, ratio, riskRatio, shareDifference, wilson } from '../../src/batch/stats';
-import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS, PEAK_BINS, PEAK_MIN, peakBin, peakBinValue, STRATEGY_KINDS, strategyKind } from '../../src/batch/summarize';
+import { NAVCO_VIOLENT_SUCCESS, PARTICIPATION_BANDS, PEAK_BINS, PEAK_MIN, peakBin, peakBinValue, SHARE_UNITS, shareMean, shareMeanDifference, STRATEGY_KINDS, strategyKind } from '../../src/batch/summarize';
 
 const targets: Targets = { successRate: 0.53, defectionShareInSuccesses: 0.52, successMultiplier: 46, kind: 'odds' };
 
@@ -179,18 +179,22 @@ function listSummary(rows: readonly Row[], t: Targets) {
 
 /** The strategy comparisons over the row list (the median by sorting). */
 function listStrategies(nv: readonly Row[]) {
+  const units = (r: Row) => Math.round(Math.min(1, Math.max(0, r.defectedShare)) * SHARE_UNITS);
+  const sums = (rs: readonly Row[]): [number, number, number] => [rs.reduce((a, r) => a + units(r), 0), rs.reduce((a, r) => a + units(r) ** 2, 0), rs.length];
   const group = (rs: readonly Row[]) => ({ runs: rs.length, success: wilson(rs.filter((r) => r.outcome === 'success').length, rs.length),
-    defection: wilson(rs.filter((r) => r.defectionOccurred === true).length, rs.length) });
+    defection: wilson(rs.filter((r) => r.defectionOccurred === true).length, rs.length), defectedShare: shareMean(...sums(rs)) });
   const kindOf = (r: Row) => strategyKind(r.strategy);
   const byKind = Object.fromEntries(STRATEGY_KINDS.map((k) => [k, group(nv.filter((r) => kindOf(r).kind === k))]));
   const xs = nv.map((r) => r.peakParticipation).sort((x, y) => x - y);
   const mb = xs.length === 0 ? -1 : peakBin(xs[Math.ceil(xs.length / 2) - 1]);
   const below = nv.filter((r) => peakBin(r.peakParticipation) < mb);
-  const marches = group(below.filter((r) => kindOf(r).kind === 'marchesOnly')), pillars = group(below.filter((r) => kindOf(r).pillars));
+  const mRows = below.filter((r) => kindOf(r).kind === 'marchesOnly'), pRows = below.filter((r) => kindOf(r).pillars);
+  const marches = group(mRows), pillars = group(pRows);
   return {
     byKind, mixVsMarches: shareDifference(byKind.mix.success, byKind.marchesOnly.success),
     belowMedianPeak: { medianPeak: mb < 0 ? null : Number(peakBinValue(mb).toPrecision(4)), marchesOnly: marches, pillarAimed: pillars,
-      successDifference: shareDifference(pillars.success, marches.success), defectionDifference: shareDifference(pillars.defection, marches.defection) },
+      successDifference: shareDifference(pillars.success, marches.success), defectionDifference: shareDifference(pillars.defection, marches.defection),
+      defectedShareDifference: shareMeanDifference(sums(pRows), sums(mRows)) },
   };
 }
 
@@ -227,7 +231,8 @@ const arbRow = fc.record({
   point: fc.integer({ min: 0, max: 2 }),
   pivotal: fc.constantFrom(null, 'none', 'force', 'elite', 'force+economy', 'elite+patron', 'force+elite+economy+patron'),
   strategy: fc.constantFrom(undefined, 'none', 'every:strike', 'every:disciplineTraining', 'every:symbols+disciplineTraining', 'every:strike+eliteAppeals', 'scenario'),
-}).map((r) => ({ run: 0, seed: 0, tippingTick: null, tippingDay: null, defectedShare: 0, violenceShare: 0, ...r }) as unknown as Row);
+  defectedShare: fc.constantFrom(0, 0.03, 0.2, 0.55, 1),
+}).map((r) => ({ run: 0, seed: 0, tippingTick: null, tippingDay: null, violenceShare: 0, ...r }) as unknown as Row);
 
 describe('Tally: the figures from counts, one row at a time', () => {
   it('prints exactly what the figures over the whole list printed (random ensembles, both ratio kinds)', () => {

@@ -110,7 +110,7 @@ export function renderResults(r: BatchResult, fileBase: string): Results {
 function strategySection(st: BatchResult['stats']): HTMLElement[] {
   const v = strategyView(st);
   if (v === null) return [];
-  const head = [t('research.strategy'), t('research.runsCol'), t('research.successCol'), t('research.defectionCol')];
+  const head = [t('research.strategy'), t('research.runsCol'), t('research.successCol'), t('research.defectionCol'), t('research.defectedCol')];
   return [el('section', { class: 'br-research-strategies', 'aria-labelledby': 'br-research-strategies-title' },
     el('h4', { id: 'br-research-strategies-title' }, t('research.strategiesTitle')),
     el('p', { class: 'br-help' }, t('research.strategiesIntro')),

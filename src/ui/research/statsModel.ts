@@ -193,8 +193,8 @@ export function strategyView(st: BatchStats): { rows: string[][]; below: string[
   if (s === undefined) return null;
   const kinds = (['marchesOnly', 'oneTactic', 'mix', 'other'] as const).filter((k) => s.byKind[k].runs > 0);
   if (kinds.length < 2) return null;
-  const row = (label: string, g: { runs: number; success: Parameters<typeof shareCell>[0]; defection: Parameters<typeof shareCell>[0] }) =>
-    [label, String(g.runs), shareCell(g.success), shareCell(g.defection)];
+  const row = (label: string, g: { runs: number; success: Parameters<typeof shareCell>[0]; defection: Parameters<typeof shareCell>[0]; defectedShare: Parameters<typeof shareCell>[0] }) =>
+    [label, String(g.runs), shareCell(g.success), shareCell(g.defection), shareCell(g.defectedShare)];
   const b = s.belowMedianPeak;
   return {
     rows: kinds.map((k) => row(t(`research.kind.${k}`), s.byKind[k])),
@@ -203,7 +203,8 @@ export function strategyView(st: BatchStats): { rows: string[][]; below: string[
       t('research.mixVsMarches', { d: signedPoints(s.mixVsMarches.value), ci: diffInterval(s.mixVsMarches) }),
       t('research.belowMedian', { median: b.medianPeak === null ? t('value.none') : fmtPct(b.medianPeak, 1) }),
       t('research.belowMedianDiff', { s: signedPoints(b.successDifference.value), sci: diffInterval(b.successDifference),
-        d: signedPoints(b.defectionDifference.value), dci: diffInterval(b.defectionDifference) }),
+        d: signedPoints(b.defectionDifference.value), dci: diffInterval(b.defectionDifference),
+        m: signedPoints(b.defectedShareDifference.value), mci: diffInterval(b.defectedShareDifference) }),
     ],
   };
 }
