@@ -251,6 +251,8 @@ export class Tally {
   private readonly sums: Float64Array;
   /** Fall causes other than the model's five (only from an edited or foreign row), per group, in order seen. */
   private other: Map<number, string[]> | null = null;
+  /** Each strategy name's kind, parsed once (an ensemble plays a few names over many rows). */
+  private readonly kinds = new Map<string | undefined, { kind: StrategyKind; pillars: boolean }>();
 
   /** `campaign`: what counts as a campaign (Targets.campaign; absent: every run). */
   constructor(readonly groups = 1, readonly campaign?: CampaignDefinition) { this.n = new Uint32Array(groups * SLOTS); this.sums = new Float64Array(groups * SUMS); }
@@ -288,7 +290,9 @@ export class Tally {
         if (s) n[o + BAND0 + 2 * i + 1]++;
       }
     });
-    const sk = strategyKind(r.strategy), ki = STRATEGY_KINDS.indexOf(sk.kind), pb = peakBin(r.peakParticipation), dfc = r.defectionOccurred === true;
+    let sk = this.kinds.get(r.strategy);
+    if (sk === undefined) { sk = strategyKind(r.strategy); this.kinds.set(r.strategy, sk); }
+    const ki = STRATEGY_KINDS.indexOf(sk.kind), pb = peakBin(r.peakParticipation), dfc = r.defectionOccurred === true;
     n[o + KIND0 + 3 * ki]++;
     if (s) n[o + KIND0 + 3 * ki + 1]++;
     if (dfc) n[o + KIND0 + 3 * ki + 2]++;
@@ -317,24 +321,23 @@ export class Tally {
     for (let b = 0; b < HIST; b++) total += n[o + PEAK_ALL + b];
     let mb = -1;
     for (let b = 0, acc = 0; b < HIST && total > 0; b++) { acc += n[o + PEAK_ALL + b]; if (acc >= Math.ceil(total / 2)) { mb = b; break; } }
-    const sumsBelow: Array<[number, number, number]> = [];
-    const below = (h: number): StrategyGroup => {
+    // Counts and sums of the bins below the median's, for one histogram (h) and its sums (hs).
+    const below = (h: number, hs: number) => {
       let runs = 0, succ = 0, def = 0, sum = 0, sq = 0;
-      const hs = h === PEAK_MARCH ? SUM_MARCH : SUM_PILLAR;
       for (let b = 0; b < mb; b++) {
         runs += n[o + h + b]; succ += n[o + h + HIST + b]; def += n[o + h + 2 * HIST + b];
         sum += sm[so + hs + 2 * b]; sq += sm[so + hs + 2 * b + 1];
       }
-      sumsBelow.push([sum, sq, runs]);
-      return group(runs, succ, def, sum, sq);
+      return { group: group(runs, succ, def, sum, sq), sums: [sum, sq, runs] as [number, number, number] };
     };
-    const marchesOnly = below(PEAK_MARCH), pillarAimed = below(PEAK_PILLAR);
+    const m = below(PEAK_MARCH, SUM_MARCH), pl = below(PEAK_PILLAR, SUM_PILLAR);
+    const marchesOnly = m.group, pillarAimed = pl.group;
     return {
       byKind,
       mixVsMarches: shareDifference(byKind.mix.success, byKind.marchesOnly.success),
       belowMedianPeak: { medianPeak: mb < 0 ? null : r4(peakBinValue(mb)), marchesOnly, pillarAimed,
         successDifference: shareDifference(pillarAimed.success, marchesOnly.success), defectionDifference: shareDifference(pillarAimed.defection, marchesOnly.defection),
-        defectedShareDifference: shareMeanDifference(sumsBelow[1], sumsBelow[0]) },
+        defectedShareDifference: shareMeanDifference(pl.sums, m.sums) },
     };
   }
 

@@ -3,7 +3,7 @@
  * figures beside their targets and the arithmetic the targets imply. Like `sim`'s output it is a
  * function of the result alone (no timings, no paths beyond what the user typed).
  */
-import { CAMPAIGNS, CAMPAIGNS_FILE, PILLAR_TACTICS, replayArgs, resultJson, rowsToCsv } from '../batch/index';
+import { CAMPAIGNS, CAMPAIGNS_FILE, PILLAR_TACTICS, replayArgs, STRATEGY_KINDS, resultJson, rowsToCsv } from '../batch/index';
 import type { BatchInfo, BatchResult, BatchStats, CausalStats, Implied, Proportion, Ratio, Row, ShardInfo, ShareDifference, Stats, StrategyGroup } from '../batch/index';
 import type { Format } from './args';
 import { table } from './format';
@@ -84,7 +84,7 @@ function qualificationLine(st: BatchStats): string {
 /** Strategy comparisons (nonviolent campaigns; docs/research.md section 1). */
 export function strategySummary(st: BatchStats): string[] {
   const s = st.strategies, b = s.belowMedianPeak;
-  const kinds = (['marchesOnly', 'oneTactic', 'mix', 'other'] as const).filter((k) => s.byKind[k].runs > 0);
+  const kinds = STRATEGY_KINDS.filter((k) => s.byKind[k].runs > 0);
   if (kinds.length < 2) return [];
   return [
     'Strategies (nonviolent campaigns; differences in points with Newcombe 95% intervals):',

@@ -5,6 +5,7 @@
  */
 import type { BatchStats, CausalStats, Implied, PointStats, Proportion, Ratio, RatioKind } from '../../batch/index';
 import { statement, statementText } from '../../batch/statement';
+import { STRATEGY_KINDS } from '../../batch/index';
 import { fmtNum, fmtPct } from '../format';
 import { t } from '../strings';
 
@@ -191,7 +192,7 @@ const shareCell = (p: { value: number | null; lo: number | null; hi: number | nu
 export function strategyView(st: BatchStats): { rows: string[][]; below: string[][]; lines: string[] } | null {
   const s = st.strategies;
   if (s === undefined) return null;
-  const kinds = (['marchesOnly', 'oneTactic', 'mix', 'other'] as const).filter((k) => s.byKind[k].runs > 0);
+  const kinds = STRATEGY_KINDS.filter((k) => s.byKind[k].runs > 0);
   if (kinds.length < 2) return null;
   const row = (label: string, g: { runs: number; success: Parameters<typeof shareCell>[0]; defection: Parameters<typeof shareCell>[0]; defectedShare: Parameters<typeof shareCell>[0] }) =>
     [label, String(g.runs), shareCell(g.success), shareCell(g.defection), shareCell(g.defectedShare)];
