@@ -114,6 +114,10 @@ const METRIC_TEXT: Record<(typeof HISTORICAL_METRICS)[number], string> = {
   nationalForce: 'Size of the whole force.',
   privateOpposition: 'Share privately opposed to the regime.',
   tortureCasesUntil: 'Abuse and injury cases up to the date (needs "date").',
+  defectedShareAt: 'Percent of the whole force (the reserve included) that has left by resigning or joining, at the date (or at the end without one).',
+  resignationsFalloff: 'Resignations per day from the date to the end, divided by resignations per day before it (needs "date").',
+  branchLossRatio: 'Share of the city\'s riot-police (OMON) staff lost, divided by the share of its district police lost, at the date (or at the end).',
+  districtsEmptied: 'Districts whose staffing fell below half at the end of some day, up to the date (or the end).',
 };
 
 function definitions(): Record<string, Schema> {

@@ -23,12 +23,12 @@ export const BRIEFING_KEYS = ['goal', 'situation', 'levers', 'risks', 'try'] as 
 
 /** Every HistoricalDef metric; `satisfies` plus the check below keep it in step with the type. */
 export const HISTORICAL_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'nationalForce',
-  'privateOpposition', 'tortureCasesUntil'] as const satisfies readonly HistoricalDef['metric'][];
+  'privateOpposition', 'tortureCasesUntil', 'defectedShareAt', 'resignationsFalloff', 'branchLossRatio', 'districtsEmptied'] as const satisfies readonly HistoricalDef['metric'][];
 type Missing = Exclude<HistoricalDef['metric'], (typeof HISTORICAL_METRICS)[number]>;
 const allMetricsListed: Missing extends never ? true : false = true;
 void allMetricsListed;
 /** Metrics measured up to, or at, a date: they need one. */
-export const DATED_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil'] as const satisfies readonly HistoricalDef['metric'][];
+export const DATED_METRICS = ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil', 'resignationsFalloff'] as const satisfies readonly HistoricalDef['metric'][];
 const DATED = new Set<string>(DATED_METRICS);
 /** How a historical figure may be named. */
 export const HISTORICAL_NAME_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;

@@ -9,10 +9,20 @@
  *     summed: decisions.ts), so a figure of a few hundred people is not a handful of agents' luck;
  *   staffingChangeAt: the net staffing change, in percent, of the district (or the city) at the
  *     end of the date (net of recruits: metrics.ts staffingShares);
- *   nationalForce: the initial force; privateOpposition: the share of opponents among citizens.
+ *   nationalForce: the initial force; privateOpposition: the share of opponents among citizens;
+ *   defectedShareAt: 100 x (resigned + joined) / the whole force (reserve included), at the end of
+ *     the date (of the last day without one);
+ *   resignationsFalloff: (expected resignations per day from the date on) / (per day before it),
+ *     the later window running to the last day of the run (null until a day of it is done, or
+ *     when no officer was expected to resign before the date);
+ *   branchLossRatio: the share of the city's riot-police (OMON) staff no longer serving over the
+ *     share of its district police no longer serving (recruits left out: they join no branch), at
+ *     the end of the date (of the last day without one); null while the district police lost none;
+ *   districtsEmptied: the most districts whose staffing was below half at the end of one day, up
+ *     to the date (the whole run without one).
  */
 import { parseDate } from './calendar';
-import { Opinion, type HistoricalAcc, type SimState } from './state';
+import { Branch, OfficerState, Opinion, type HistoricalAcc, type SimState } from './state';
 import type { HistoricalDef } from './scenarioData';
 
 /** One figure: the source's value, its band (null: none given), the model's value, and whether the model's lies in the band (null: no band or no value). */
@@ -23,6 +33,11 @@ export const inBand = (band: readonly [number, number] | null | undefined, model
   band == null || model === null ? null : model >= band[0] && model <= band[1];
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Metrics whose value is a state at the date (kept day by day), not a sum over days. */
+const AT_DATE = new Set<HistoricalDef['metric']>(['staffingChangeAt', 'defectedShareAt', 'branchLossRatio', 'districtsEmptied', 'resignationsFalloff']);
+/** Metrics with a value from day 0 on. */
+const AT_START = new Set<HistoricalDef['metric']>(['nationalForce', 'privateOpposition']);
 
 const defs = (s: SimState): HistoricalDef[] => (s.scenario.historical ? Object.values(s.scenario.historical) : []);
 
@@ -35,13 +50,13 @@ function lastDay(s: SimState, h: HistoricalDef): number {
 
 export function historicalInit(s: SimState): HistoricalAcc {
   const list = defs(s);
-  const acc: HistoricalAcc = { value: new Float64Array(list.length), reached: new Uint8Array(list.length) };
+  const acc: HistoricalAcc = { value: new Float64Array(list.length), reached: new Uint8Array(list.length), aux: new Float64Array(2 * list.length) };
   list.forEach((h, k) => {
     const n = lastDay(s, h);
-    const summed = h.metric !== 'staffingChangeAt' && h.metric !== 'nationalForce' && h.metric !== 'privateOpposition';
+    const summed = !AT_DATE.has(h.metric) && !AT_START.has(h.metric);
     // A sum whose date is before the start, or that has no date, is 0 from the outset.
     if (summed && (n <= 0 || n === Infinity)) acc.reached[k] = 1;
-    if (h.metric === 'nationalForce' || h.metric === 'privateOpposition') acc.reached[k] = 1;
+    if (AT_START.has(h.metric)) acc.reached[k] = 1;
   });
   return acc;
 }
@@ -54,11 +69,42 @@ function staffingChange(s: SimState, h: HistoricalDef): number | null {
   return init > 0 ? (now / init - 1) * 100 : null;
 }
 
+/** Share of the city's staff of one branch no longer serving (officers 0..cityStaff-1; recruits join no branch). */
+function branchLoss(s: SimState, branch: number): number | null {
+  const o = s.o;
+  let all = 0, gone = 0;
+  for (let j = 0; j < s.cityStaff; j++) {
+    if (o.branch[j] !== branch) continue;
+    all++;
+    if (o.state[j] > OfficerState.insider) gone++;
+  }
+  return all > 0 ? gone / all : null;
+}
+
+/** Riot-police loss over district-police loss (null without a loss of district police to compare with). */
+export function branchLossRatio(s: SimState): number | null {
+  const omon = branchLoss(s, Branch.omon), district = branchLoss(s, Branch.district_police);
+  return omon === null || district === null || district === 0 ? null : omon / district;
+}
+
+/** Districts below half their initial staffing at the end of today. */
+export function districtsBelowHalf(s: SimState): number {
+  let n = 0;
+  s.districtIds.forEach((_, d) => { if (s.districtInitialStaff[d] > 0 && s.today.staffing[d] < 0.5) n++; });
+  return n;
+}
+
 /** At the end of day s.day (0-based, completed now, before s.day is advanced). */
 export function historicalDay(s: SimState): void {
   const acc = s.historical, t = s.today, done = s.day + 1;
   defs(s).forEach((h, k) => {
     const n = lastDay(s, h);
+    if (h.metric === 'resignationsFalloff') {
+      // Before the date: the earlier sum; from it on (to the end of the run): the later sum and its days.
+      if (done < n) acc.aux[2 * k] += t.resignHazard;
+      else { acc.value[k] += t.resignHazard; acc.aux[2 * k + 1]++; acc.reached[k] = 1; }
+      return;
+    }
     if (done > n) return;
     switch (h.metric) {
       case 'detentionsUntil': acc.value[k] += t.detentions; break;
@@ -70,6 +116,9 @@ export function historicalDay(s: SimState): void {
         acc.value[k] = v === null ? NaN : v;
         break;
       }
+      case 'defectedShareAt': acc.value[k] = (100 * s.defectedCount) / Math.max(1, s.o.initialForce); break;
+      case 'branchLossRatio': { const v = branchLossRatio(s); acc.value[k] = v === null ? NaN : v; break; }
+      case 'districtsEmptied': acc.value[k] = Math.max(acc.value[k], districtsBelowHalf(s)); break;
       default: return;
     }
     if (done >= n || n === Infinity) acc.reached[k] = 1;
@@ -85,7 +134,13 @@ function modelValue(s: SimState, h: HistoricalDef, k: number): number | null {
       for (let i = 0; i < s.c.n; i++) if (s.c.opinion[i] === Opinion.opponent) n++;
       return s.c.n > 0 ? r3(n / s.c.n) : null;
     }
-    case 'staffingChangeAt': return acc.reached[k] && Number.isFinite(acc.value[k]) ? r3(acc.value[k]) : null;
+    case 'staffingChangeAt': case 'defectedShareAt': case 'branchLossRatio': case 'districtsEmptied':
+      return acc.reached[k] && Number.isFinite(acc.value[k]) ? r3(acc.value[k]) : null;
+    case 'resignationsFalloff': {
+      const before = acc.aux[2 * k], beforeDays = lastDay(s, h) - 1, afterDays = acc.aux[2 * k + 1];
+      if (!acc.reached[k] || afterDays <= 0 || beforeDays <= 0 || before <= 0) return null;
+      return r3((acc.value[k] / afterDays) / (before / beforeDays));
+    }
     default: return acc.reached[k] ? r3(acc.value[k] / s.params.scale) : null;
   }
 }

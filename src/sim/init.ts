@@ -162,7 +162,7 @@ export function createState(scenario: ScenarioData, params: Params, seed: number
       contacts: 0, purged: 0, publications: 0, wrongIds: 0 },
     counts: { citizens: new Int32Array(4), officers: new Int32Array(6) },
     effectiveForce: 0, neededForce: 0, loyalForceTotal: 0, day: 0, yesterday: emptyDay(-1, nd), today: emptyDay(0, nd),
-    historical: { value: new Float64Array(0), reached: new Uint8Array(0) },
+    historical: { value: new Float64Array(0), reached: new Uint8Array(0), aux: new Float64Array(0) },
     streak: { collapse: 0, demobilize: 0, collapseStartTick: 0 }, peakActive: 0, peakActiveTick: 0,
     outcome: null, fallCause: null, pillarLoss: null, decidedTick: null, tippingTick: null, defectedAtDecision: null, defectedCount: 0,
     eventLog: [], eventsDropped: 0, activeBuf: new Int32Array(nC), activeN: 0, joinedSeen: false, violentFlagsSet: false, deathsLogged: 0,

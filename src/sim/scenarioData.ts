@@ -46,7 +46,7 @@ export interface HistoricalDef {
   source: string;
   /** Which model measurement to compare: see sim/historical.ts. */
   metric: 'detentionsUntil' | 'deathsUntil' | 'resignationsUntil' | 'staffingChangeAt' | 'nationalForce'
-    | 'privateOpposition' | 'tortureCasesUntil';
+    | 'privateOpposition' | 'tortureCasesUntil' | 'defectedShareAt' | 'resignationsFalloff' | 'branchLossRatio' | 'districtsEmptied';
   date?: string;
   district?: string;
   /**

@@ -156,6 +156,8 @@ export interface HistoricalAcc {
   value: Float64Array;
   /** 1 once the figure's date is reached (its value is final). */
   reached: Uint8Array;
+  /** Two more numbers per figure (figure k at 2k, 2k+1): resignationsFalloff's sum before its date and the days counted since. */
+  aux: Float64Array;
 }
 
 export interface SimState {

@@ -47,6 +47,7 @@ const ALLOWED = [
   'resignations', 'contacts', 'publications', 'unmaskings', 'purged',
   // historical metrics (src/scenarios/validate.ts)
   'detentionsUntil', 'deathsUntil', 'resignationsUntil', 'tortureCasesUntil', 'staffingChangeAt', 'privateOpposition',
+  'defectedShareAt', 'resignationsFalloff', 'branchLossRatio', 'districtsEmptied',
   // parameter kinds, enum values, modes
   'mechanism', 'situation', 'measurement', 'live', 'tickStart', 'euclidean', 'square', 'uniform', 'normal', 'list',
   'omon', 'none', 'scenario',

@@ -250,8 +250,9 @@ function fileCases(): Case[] {
     }),
     ...NOT_OBJECTS.map((v) => bad(`historical: a figure ${JSON.stringify(v)}`, (d) => { (d.historical ??= {}).x = v; })),
   ];
-  for (const metric of ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil', 'nationalForce', 'privateOpposition']) {
-    const dated = metric !== 'nationalForce' && metric !== 'privateOpposition';
+  for (const metric of ['detentionsUntil', 'deathsUntil', 'resignationsUntil', 'staffingChangeAt', 'tortureCasesUntil', 'nationalForce', 'privateOpposition',
+    'defectedShareAt', 'resignationsFalloff', 'branchLossRatio', 'districtsEmptied']) {
+    const dated = !['nationalForce', 'privateOpposition', 'defectedShareAt', 'branchLossRatio', 'districtsEmptied'].includes(metric);
     cases.push((dated ? bad : ok)(`historical: ${metric} without date`, (d) => { addFigure(d).metric = metric; }));
     cases.push(ok(`historical: ${metric} with date`, (d) => Object.assign(addFigure(d), { metric, date: '2020-08-13' })));
   }

@@ -48,8 +48,9 @@ describe('presets', () => {
     expect(s.map?.districts.map((d) => d.id)).toContain('central');
     expect(s.map?.districts).toHaveLength(9);
     const h = s.historical!;
-    expect(Object.keys(h).sort()).toEqual(['centralStaffingChange', 'detainedFirstDays', 'dismissalReportsAugust', 'killedFirstDays',
-      'minskStaffingChange', 'privateOpposition', 'securityForce', 'tortureCases']);
+    expect(Object.keys(h).sort()).toEqual(['centralStaffingChange', 'detainedFirstDays', 'dismissalReportsAugust', 'districtsEmptied', 'killedFirstDays',
+      'minskStaffingChange', 'nationalDefected', 'privateOpposition', 'resignationFalloff', 'riotVsDistrictLoss', 'securityForce', 'tortureCases']);
+    expect(h.resignationFalloff).toMatchObject({ metric: 'resignationsFalloff', value: 0.5, band: [0, 0.5], date: '2020-10-01' });
     expect(h.centralStaffingChange).toMatchObject({ metric: 'staffingChangeAt', value: -29, district: 'central', date: '2020-11-01' });
     expect(h.detainedFirstDays).toMatchObject({ metric: 'detentionsUntil', value: 6700, date: '2020-08-13' });
     expect(s.strategy.some((a) => a.tactic === 'crimeRegistry')).toBe(false); // launched at the horizon
