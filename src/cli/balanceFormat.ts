@@ -9,7 +9,7 @@ import { tally, type BalanceReport } from '../balance/report';
 import { mechanismLine } from '../balance/mechanism';
 import { tierSeeds } from '../balance/policies';
 import { fmtMinutes } from './balanceRun';
-import { inBand } from '../sim/index';
+import { bandDigits, inBand } from '../sim/index';
 
 const pct = (x: number | null, d = 1): string => (x === null ? '—' : `${(100 * x).toFixed(d)}%`);
 const pts = (x: number | null): string => (x === null ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} pts`);
@@ -78,7 +78,10 @@ function presetText(p: PresetReport, allSeeds: boolean): string[] {
     for (const [k, h] of Object.entries(p.historical)) {
       const q = `historical:${k}`, band = h.band ? `band ${quantityText(q, h.band[0])} to ${quantityText(q, h.band[1])}` : 'no band';
       const within = inBand(h.band, h.model), verdict = within === null ? '' : within ? '  within' : '  OUTSIDE';
-      out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${quantityText(q, h.model)}${verdict}`);
+      // The model's mean with enough decimals to agree with its verdict (bandDigits).
+      const model = h.model === null || within === null || inBand(h.band, Number(quantityText(q, h.model).replace(/,/g, ''))) === within ? quantityText(q, h.model)
+        : h.model.toFixed(bandDigits(h.model, h.band, 0));
+      out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${model}${verdict}`);
     }
   }
   return out;

@@ -32,6 +32,19 @@ export interface HistoricalRow { label: string; source: string; unit: string | n
 export const inBand = (band: readonly [number, number] | null | undefined, model: number | null): boolean | null =>
   band == null || model === null ? null : model >= band[0] && model <= band[1];
 
+/**
+ * Decimals to print a model value with beside its band: at least `digits`, more (up to 6) while the
+ * value rounded to them would read as inside the band when it is outside, or the reverse (-19.96
+ * against [-38, -20] is "-19.96", never "-20.0 (outside)").
+ */
+export function bandDigits(v: number, band: readonly [number, number] | null | undefined, digits: number): number {
+  const verdict = inBand(band, v);
+  if (verdict === null) return digits;
+  let d = Math.max(0, digits);
+  while (d < 6 && inBand(band, Number(v.toFixed(d))) !== verdict) d++;
+  return d;
+}
+
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Metrics whose value is a state at the date (kept day by day), not a sum over days. */

@@ -13,7 +13,7 @@ export { seriesRow } from './metrics';
 export type { SeriesRow } from './metrics';
 export { runReport, runSummary } from './report';
 export type { RunReport, RunSummary } from './report';
-export { inBand, type HistoricalRow } from './historical';
+export { bandDigits, inBand, type HistoricalRow } from './historical';
 export { recordAction, applyTactic } from './rules/actions';
 export { CHANNEL_TABLE, CHANNELS, NCH, CHANNEL_STREAMS, channelDef, isChannel, type ChannelDef } from './rules/loyalty/channels';
 export { TACTICS, TACTIC_IDS, isTacticId, tacticCost, tacticGain } from './tactics';

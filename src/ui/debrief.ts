@@ -4,7 +4,7 @@
  * scenario's historical figures beside the run's, and what would have had to change.
  * The outcome is announced through a polite live region.
  */
-import type { Channel } from '../sim';
+import { bandDigits, type Channel } from '../sim';
 import type { GameState } from '../store/types';
 import { signedBars } from './bars';
 import { startFresh } from './controls';
@@ -15,10 +15,15 @@ import { t, tMaybe } from './strings';
 import type { Panel, PanelDeps } from './types';
 
 /** A historical figure or the model's value beside it, in the figure's unit. */
-export function fmtFigure(v: number | null, unit: string | null): string {
+export function fmtFigure(v: number | null, unit: string | null, band?: readonly [number, number] | null): string {
   if (v === null) return t('value.none');
-  if (unit === 'share') return fmtPct(v, 0);
-  const n = Math.abs(v) >= 100 || Number.isInteger(v) ? fmtInt(v) : fmtNum(v, 1);
+  // Enough decimals that the printed value agrees with its verdict against the band (bandDigits).
+  if (unit === 'share') {
+    const ds = bandDigits(100 * v, band ? [100 * band[0], 100 * band[1]] : null, 0);
+    return ds <= 1 ? fmtPct(v, ds as 0 | 1) : `${fmtNum(100 * v, ds)}%`;
+  }
+  const base = Math.abs(v) >= 100 || Number.isInteger(v) ? 0 : 1, d = bandDigits(v, band, base);
+  const n = d === 0 ? fmtInt(v) : fmtNum(v, d);
   if (unit === 'percent') return `${n}%`;
   return unit ? `${n} ${unit}` : n;
 }
@@ -54,7 +59,7 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
         // "5,000 to 10,000 people", "−24% to −12%": a count's unit once, after the range.
         h.band ? t('debrief.historyBandRange', { lo: fmtFigure(h.band[0], h.unit === 'percent' || h.unit === 'share' ? h.unit : null), hi: fmtFigure(h.band[1], h.unit) }) : t('value.none'),
         h.inBand === null ? fmtFigure(h.model, h.unit)
-          : t(h.inBand ? 'debrief.historyIn' : 'debrief.historyOut', { value: fmtFigure(h.model, h.unit) })])));
+          : t(h.inBand ? 'debrief.historyIn' : 'debrief.historyOut', { value: fmtFigure(h.model, h.unit, h.band) })])));
     out.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));
   }
   if (d.hints.length) out.push(el('h3', {}, t('debrief.change')), el('ul', { class: 'br-hints' }, ...d.hints.map((h) => el('li', {}, h))));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createState, OfficerState, type SimState } from '../../src/sim';
-import { historicalDay, historicalInit, historicalReport } from '../../src/sim/historical';
+import { bandDigits, historicalDay, historicalInit, historicalReport } from '../../src/sim/historical';
 import type { HistoricalDef } from '../../src/sim/scenarioData';
 import { smallCity } from './helpers';
 
@@ -74,5 +74,17 @@ describe('historical figures beyond sums', () => {
     s.today.staffing = [0.25, 0.25, 0]; endDay(s, 1); // a and b
     s.today.staffing = [1, 1, 0]; endDay(s, 2); // after the date: not counted
     expect(model(s, 'e')).toBe(2);
+  });
+});
+
+describe('bandDigits: printed values agree with their band verdict', () => {
+  it('adds decimals only where rounding would cross the band edge', () => {
+    expect(bandDigits(-19.96, [-38, -20], 1)).toBe(2); // -20.0 would read as inside
+    expect(bandDigits(-20.04, [-38, -20], 1)).toBe(1); // -20.0 reads as inside, and is
+    expect(bandDigits(0.52, [0, 0.5], 1)).toBe(2); // 0.5 would read as inside
+    expect(bandDigits(0.46, [0, 0.5], 1)).toBe(1);
+    expect(bandDigits(4.996, [0, 5], 0)).toBe(0); // 5 is inside, and so is 4.996
+    expect(bandDigits(5.004, [0, 5], 0)).toBe(3); // 5, 5.0, 5.00 read as inside; 5.004 does not
+    expect(bandDigits(12.3, null, 1)).toBe(1); // no band: the default
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { debriefOf, momentumTurn, topChannels } from '../../src/ui/debriefModel';
-import { renderDebrief } from '../../src/ui/debrief';
+import { fmtFigure, renderDebrief } from '../../src/ui/debrief';
 import type { SimEvent } from '../../src/sim';
 import { createFake, fakeMeta, fakeRow } from './fakeStore';
 
@@ -80,5 +80,16 @@ describe('debrief', () => {
     expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.02 } }, fake.series.rows))).toMatch(/^The force started less loyal .* every officer [−-]0\.020 /);
     // A draw within a quarter of the spread is not news: no "less loyal" for −0.003.
     expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.003 } }, fake.series.rows))).toMatch(/^The force was about as loyal as the briefing let you know: every officer [−-]0\.003 /);
+  });
+});
+
+describe('fmtFigure beside a band', () => {
+  it('prints enough decimals that the value agrees with within/outside', () => {
+    expect(fmtFigure(-19.96, 'percent', [-38, -20])).toBe('−19.96%');
+    expect(fmtFigure(-19.96, 'percent')).toBe('−20.0%');
+    expect(fmtFigure(0.52, 'ratio', [0, 0.5])).toBe('0.52 ratio');
+    expect(fmtFigure(0.46, 'ratio', [0, 0.5])).toBe('0.5 ratio');
+    expect(fmtFigure(0.421, 'share', [0.42, 0.62])).toBe('42%');
+    expect(fmtFigure(0.4196, 'share', [0.42, 0.62])).toBe('41.96%');
   });
 });
