@@ -173,6 +173,27 @@ export function historySource(worlds: readonly World[], seed: number): FigureSou
   };
 }
 
+/** The odds ratio a single ±20% change must not take the research figures below (docs/research.md section 6). */
+export const ODDS_RATIO_FLOOR = 10;
+
+interface Share { value: number | null; lo: number | null; hi: number | null }
+/** The part of a campaigns summary the research source reads (src/batch/summarize.ts BatchStats). */
+export interface ResearchStats { nonviolentRuns: number; successRate: Share; defectionShareInSuccesses: Share; oddsRatio: Share }
+
+/** The three research figures of one variant, with their intervals, and the nonviolent runs they rest on. */
+export function researchFigures(st: ResearchStats): Figures {
+  return {
+    nonviolentRuns: st.nonviolentRuns,
+    successRate: st.successRate.value, successRateLo: st.successRate.lo, successRateHi: st.successRate.hi,
+    defectionShareInSuccesses: st.defectionShareInSuccesses.value, defectionShareInSuccessesLo: st.defectionShareInSuccesses.lo,
+    defectionShareInSuccessesHi: st.defectionShareInSuccesses.hi,
+    oddsRatio: st.oddsRatio.value, oddsRatioLo: st.oddsRatio.lo, oddsRatioHi: st.oddsRatio.hi,
+  };
+}
+
+/** Whether a variant's odds ratio falls below the floor (null: no odds ratio, e.g. no success without defection). */
+export const belowOddsFloor = (f: Figures): boolean | null => (f.oddsRatio === null || f.oddsRatio === undefined ? null : f.oddsRatio < ODDS_RATIO_FLOOR);
+
 /** Lessons that pass in the baseline and fail in the variant (toFail), and the reverse; n/a on either side is no flip. */
 export function flips(base: Figures, v: Figures): { toFail: string[]; toPass: string[] } {
   const toFail: string[] = [], toPass: string[] = [];

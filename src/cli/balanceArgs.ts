@@ -93,7 +93,12 @@ export interface SensitivityOptions extends Omit<BalanceOptions, 'strict' | 'all
   keys: string[] | null;
   /** The balance report's policies and seeds instead of the reduced set. */
   full: boolean;
+  /** Runs of the campaigns ensemble per variant for the research figures (0: none). */
+  campaignRuns: number;
 }
+
+/** The research figures' ensemble per variant: enough for the odds ratio within about ×2.5 at the targets. */
+export const SENSITIVITY_CAMPAIGN_RUNS = 1000;
 
 export const SENSITIVITY_FLAGS: FlagTable = [
   ...common('vary'),
@@ -101,6 +106,7 @@ export const SENSITIVITY_FLAGS: FlagTable = [
   { name: 'seeds', value: 'N', help: `Seeds per classroom preset (default ${SENSITIVITY_SEEDS.classroom}; with --full ${DEFAULT_SEEDS.classroom}).` },
   { name: 'history-seeds', value: 'N', help: `Seeds of minsk-2020's history policy (default ${SENSITIVITY_SEEDS.history}; with --full ${DEFAULT_SEEDS.history}).` },
   { name: 'full', help: "Use the balance report's policies and seeds for every variant (far more runs)." },
+  { name: 'campaign-runs', value: 'N', help: `Runs of the campaigns ensemble per variant for the three research figures (success, P(defection | success), odds ratio; default ${SENSITIVITY_CAMPAIGN_RUNS}; 0 = none).` },
   { name: 'help', short: 'h', help: 'Print this help.' },
 ];
 
@@ -109,7 +115,7 @@ export const sensitivityHelp = (): string => [
   'structural) at x0.8 and x1.2 of the value a run would otherwise use (a --set on top of the calibrated or',
   'scenario value; a variant outside the range is skipped and named), and each boolean mechanism switch flipped,',
   'on common random numbers: which lessons flip against the baseline, and minsk-2020\'s outcome shares and',
-  'historical figures (docs/balance.md). Default: nothing, best and each tactic alone on the classroom presets,',
+  'historical figures, and the three research figures on the campaigns ensemble (docs/research.md). Default: nothing, best and each tactic alone on the classroom presets,',
   'minsk-2020\'s history policy, on few seeds. A preset that sets a mechanism parameter is named on stderr (the',
   'variant then scales the preset\'s value). Exit 0, or 2 for a mistake in the call.',
   '',
@@ -122,7 +128,7 @@ export const sensitivityHelp = (): string => [
 
 export function parseSensitivityArgs(argv: readonly string[]): SensitivityOptions {
   const o: SensitivityOptions = { help: false, presets: [], seeds: null, historySeeds: null, seed: DEFAULT_SEED, workers: null, json: false,
-    dryRun: false, lessons: null, calibration: null, keys: null, full: false };
+    dryRun: false, lessons: null, calibration: null, keys: null, full: false, campaignRuns: SENSITIVITY_CAMPAIGN_RUNS };
   for (const { name, value } of parseFlags(argv, SENSITIVITY_FLAGS).flags) {
     const flag = `--${name}`, v = value === true ? '' : value;
     switch (name) {
@@ -134,6 +140,7 @@ export function parseSensitivityArgs(argv: readonly string[]): SensitivityOption
       case 'workers': o.workers = parseUint(flag, v, 1, 1024); break;
       case 'json': o.json = true; break;
       case 'full': o.full = true; break;
+      case 'campaign-runs': o.campaignRuns = parseUint(flag, v, 0, 10_000_000); break;
       case 'dry-run': o.dryRun = true; break;
       case 'lessons': o.lessons = nonEmpty(flag, v); break;
       case 'calibration': o.calibration = nonEmpty(flag, v); break;

@@ -1,17 +1,24 @@
 /**
  * npm run sensitivity: each mechanism parameter at ×0.8 and ×1.2 (booleans flipped) against the
  * baseline, on common random numbers (docs/balance.md, "Sensitivity"): which lessons flip, and
- * the history family's (minsk-2020's) outcome shares and historical figures. A report, not a
- * test; every variant's runs go to the one worker pool together. Exit 0, or 2 for a bad call.
+ * the history family's (minsk-2020's) outcome shares and historical figures; and the three research
+ * figures on the campaigns ensemble (--campaign-runs per variant, the same seeds for each: success,
+ * P(defection | success), the odds ratio, which no single change may take below ODDS_RATIO_FLOOR).
+ * A report, not a test; every variant's preset runs go to the one worker pool together, then each
+ * variant's ensemble in turn. Exit 0, or 2 for a bad call.
  */
 import { availableParallelism } from 'node:os';
 import { RunRegistry } from '../balance/engine';
 import { familyOf } from '../balance/policies';
 import { mechanismCheck, mechanismLine } from '../balance/mechanism';
 import {
-  checkKeys, flips, historySource, lessonsSource, mechanismParams, relativeChange, variantsOf,
+  belowOddsFloor, checkKeys, flips, historySource, lessonsSource, mechanismParams, ODDS_RATIO_FLOOR, relativeChange, researchFigures, variantsOf, variantValue,
   type FigureSource, type Figures, type SourcePlan, type Variant, type World,
 } from '../balance/sensitivity';
+import { campaignDefinition, campaignPriors, campaignScenario, checkPlan, shardIndices, summarize, type Targets } from '../batch/index';
+import { runRows } from '../batch/nodePool';
+import { PARAM_SPECS } from '../sim/index';
+import { resolveLayers, resolveParams, type Calibration } from '../scenarios/index';
 import { r6 } from '../balance/stats';
 import type { ParamValue } from '../sim/index';
 import { DEFAULT_SEEDS, parseSensitivityArgs, SENSITIVITY_SEEDS, sensitivityHelp } from './balanceArgs';
@@ -28,6 +35,56 @@ interface VariantResult {
   figures: Record<string, Figures>;
   flips: { toFail: string[]; toPass: string[] };
   relative: Record<string, number | null>;
+  /** The research figures on the campaigns ensemble (null: not run, or the variant was skipped there: researchSkip). */
+  research: Figures | null;
+  researchSkip: string | null;
+}
+
+/**
+ * The campaigns ensemble of each variant (docs/research.md section 6): `runs` runs on the same seed
+ * (the same situations and strategies drawn for every variant: common random numbers), no pillar
+ * attribution (the three figures do not read it), the variant a --set on top of the calibrated value.
+ */
+async function researchPass(variants: readonly Variant[], calibration: Calibration | null, runs: number, seed: number, workers: number):
+  Promise<Array<{ figures: Figures | null; skip: string | null }>> {
+  const scenario = campaignScenario(), priors = campaignPriors();
+  const base = resolveLayers({ scenario, calibration }).params;
+  const targets: Targets = {
+    successRate: PARAM_SPECS.targetSuccessRate.default, defectionShareInSuccesses: PARAM_SPECS.targetDefectionShareInSuccesses.default,
+    successMultiplier: PARAM_SPECS.targetSuccessMultiplier.default, kind: 'odds', campaign: campaignDefinition(resolveParams(scenario, [], null)),
+  };
+  const out: Array<{ figures: Figures | null; skip: string | null }> = [];
+  for (const [i, v] of variants.entries()) {
+    const val = variantValue(v, base);
+    if ('skip' in val) { out.push({ figures: null, skip: val.skip }); continue; }
+    const plan = checkPlan({ scenarioName: 'campaigns', scenario, seed, runs, strategy: 'scenario', actions: [], sets: val.sets, sweep: [], calibration, priors, attribution: false });
+    let last = 0;
+    const rows = await runRows(plan, shardIndices(runs, null), { workers, onProgress: (done, total) => {
+      if (done === total || done - last >= Math.max(1, Math.floor(total / 4))) { last = done; say(`research: ${v.id} (${i + 1} of ${variants.length}): ${done}/${total} campaign runs`); }
+    } });
+    out.push({ figures: researchFigures(summarize(rows, targets)), skip: null });
+  }
+  return out;
+}
+
+const ratio = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : x >= 100 ? String(Math.round(x)) : x.toFixed(1));
+
+function researchTable(base: VariantResult, results: VariantResult[], runs: number, seed: number, kw: number): string[] {
+  const line = (f: Figures | null, skip: string | null): string => {
+    if (skip !== null) return `skipped: ${skip}`;
+    if (f === null) return '—';
+    const low = belowOddsFloor(f);
+    const pct1 = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${(100 * x).toFixed(1)}%`);
+    return `${pct1(f.successRate).padStart(8)}${pct1(f.defectionShareInSuccesses).padStart(9)}${ratio(f.oddsRatio).padStart(8)} [${ratio(f.oddsRatioLo)}, ${ratio(f.oddsRatioHi)}]` +
+      `${low ? `  BELOW ${ODDS_RATIO_FLOOR}` : ''}`;
+  };
+  const out = ['', `research figures on the campaigns ensemble (${runs.toLocaleString('en-US')} runs per variant, seed ${seed}, nonviolent campaigns; the odds ratio must stay ≥ ${ODDS_RATIO_FLOOR})`,
+    `${''.padEnd(kw)}${''.padEnd(7)}${'success'.padStart(8)}${'P(D|S)'.padStart(9)}${'odds ratio [95%]'.padStart(20)}`,
+    `${'baseline'.padEnd(kw)}${''.padEnd(7)}${line(base.research, base.researchSkip)}`];
+  for (const r of results) out.push(`${(r.variant.key ?? '').padEnd(kw)}${r.variant.change.replace('x', '×').padEnd(7)}${line(r.research, r.researchSkip)}`);
+  const low = results.filter((r) => r.research !== null && belowOddsFloor(r.research));
+  out.push(low.length === 0 ? `no single change takes the odds ratio below ${ODDS_RATIO_FLOOR}` : `below ${ODDS_RATIO_FLOOR}: ${low.map((r) => r.variant.id).join(', ')}`);
+  return out;
 }
 
 const valText = (v: ParamValue | null): string => (v === null ? '—' : typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v));
@@ -44,7 +101,8 @@ function valueText(r: VariantResult): string {
 const pct = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${Math.round(100 * x)}%`);
 const rel = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}%`);
 
-function table(base: VariantResult, results: VariantResult[], histIds: string[], figureKeys: string[], total: { runs: number; seconds: number; workers: number }): string {
+function table(base: VariantResult, results: VariantResult[], histIds: string[], figureKeys: string[], total: { runs: number; seconds: number; workers: number },
+  research: { runs: number; seed: number } | null): string {
   const out: string[] = ['Breaking Ranks sensitivity report: each mechanism parameter ×0.8 and ×1.2 (switches flipped) vs the baseline, common random numbers', ''];
   const lessonsBase = base.figures.lessons ?? {};
   const passes = Object.values(lessonsBase).filter((x) => x === 1).length, fails = Object.values(lessonsBase).filter((x) => x === 0).length;
@@ -66,6 +124,7 @@ function table(base: VariantResult, results: VariantResult[], histIds: string[],
     out.push(`${'baseline'.padEnd(kw)}${''.padEnd(7)}${figureKeys.map((k, i) => `(${valText(base.figures.history?.[k] ?? null)})`.padStart(w[i])).join('')}`);
     for (const r of results) out.push(`${(r.variant.key ?? '').padEnd(kw)}${r.variant.change.replace('x', '×').padEnd(7)}${figureKeys.map((k, i) => rel(r.relative[k]).padStart(w[i])).join('')}`);
   }
+  if (research !== null) out.push(...researchTable(base, results, research.runs, research.seed, kw));
   const notes = results.flatMap((r) => r.notes.map((n) => `${r.variant.id}: ${n}`));
   if (notes.length > 0) out.push('', 'notes:', ...[...new Set(notes)].map((n) => `  ${n}`));
   out.push('', `runs: ${total.runs.toLocaleString('en-US')} simulations in ${fmtMinutes(total.seconds)} on ${total.workers} worker${total.workers === 1 ? '' : 's'} (${results.length} variants and the baseline)`);
@@ -93,7 +152,9 @@ async function main(argv: string[]): Promise<number> {
   const groups = (): Group[] => variants.map((v, i) => ({ label: v.id, tasks: plans[i].flatMap((p) => p.tasks()) }));
   if (opts.dryRun) {
     print([`sensitivity --dry-run: ${variants.length - 1} variants of ${keys.length} keys and the baseline, ${reg.tasks.length} runs (classroom ${seeds.classroom} seeds, history ${seeds.history}; runs a variant cannot change are shared with the baseline)`,
-      ...estimateLines(reg, workers), ''].join('\n'));
+      ...estimateLines(reg, workers),
+      opts.campaignRuns > 0 ? `then ${(variants.length * opts.campaignRuns).toLocaleString('en-US')} campaign runs for the research figures (${opts.campaignRuns} per variant; about ${fmtMinutes(Math.round((variants.length * opts.campaignRuns) / (18 * workers)))} at ~18 runs/s per worker; --campaign-runs 0 leaves them out)`
+        : 'no research figures (--campaign-runs 0)', ''].join('\n'));
     return 0;
   }
   const clock = { start: performance.now() };
@@ -105,8 +166,14 @@ async function main(argv: string[]): Promise<number> {
     const figures: Record<string, Figures> = {};
     sources.forEach((src, k) => { figures[src.id] = ps[k].figures(); });
     return { variant: v, values: Object.assign({}, ...ps.map((p) => p.values)), notes: [...new Set(ps.flatMap((p) => p.notes))], figures,
-      flips: { toFail: [], toPass: [] }, relative: {} };
+      flips: { toFail: [], toPass: [] }, relative: {}, research: null, researchSkip: null };
   });
+  if (opts.campaignRuns > 0) {
+    say(`research: ${variants.length} campaign ensembles of ${opts.campaignRuns} runs`);
+    const research = await researchPass(variants, calibration, opts.campaignRuns, opts.seed, workers);
+    research.forEach((x, i) => { results[i].research = x.figures; results[i].researchSkip = x.skip; });
+    count += variants.length * opts.campaignRuns - research.filter((x) => x.skip !== null).length * opts.campaignRuns;
+  }
   const base = results[0];
   for (const r of results.slice(1)) {
     for (const src of sources) {
@@ -125,10 +192,12 @@ async function main(argv: string[]): Promise<number> {
     print(`${JSON.stringify({
       baseline: { figures: base.figures },
       variants: results.slice(1).map((r) => ({ id: r.variant.id, key: r.variant.key, change: r.variant.change, values: r.values, notes: r.notes,
-        lessonsToFail: r.flips.toFail, lessonsToPass: r.flips.toPass, figures: r.figures, relative: r.relative })),
+        lessonsToFail: r.flips.toFail, lessonsToPass: r.flips.toPass, figures: r.figures, relative: r.relative,
+        research: r.research, researchSkip: r.researchSkip, oddsRatioBelowFloor: r.research === null ? null : belowOddsFloor(r.research) })),
+      research: opts.campaignRuns > 0 ? { runsPerVariant: opts.campaignRuns, seed: opts.seed, oddsRatioFloor: ODDS_RATIO_FLOOR, baseline: base.research } : null,
       mechanismCheck: check, seeds, run: { runs: count, seconds, workers, seed: opts.seed },
     })}\n`);
-  } else print(table(base, results.slice(1), histIds, figureKeys, { runs: count, seconds, workers }));
+  } else print(table(base, results.slice(1), histIds, figureKeys, { runs: count, seconds, workers }, opts.campaignRuns > 0 ? { runs: opts.campaignRuns, seed: opts.seed } : null));
   return 0;
 }
 

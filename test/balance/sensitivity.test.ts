@@ -6,8 +6,10 @@ import { RunRegistry } from '../../src/balance/engine';
 import { runBalanceTask } from '../../src/balance/job';
 import { validateLessons } from '../../src/balance/lessons';
 import {
-  BASELINE, checkKeys, eventNote, flips, historySource, lessonsSource, mechanismParams, relativeChange, variantsOf, variantValue,
+  BASELINE, belowOddsFloor, checkKeys, eventNote, flips, historySource, lessonsSource, mechanismParams, ODDS_RATIO_FLOOR, relativeChange,
+  researchFigures, variantsOf, variantValue,
 } from '../../src/balance/sensitivity';
+import { parseSensitivityArgs, SENSITIVITY_CAMPAIGN_RUNS } from '../../src/cli/balanceArgs';
 
 const p = (over: Partial<Params> = {}): Params => ({ ...defaultParams(), ...over });
 
@@ -99,5 +101,28 @@ describe('figure sources on the tiny fixture', () => {
     expect(v.figures()).toEqual(base.figures());
     // No history-family world here: the history source has nothing to say.
     expect(historySource([{ scenario, seeds: 2 }], 1).plan(reg, BASELINE).figures()).toEqual({});
+  });
+});
+
+describe('the research figures of a variant', () => {
+  const share = (value: number | null, lo: number | null = null, hi: number | null = null) => ({ value, lo, hi });
+  it('reads the three figures and their intervals from a campaigns summary', () => {
+    const f = researchFigures({ nonviolentRuns: 600, successRate: share(0.53, 0.49, 0.57), defectionShareInSuccesses: share(0.52, 0.46, 0.58), oddsRatio: share(46, 30, 70) });
+    expect(f).toEqual({ nonviolentRuns: 600, successRate: 0.53, successRateLo: 0.49, successRateHi: 0.57, defectionShareInSuccesses: 0.52,
+      defectionShareInSuccessesLo: 0.46, defectionShareInSuccessesHi: 0.58, oddsRatio: 46, oddsRatioLo: 30, oddsRatioHi: 70 });
+    expect(belowOddsFloor(f)).toBe(false);
+  });
+  it('flags an odds ratio below the floor of 10, and none when there is no ratio', () => {
+    expect(ODDS_RATIO_FLOOR).toBe(10);
+    const at = (or: number | null) => researchFigures({ nonviolentRuns: 10, successRate: share(0.5), defectionShareInSuccesses: share(0.5), oddsRatio: share(or) });
+    expect(belowOddsFloor(at(9.99))).toBe(true);
+    expect(belowOddsFloor(at(10))).toBe(false);
+    expect(belowOddsFloor(at(null))).toBeNull();
+  });
+  it('--campaign-runs sets the ensemble per variant; 0 leaves the figures out', () => {
+    expect(parseSensitivityArgs([]).campaignRuns).toBe(SENSITIVITY_CAMPAIGN_RUNS);
+    expect(parseSensitivityArgs(['--campaign-runs', '0']).campaignRuns).toBe(0);
+    expect(parseSensitivityArgs(['--campaign-runs', '250']).campaignRuns).toBe(250);
+    expect(() => parseSensitivityArgs(['--campaign-runs', '-1'])).toThrow(/--campaign-runs/);
   });
 });
