@@ -48,9 +48,10 @@ export function bandDigits(v: number, band: readonly [number, number] | null | u
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Metrics whose value is a state at the date (kept day by day), not a sum over days. */
-const AT_DATE = new Set<HistoricalDef['metric']>(['staffingChangeAt', 'defectedShareAt', 'branchLossRatio', 'districtsEmptied', 'resignationsFalloff']);
+const AT_DATE = ['staffingChangeAt', 'defectedShareAt', 'branchLossRatio', 'districtsEmptied', 'resignationsFalloff'] as const satisfies readonly HistoricalDef['metric'][];
 /** Metrics with a value from day 0 on. */
-const AT_START = new Set<HistoricalDef['metric']>(['nationalForce', 'privateOpposition']);
+const AT_START = ['nationalForce', 'privateOpposition'] as const satisfies readonly HistoricalDef['metric'][];
+const isIn = (list: readonly string[], m: string): boolean => list.includes(m);
 
 const defs = (s: SimState): HistoricalDef[] => (s.scenario.historical ? Object.values(s.scenario.historical) : []);
 
@@ -66,10 +67,10 @@ export function historicalInit(s: SimState): HistoricalAcc {
   const acc: HistoricalAcc = { value: new Float64Array(list.length), reached: new Uint8Array(list.length), aux: new Float64Array(2 * list.length) };
   list.forEach((h, k) => {
     const n = lastDay(s, h);
-    const summed = !AT_DATE.has(h.metric) && !AT_START.has(h.metric);
+    const summed = !isIn(AT_DATE, h.metric) && !isIn(AT_START, h.metric);
     // A sum whose date is before the start, or that has no date, is 0 from the outset.
     if (summed && (n <= 0 || n === Infinity)) acc.reached[k] = 1;
-    if (AT_START.has(h.metric)) acc.reached[k] = 1;
+    if (isIn(AT_START, h.metric)) acc.reached[k] = 1;
   });
   return acc;
 }

@@ -22,8 +22,8 @@ function budget(e: ReturnType<typeof simEstimate>, force = false, memory = 64 * 
 describe('estimates from the counts', () => {
   it('counts citizens, officers (the larger of map and national force), cells and ticks', () => {
     const w = worldOf(params('minsk-2020'));
-    expect(w).toMatchObject({ citizens: 20_000, officers: 2_600, cells: 10_800, ticks: 2736 });
-    expect(worldBytes(w)).toBe(20_000 * BYTES_PER_CITIZEN + 2_600 * (BYTES_PER_OFFICER + 3 * BYTES_PER_TIE) + 10_800 * BYTES_PER_CELL);
+    expect(w).toMatchObject({ citizens: 20_000, officers: 2_600, cells: 10_800, ticks: 2736 }); // minsk-2020: tiesPerOfficer 5
+    expect(worldBytes(w)).toBe(20_000 * BYTES_PER_CITIZEN + 2_600 * (BYTES_PER_OFFICER + 5 * BYTES_PER_TIE) + 10_800 * BYTES_PER_CELL);
     expect(BYTES_PER_OFFICER).toBeGreaterThanOrEqual(8 * 2 * 4); // 8 channels × 2 Float32 records, at least
   });
 
