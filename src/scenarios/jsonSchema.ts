@@ -196,12 +196,17 @@ function definitions(): Record<string, Schema> {
       metric: { type: 'string', enum: [...HISTORICAL_METRICS], enumDescriptions: HISTORICAL_METRICS.map((m) => METRIC_TEXT[m]), description: 'Which model measurement is compared with "value".' },
       date: { ...ref('date') },
       district: strings.nonEmpty('A district id of this scenario\'s map (staffingChangeAt).'),
+      branch: { type: 'string', enum: ['omon', 'district_police'], description: 'staffingChangeAt: only this branch (a district department is district police; OMON is a city unit). District recruits count as district police.' },
       band: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2,
         description: 'The range [lo, hi] the model\'s value should fall in to match history (lo <= value <= hi).' },
       bandWhy: strings.nonEmpty('Why the band is that wide.'),
     }, {
       title: 'Historical figure', required: ['label', 'value', 'source', 'metric'],
-      if: { properties: { metric: { enum: [...DATED_METRICS] } }, required: ['metric'] }, then: { required: ['date'] },
+      allOf: [
+        { if: { properties: { metric: { enum: [...DATED_METRICS] } }, required: ['metric'] }, then: { required: ['date'] } },
+        // "branch" applies to staffingChangeAt only.
+        { if: { required: ['branch'] }, then: { properties: { metric: { const: 'staffingChangeAt' } } } },
+      ],
     }),
   };
 }

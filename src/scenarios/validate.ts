@@ -17,7 +17,7 @@ export { ScenarioError } from './check';
 /** The keys each level of a scenario file allows (the JSON Schema, src/scenarios/jsonSchema.ts, lists the same). */
 export const TOP_KEYS = ['$schema', 'id', 'title', 'summary', 'startDate', 'params', 'why', 'map', 'events', 'strategy', 'strategies', 'tactics', 'historical', 'briefing'];
 export const EVENT_KEYS = ['at', 'label', 'set', 'ramp'];
-export const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district', 'band', 'bandWhy'];
+export const HIST_KEYS = ['label', 'value', 'unit', 'source', 'metric', 'date', 'district', 'branch', 'band', 'bandWhy'];
 /** The briefing sections the page knows, in reading order (a briefing may add others). */
 export const BRIEFING_KEYS = ['goal', 'situation', 'levers', 'risks', 'try'] as const;
 
@@ -212,6 +212,11 @@ function validateHistorical(c: Checker, raw: unknown, map: MapData | null): Reco
       const d = c.string(h.district, `${path}.district`);
       if (!map?.districts.some((x) => x.id === d)) c.fail(`${path}.district`, `'${d}' is not a district of this scenario's map`);
       def.district = d;
+    }
+    if (h.branch !== undefined) {
+      if (h.branch !== 'omon' && h.branch !== 'district_police') c.fail(`${path}.branch`, `${show(h.branch)} is not a branch (known: omon, district_police)`);
+      if (metric !== 'staffingChangeAt') c.fail(`${path}.branch`, 'applies to metric staffingChangeAt only');
+      def.branch = h.branch as 'omon' | 'district_police';
     }
     if (h.band !== undefined) {
       const b = h.band;

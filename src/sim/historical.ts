@@ -8,7 +8,8 @@
  *     expectations (arrest.ts), resignations the expected count (each officer's chance to resign
  *     summed: decisions.ts), so a figure of a few hundred people is not a handful of agents' luck;
  *   staffingChangeAt: the net staffing change, in percent, of the district (or the city) at the
- *     end of the date (net of recruits: metrics.ts staffingShares);
+ *     end of the date (net of recruits: metrics.ts staffingShares); with `branch`, of that branch's
+ *     city staff only (district recruits count as district police);
  *   nationalForce: the initial force; privateOpposition: the share of opponents among citizens;
  *   defectedShareAt: 100 x (resigned + joined) / the whole force (reserve included), at the end of
  *     the date (of the last day without one);
@@ -75,9 +76,24 @@ export function historicalInit(s: SimState): HistoricalAcc {
   return acc;
 }
 
+/** One branch's net staffing change in percent over the districts `ids`: its city staff still serving (recruits: district police). */
+function branchStaffingChange(s: SimState, ids: readonly number[], branch: number): number | null {
+  const o = s.o, inIds = new Uint8Array(s.districtIds.length);
+  for (const d of ids) inIds[d] = 1;
+  let now = 0, init = 0;
+  for (let j = 0; j < s.cityStaff; j++) {
+    if (o.branch[j] !== branch || !inIds[o.district[j]]) continue;
+    init++;
+    if (o.state[j] <= OfficerState.insider) now++;
+  }
+  if (branch === Branch.district_police) for (const d of ids) now += s.recruitsByDistrict[d];
+  return init > 0 ? (now / init - 1) * 100 : null;
+}
+
 function staffingChange(s: SimState, h: HistoricalDef): number | null {
   const ids = h.district ? [s.districtIds.indexOf(h.district)] : s.districtIds.map((_, d) => d);
   if (ids.some((d) => d < 0)) return null;
+  if (h.branch) return branchStaffingChange(s, ids, Branch[h.branch]);
   let now = 0, init = 0;
   for (const d of ids) { now += s.today.staffing[d] * s.districtInitialStaff[d]; init += s.districtInitialStaff[d]; }
   return init > 0 ? (now / init - 1) * 100 : null;

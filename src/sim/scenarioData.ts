@@ -49,6 +49,8 @@ export interface HistoricalDef {
     | 'privateOpposition' | 'tortureCasesUntil' | 'defectedShareAt' | 'resignationsFalloff' | 'branchLossRatio' | 'districtsEmptied';
   date?: string;
   district?: string;
+  /** staffingChangeAt: only this branch's officers (a district department is district police: OMON is a city unit). */
+  branch?: 'omon' | 'district_police';
   /**
    * The range the model's value should fall in to count as matching history, [lo, hi] with
    * lo <= value <= hi (a "more than" figure starts at it), and why that range.

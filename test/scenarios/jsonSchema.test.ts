@@ -245,6 +245,11 @@ function fileCases(): Case[] {
     ...BAD_STRINGS.map((v) => bad(`historical: district ${JSON.stringify(v)}`, (d) => {
       Object.assign(addFigure(d), { metric: 'staffingChangeAt', date: '2020-11-01', district: v });
     })),
+    ok('historical: a branch for staffingChangeAt', (d) => {
+      Object.assign(addFigure(d), { metric: 'staffingChangeAt', date: '2020-11-01', branch: 'district_police' });
+    }),
+    bad('historical: an unknown branch', (d) => { Object.assign(addFigure(d), { metric: 'staffingChangeAt', date: '2020-11-01', branch: 'army' }); }),
+    bad('historical: a branch for another metric', (d) => { Object.assign(addFigure(d), { metric: 'detentionsUntil', date: '2020-11-01', branch: 'omon' }); }),
     ok('historical: a district of the map', (d) => {
       Object.assign(addFigure(d), { metric: 'staffingChangeAt', date: '2020-11-01', district: firstDistrict(d).id });
     }),

@@ -88,3 +88,19 @@ describe('bandDigits: printed values agree with their band verdict', () => {
     expect(bandDigits(12.3, null, 1)).toBe(1); // no band: the default
   });
 });
+
+describe('staffingChangeAt by branch', () => {
+  it("counts only that branch's city staff still serving, district recruits as district police", () => {
+    const s = withFigures({ all: { metric: 'staffingChangeAt', date: '2020-08-09' }, dp: { metric: 'staffingChangeAt', date: '2020-08-09', branch: 'district_police' },
+      omon: { metric: 'staffingChangeAt', date: '2020-08-09', branch: 'omon' } });
+    // 10 city staff in one district: 4 OMON (1 gone), 6 district police (3 gone), 1 recruit.
+    for (let j = 0; j < s.o.n; j++) { s.o.branch[j] = j < 4 ? 0 : 1; s.o.state[j] = OfficerState.on_duty; s.o.district[j] = 0; }
+    s.districtIds = ['a']; s.districtInitialStaff = new Float64Array([10]); s.recruitsByDistrict = new Float64Array([1]);
+    s.o.state[0] = OfficerState.resigned; s.o.state[4] = OfficerState.purged; s.o.state[5] = OfficerState.joined; s.o.state[6] = OfficerState.resigned;
+    s.today.staffing = [(10 - 4 + 1) / 10];
+    endDay(s, 0);
+    expect(model(s, 'all')).toBeCloseTo(-30, 9); // (7/10 - 1) x 100
+    expect(model(s, 'dp')).toBeCloseTo(((3 + 1) / 6 - 1) * 100, 2); // -33.33
+    expect(model(s, 'omon')).toBe(-25); // (3/4 - 1) x 100, no recruits
+  });
+});
