@@ -66,14 +66,28 @@ describe('npm run balance', () => {
 
 describe('npm run sensitivity', () => {
   it('reports each variant against the baseline as one JSON object', () => {
-    const r = cmd('sensitivity', ['--preset', tiny, '--seeds', '2', '--keys', 'backfireWeight,peersOn', '--json', '--workers', '1', '--lessons', lessons]);
+    const r = cmd('sensitivity', ['--preset', tiny, '--seeds', '2', '--keys', 'backfireWeight,peersOn', '--json', '--workers', '1', '--lessons', lessons, '--campaign-runs', '0']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
+    expect(doc.research).toBeNull();
     expect(doc.variants.map((v: { id: string }) => v.id)).toEqual(['backfireWeight:x0.8', 'backfireWeight:x1.2', 'peersOn:flip']);
     expect(doc.variants[0].values['balance-tiny']).toEqual({ from: 0.0315, to: 0.0252, skip: null });
     expect(Object.keys(doc.baseline.figures.lessons)).toContain('tiny-nothing-fails@balance-tiny');
     for (const v of doc.variants) { expect(Array.isArray(v.lessonsToFail)).toBe(true); expect(Array.isArray(v.lessonsToPass)).toBe(true); }
     expect(doc.run.runs).toBeGreaterThan(0);
+  });
+
+  it('adds the research figures of each variant on the campaigns ensemble, the same seed for each', () => {
+    const r = cmd('sensitivity', ['--preset', tiny, '--seeds', '1', '--keys', 'backfireWeight', '--json', '--workers', '1', '--lessons', lessons, '--campaign-runs', '12']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.research).toMatchObject({ runsPerVariant: 12, oddsRatioFloor: 10 });
+    for (const f of [doc.research.baseline, ...doc.variants.map((v: { research: unknown }) => v.research)]) {
+      expect(f.nonviolentRuns).toBeGreaterThan(0);
+      expect(f.nonviolentRuns).toBeLessThanOrEqual(12);
+      for (const k of ['successRate', 'defectionShareInSuccesses', 'oddsRatio']) expect(k in f).toBe(true);
+    }
+    expect(doc.variants.map((v: { oddsRatioBelowFloor: unknown }) => typeof v.oddsRatioBelowFloor === 'boolean' || v.oddsRatioBelowFloor === null)).toEqual([true, true]);
   });
 
   it('refuses a situation parameter in --keys (exit 2)', () => {
