@@ -46,6 +46,13 @@ export function boundText(q: string, b: Bound, relativeTo: string | null): strin
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 
+/** A historical figure's model value as quantityText prints it, with more decimals where its rounding would contradict the band verdict (bandDigits). */
+function modelText(q: string, v: number | null, band: readonly [number, number] | null | undefined): string {
+  if (v === null || inBand(band, v) === null) return quantityText(q, v);
+  const shown = Math.abs(v) >= 1000 ? Math.round(v) : Number(v.toPrecision(3)); // what quantityText rounds a figure to
+  return inBand(band, shown) === inBand(band, v) ? quantityText(q, v) : v.toFixed(bandDigits(v, band, 0));
+}
+
 function presetText(p: PresetReport, allSeeds: boolean): string[] {
   const tiers = allSeeds || p.family === 'history' ? `${p.seeds} seeds${p.family === 'history' && !allSeeds ? `, alone:<t> ${tierSeeds('half', p.seeds)}` : ''}`
     : `${p.seeds} seeds: pairs and once:<t> ${tierSeeds('half', p.seeds)}, once:<t>@<day> ${tierSeeds('screen', p.seeds)}`;
@@ -78,10 +85,7 @@ function presetText(p: PresetReport, allSeeds: boolean): string[] {
     for (const [k, h] of Object.entries(p.historical)) {
       const q = `historical:${k}`, band = h.band ? `band ${quantityText(q, h.band[0])} to ${quantityText(q, h.band[1])}` : 'no band';
       const within = inBand(h.band, h.model), verdict = within === null ? '' : within ? '  within' : '  OUTSIDE';
-      // The model's mean with enough decimals to agree with its verdict (bandDigits).
-      const model = h.model === null || within === null || inBand(h.band, Number(quantityText(q, h.model).replace(/,/g, ''))) === within ? quantityText(q, h.model)
-        : h.model.toFixed(bandDigits(h.model, h.band, 0));
-      out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${model}${verdict}`);
+      out.push(`  ${pad(k, 26)}${lpad(quantityText(q, h.historical), 10)}  ${pad(band, 28)} model ${modelText(q, h.model, h.band)}${verdict}`);
     }
   }
   return out;

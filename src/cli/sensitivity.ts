@@ -15,10 +15,9 @@ import {
   belowOddsFloor, checkKeys, flips, historySource, lessonsSource, mechanismParams, ODDS_RATIO_FLOOR, relativeChange, researchFigures, variantsOf, variantValue,
   type FigureSource, type Figures, type SourcePlan, type Variant, type World,
 } from '../balance/sensitivity';
-import { campaignDefinition, campaignPriors, campaignScenario, checkPlan, shardIndices, summarize, type Targets } from '../batch/index';
+import { batchInfo, campaignPriors, campaignScenario, checkPlan, shardIndices, summarize } from '../batch/index';
 import { runRows } from '../batch/nodePool';
-import { PARAM_SPECS } from '../sim/index';
-import { resolveLayers, resolveParams, type Calibration } from '../scenarios/index';
+import { resolveLayers, type Calibration } from '../scenarios/index';
 import { r6 } from '../balance/stats';
 import type { ParamValue } from '../sim/index';
 import { DEFAULT_SEEDS, parseSensitivityArgs, SENSITIVITY_SEEDS, sensitivityHelp } from './balanceArgs';
@@ -49,10 +48,6 @@ async function researchPass(variants: readonly Variant[], calibration: Calibrati
   Promise<Array<{ figures: Figures | null; skip: string | null }>> {
   const scenario = campaignScenario(), priors = campaignPriors();
   const base = resolveLayers({ scenario, calibration }).params;
-  const targets: Targets = {
-    successRate: PARAM_SPECS.targetSuccessRate.default, defectionShareInSuccesses: PARAM_SPECS.targetDefectionShareInSuccesses.default,
-    successMultiplier: PARAM_SPECS.targetSuccessMultiplier.default, kind: 'odds', campaign: campaignDefinition(resolveParams(scenario, [], null)),
-  };
   const out: Array<{ figures: Figures | null; skip: string | null }> = [];
   for (const [i, v] of variants.entries()) {
     const val = variantValue(v, base);
@@ -62,7 +57,8 @@ async function researchPass(variants: readonly Variant[], calibration: Calibrati
     const rows = await runRows(plan, shardIndices(runs, null), { workers, onProgress: (done, total) => {
       if (done === total || done - last >= Math.max(1, Math.floor(total / 4))) { last = done; say(`research: ${v.id} (${i + 1} of ${variants.length}): ${done}/${total} campaign runs`); }
     } });
-    out.push({ figures: researchFigures(summarize(rows, targets)), skip: null });
+    // The targets and the campaign definition as `batch` reads them from the run's parameters.
+    out.push({ figures: researchFigures(summarize(rows, batchInfo(plan, 'odds').targets)), skip: null });
   }
   return out;
 }
@@ -172,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
     say(`research: ${variants.length} campaign ensembles of ${opts.campaignRuns} runs`);
     const research = await researchPass(variants, calibration, opts.campaignRuns, opts.seed, workers);
     research.forEach((x, i) => { results[i].research = x.figures; results[i].researchSkip = x.skip; });
-    count += variants.length * opts.campaignRuns - research.filter((x) => x.skip !== null).length * opts.campaignRuns;
+    count += research.filter((x) => x.skip === null).length * opts.campaignRuns;
   }
   const base = results[0];
   for (const r of results.slice(1)) {

@@ -76,39 +76,36 @@ export function historicalInit(s: SimState): HistoricalAcc {
   return acc;
 }
 
-/** One branch's net staffing change in percent over the districts `ids`: its city staff still serving (recruits: district police). */
-function branchStaffingChange(s: SimState, ids: readonly number[], branch: number): number | null {
-  const o = s.o, inIds = new Uint8Array(s.districtIds.length);
-  for (const d of ids) inIds[d] = 1;
-  let now = 0, init = 0;
+/** The city's staff of one branch (officers 0..cityStaff-1), in one district or all (null): how many, and how many still serve. */
+function branchStaff(s: SimState, branch: number, district: number | null): { all: number; serving: number } {
+  const o = s.o;
+  let all = 0, serving = 0;
   for (let j = 0; j < s.cityStaff; j++) {
-    if (o.branch[j] !== branch || !inIds[o.district[j]]) continue;
-    init++;
-    if (o.state[j] <= OfficerState.insider) now++;
+    if (o.branch[j] !== branch || (district !== null && o.district[j] !== district)) continue;
+    all++;
+    if (o.state[j] <= OfficerState.insider) serving++;
   }
-  if (branch === Branch.district_police) for (const d of ids) now += s.recruitsByDistrict[d];
-  return init > 0 ? (now / init - 1) * 100 : null;
+  return { all, serving };
 }
 
 function staffingChange(s: SimState, h: HistoricalDef): number | null {
   const ids = h.district ? [s.districtIds.indexOf(h.district)] : s.districtIds.map((_, d) => d);
   if (ids.some((d) => d < 0)) return null;
-  if (h.branch) return branchStaffingChange(s, ids, Branch[h.branch]);
+  if (h.branch) {
+    // One branch's city staff still serving; district recruits count as district police.
+    const b = Branch[h.branch], d = h.district ? ids[0] : null, { all, serving } = branchStaff(s, b, d);
+    const recruits = b !== Branch.district_police ? 0 : ids.reduce((sum, k) => sum + s.recruitsByDistrict[k], 0);
+    return all > 0 ? ((serving + recruits) / all - 1) * 100 : null;
+  }
   let now = 0, init = 0;
   for (const d of ids) { now += s.today.staffing[d] * s.districtInitialStaff[d]; init += s.districtInitialStaff[d]; }
   return init > 0 ? (now / init - 1) * 100 : null;
 }
 
-/** Share of the city's staff of one branch no longer serving (officers 0..cityStaff-1; recruits join no branch). */
+/** Share of the city's staff of one branch no longer serving (recruits join no branch). */
 function branchLoss(s: SimState, branch: number): number | null {
-  const o = s.o;
-  let all = 0, gone = 0;
-  for (let j = 0; j < s.cityStaff; j++) {
-    if (o.branch[j] !== branch) continue;
-    all++;
-    if (o.state[j] > OfficerState.insider) gone++;
-  }
-  return all > 0 ? gone / all : null;
+  const { all, serving } = branchStaff(s, branch, null);
+  return all > 0 ? (all - serving) / all : null;
 }
 
 /** Riot-police loss over district-police loss (null without a loss of district police to compare with). */
