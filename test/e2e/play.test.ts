@@ -73,7 +73,9 @@ describe('play and watch', () => {
     expect(await page.isDisabled('.br-tactic >> nth=0')).toBe(true);
     await step(page, 120);
     expect(await page.locator('#br-mode').innerText()).toMatch(/scripted strategy/); // no history in a classroom game
+    await page.selectOption('#br-events-filter', 'movement'); // the scripted moves, not every officer's (they scroll past)
     expect(await page.locator('.br-events-list').innerText()).toMatch(/Scripted: launched/);
+    await page.selectOption('#br-events-filter', 'all');
     await shot(page, 'watch-mode');
     await page.click('#br-takeover');
     await page.waitForFunction(() => window.breakingRanks!.getState().strategy === 'none');
