@@ -17,6 +17,8 @@ export const CHANNEL_PARAMS = {
     help: 'Weight of the chance of witnessing one of his district\'s arrests this tick. Modelling choice.' }),
   backfireHabituation: num({ group: ch('backfire'), kind: 'mechanism', label: 'Backfire: habituation', default: 0.02, min: 0, max: 100, advanced: true,
     help: 'Each repression he takes part in or sees counts 1 / (1 + habituation x what he has seen so far): the first shock is the strongest. 0 = no habituation. Modelling choice (the defections of August-September 2020 fell off while repression went on).' }),
+  backfireHabituationExponent: num({ group: ch('backfire'), kind: 'mechanism', label: 'Backfire: habituation exponent', default: 1, min: 0.5, max: 4, advanced: true,
+    help: 'Each repression counts 1 / (1 + habituation x seen)^this. At 1 what an officer can feel grows without bound (as the log of what he has seen); above 1 it is bounded by backfire weight / (habituation x (this - 1)). Modelling choice.' }),
   backfireAbuseWeight: num({ group: ch('backfire'), kind: 'mechanism', label: 'Backfire: abuse seen', default: 10, min: 0, max: 100, advanced: true,
     help: 'An arrest with abuse (beating, torture) weighs 1 + this in what colleagues see, by its chance: the brutality of August 2020 drove the first resignations ("Cracks Appear Among Lukashenko\'s Security Forces": the pace picked up as massive force was used against peaceful protesters). Modelling choice.' }),
   witnessFactor: num({ group: ch('backfire'), kind: 'mechanism', label: 'Witnesses per arrest', default: 3, min: 0, max: 100, advanced: true,

@@ -3,7 +3,7 @@
  * loyalty; white clothes and flowers strengthen it ("Watching a dictatorship fall one conscience at
  * a time": symbols; Bartkowski's guide: nonviolent discipline is the condition for bringing officers over).
  *   r = ownWeight x own + witnessWeight x witnessed
- *   delta = -backfireWeight x hours x conscience x shield x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)
+ *   delta = -backfireWeight x hours x conscience x shield x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)^backfireHabituationExponent
  * shield = 1 - maskShield x masked x (1 - exposure): anonymity dulls it (anonymity.ts).
  *   seen += r (after the change)
  * own = 1 if he arrested a nonviolent protester this tick; witnessed = min(1, witnessFactor x
@@ -27,7 +27,9 @@ export function backfire(s: SimState, j: number, x: LoyaltyContext): number {
   const own = o.arrestedThisTick[j];
   if (w === 0 && own === 0) return 0;
   const p = s.params, r = p.backfireOwnWeight * own + p.backfireWitnessWeight * w;
-  const d = -x.backfireK * o.conscience[j] * anonymityShield(s, j) * r / (1 + p.backfireHabituation * o.seen[j]);
+  const base = 1 + p.backfireHabituation * o.seen[j];
+  const e = p.backfireHabituationExponent;
+  const d = -x.backfireK * o.conscience[j] * anonymityShield(s, j) * r / (e === 1 ? base : Math.pow(base, e));
   o.seen[j] += r;
   return d;
 }

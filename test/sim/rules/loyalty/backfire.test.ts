@@ -1,7 +1,7 @@
 /**
  * backfire (src/sim/rules/loyalty/backfire.ts), deployed officers only:
  *   r = ownWeight x own + witnessWeight x witnessed
- *   delta = -backfireWeight x hours x conscience x shield x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)
+ *   delta = -backfireWeight x hours x conscience x shield x (1 + symbolsBoost x symbols) x r / (1 + backfireHabituation x seen)^backfireHabituationExponent
  *   seen += r (after the change)
  *   witnessed = min(1, witnessFactor x nonviolent arrests (abuse-weighted: arrest.ts) / officers in his district)
  * World: 4 officers on the map, one in the reserve (officer 4); one nonviolent arrest this tick.
@@ -69,6 +69,16 @@ describe('backfire', () => {
     expect(backfire(s, 0, x)).toBeCloseTo(-0.0045, 12);
     expect(s.o.seen[0]).toBe(1.5);
     expect(backfire(s, 0, x)).toBeCloseTo(-0.0028125, 12);
+    expect(s.o.seen[0]).toBe(2.25);
+  });
+
+  it('habituation 2, exponent 2 (bounded): -0.01125 / 1, then / (1 + 2 x 0.75)^2 = -0.0018, then / (1 + 2 x 1.5)^2 = -0.000703125', () => {
+    const s = world();
+    s.params.backfireOwnWeight = 0.5; s.params.backfireWitnessWeight = 0.5; s.params.backfireHabituation = 2; s.params.backfireHabituationExponent = 2;
+    const x = loyaltyContext(s);
+    expect(backfire(s, 0, x)).toBeCloseTo(-0.01125, 12);
+    expect(backfire(s, 0, x)).toBeCloseTo(-0.0018, 12);
+    expect(backfire(s, 0, x)).toBeCloseTo(-0.000703125, 12);
     expect(s.o.seen[0]).toBe(2.25);
   });
 
