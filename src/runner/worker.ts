@@ -203,8 +203,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       if (!session) return;
       const r = session.takeOver();
       sessionB?.takeOver();
-      post({ type: 'tookOver', runId, id: m.id, tick: r.tick, actions: r.actions });
+      // The frame first: when the caller's promise resolves, the store already shows the new state.
       sendFrame();
+      post({ type: 'tookOver', runId, id: m.id, tick: r.tick, actions: r.actions });
       return;
     }
     case 'seek': {
@@ -219,8 +220,10 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ type: 'error', runId, phase: 'run', message: e instanceof Error ? e.message : String(e) });
         return;
       }
-      post({ type: 'sought', runId, id: m.id, tick: session.tick, actions: session.userActions });
+      // The frame first (it carries no rows after a seek): when the caller's promise resolves,
+      // the store already shows the sought day, as a step's does.
       sendFrame();
+      post({ type: 'sought', runId, id: m.id, tick: session.tick, actions: session.userActions });
       return;
     }
     case 'compare': {
