@@ -42,6 +42,7 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
     el('h3', {}, t('debrief.why')), el('p', {}, d.why), el('p', {}, d.tipping), d.momentum ? el('p', {}, d.momentum) : el('span'),
     el('h3', {}, t('debrief.channels')),
   ];
+  const history: HTMLElement[] = [];
   const c = d.channels;
   if (c.source === 'none') out.push(el('p', { class: 'br-muted' }, t('debrief.channelsNone')));
   else {
@@ -52,17 +53,20 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
   }
   if (d.numbers.length) out.push(el('h3', {}, t('debrief.numbers')), el('dl', { class: 'br-facts' },
     ...d.numbers.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
+  if (d.numbers.length && d.numbersNote) out.push(el('p', { class: 'br-muted' }, d.numbersNote));
   if (d.history.length) {
-    out.push(el('h3', {}, t('debrief.history')), table(
+    // One section, laid across both columns of the debrief: a four-column table needs the width.
+    history.push(el('h3', {}, t('debrief.history')), table(
       [t('debrief.historyFigure'), t('debrief.historyReal'), t('debrief.historyBand'), t('debrief.historyModel')],
       d.history.map((h) => [h.label, fmtFigure(h.historical, h.unit),
         // "5,000 to 10,000 people", "−24% to −12%": a count's unit once, after the range.
         h.band ? t('debrief.historyBandRange', { lo: fmtFigure(h.band[0], h.unit === 'percent' || h.unit === 'share' ? h.unit : null), hi: fmtFigure(h.band[1], h.unit) }) : t('value.none'),
         h.inBand === null ? fmtFigure(h.model, h.unit)
           : t(h.inBand ? 'debrief.historyIn' : 'debrief.historyOut', { value: fmtFigure(h.model, h.unit, h.band) })])));
-    out.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));
+    history.push(el('ul', { class: 'br-sources' }, ...d.history.map((h) => el('li', {}, `${h.label}: ${t('debrief.historySource', { source: h.source })}`))));
   }
   if (d.hints.length) out.push(el('h3', {}, t('debrief.change')), el('ul', { class: 'br-hints' }, ...d.hints.map((h) => el('li', {}, h))));
+  if (history.length) out.push(el('section', { class: 'br-debrief-history' }, ...history));
   return out;
 }
 
@@ -89,13 +93,14 @@ export function createDebrief({ store, getSeries }: PanelDeps): Panel & { open()
   const live = el('p', { class: 'br-sr-only', role: 'status', 'aria-live': 'polite' });
   const body = el('div', { class: 'br-overlay-body' });
   const choices = el('div', { class: 'br-debrief-choices' });
+  const historyCell = el('div', { class: 'br-debrief-history-cell' });
   const close = button('×', () => hide(), { class: 'br-close', 'aria-label': t('debrief.close'), title: t('debrief.close') });
   const again = button(t('debrief.again'), () => { hide(); startFresh(store.getState()); }, { class: 'br-primary', title: t('debrief.againHelp') });
   const replay = button(t('debrief.replay'), () => { hide(); store.getState().reset(); }, { class: 'br-secondary', title: t('debrief.replayHelp') });
   const print = button(t('debrief.print'), () => window.print(), { class: 'br-secondary', title: t('debrief.printHelp') });
   const heading = el('h2', { id: 'br-debrief-title', tabindex: -1 }, t('debrief.title'));
   const panel = el('section', { class: 'br-overlay br-debrief', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'br-debrief-title', hidden: true },
-    el('div', { class: 'br-overlay-head' }, heading, close), el('div', { class: 'br-debrief-cols' }, body, choices),
+    el('div', { class: 'br-overlay-head' }, heading, close), el('div', { class: 'br-debrief-cols' }, body, choices, historyCell),
     el('div', { class: 'br-overlay-foot' }, again, replay, print));
   const root = el('div', { class: 'br-debrief-wrap' }, live, panel);
   const trap = focusTrap(panel, () => heading);
@@ -107,7 +112,9 @@ export function createDebrief({ store, getSeries }: PanelDeps): Panel & { open()
     const totals = (s as GameState & { channelTotals?: Partial<Record<Channel, number>> | null }).channelTotals ?? null;
     const d = debriefOf({ ...s, channelTotals: totals }, rows);
     if (!d) return;
-    body.replaceChildren(...renderDebrief(d));
+    const parts = renderDebrief(d);
+    body.replaceChildren(...parts.filter((e) => !e.classList.contains('br-debrief-history')));
+    historyCell.replaceChildren(...parts.filter((e) => e.classList.contains('br-debrief-history')));
     choices.replaceChildren(...renderChoices(s));
   }
   function show(): void {

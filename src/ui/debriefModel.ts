@@ -103,6 +103,8 @@ export interface Debrief {
   momentum: string;
   channels: ChannelFindings;
   numbers: [string, string][];
+  /** Below scale 1: what one agent stands for, and why the history table can differ on rare events ('' at scale 1). */
+  numbersNote: string;
   history: HistoryRow[];
   hints: string[];
 }
@@ -151,15 +153,21 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
   if (s.summary) claims.push({ kind: 'defected', share: s.summary.defectedShare });
 
   const sum = s.summary;
+  // Counts are agents; below scale 1 each stands for 1/scale people, and the debrief says so.
+  const scale = Number(p.scale);
+  const scaled = Number.isFinite(scale) && scale > 0 && scale < 1;
+  // Deaths and abuses are expected counts (arrest.ts): a fraction of an agent keeps a decimal, so "0 agents ≈ 23 people" cannot appear.
+  const agents = (n: number) => (Number.isInteger(n) || Math.abs(n) >= 100 ? fmtInt(n) : fmtNum(n, Math.abs(n) < 10 ? 2 : 1));
+  const count = (n: number) => (scaled ? t('debrief.countScaled', { n: agents(n), people: fmtInt(Math.round(n / scale)) }) : agents(n));
   const numbers: [string, string][] = sum ? [
-    [t('debrief.peak'), `${fmtInt(sum.peakActive)} (${fmtPct(sum.peakParticipation)})`],
+    [t('debrief.peak'), `${count(sum.peakActive)} (${fmtPct(sum.peakParticipation)})`],
     [t('debrief.defected'), fmtPct(sum.defectedShare)],
-    [t('debrief.detentions'), fmtInt(sum.detentions)],
-    [t('debrief.injuries'), fmtInt(sum.injuries)],
-    [t('debrief.deaths'), fmtInt(sum.deaths)],
-    [t('debrief.abuses'), fmtInt(sum.abuses)],
-    [t('debrief.unmaskings'), fmtInt(sum.unmaskings)],
-    [t('debrief.resignations'), fmtInt(sum.resignations)],
+    [t('debrief.detentions'), count(sum.detentions)],
+    [t('debrief.injuries'), count(sum.injuries)],
+    [t('debrief.deaths'), count(sum.deaths)],
+    [t('debrief.abuses'), count(sum.abuses)],
+    [t('debrief.unmaskings'), count(sum.unmaskings)],
+    [t('debrief.resignations'), count(sum.resignations)],
     [t('debrief.nonviolent'), t(sum.nonviolent ? 'value.yes' : 'value.no')],
   ] : [];
   // The hidden situation (hiddenLoyaltySd): revealed only now, so a loss on an unlucky draw is explained.
@@ -185,7 +193,8 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     if (hold && tMaybe(id, '') !== '') hints.push(t(id));
     if (s.outcome === 'failure') hints.push(t('debrief.hint.failure'));
   }
-  return { claims, headline, why, tipping, momentum, channels, numbers, history, hints };
+  const numbersNote = sum && scaled ? t('debrief.numbersScaled', { scale: String(scale), people: fmtInt(Math.round(1 / scale)) }) : '';
+  return { claims, headline, why, tipping, momentum, channels, numbers, numbersNote, history, hints };
 }
 
 /** The player's game as it ended, beside which each replay is told. */

@@ -314,6 +314,8 @@ export const STRINGS = {
   'debrief.officersCount': '{n} officers',
   'debrief.numbers': 'The run in numbers',
   'debrief.peak': 'Most protesting at once',
+  'debrief.countScaled': '{n} agents ≈ {people} people',
+  'debrief.numbersScaled': 'The model runs at scale {scale}: each agent stands for {people} people. Deaths and abuses are expected counts, so they can be a fraction of an agent; the history table below gives people.',
   'debrief.defected': 'Share of the force that defected',
   'debrief.detentions': 'Detentions',
   'debrief.injuries': 'Injuries',

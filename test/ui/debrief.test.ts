@@ -81,6 +81,30 @@ describe('debrief', () => {
     // A draw within a quarter of the spread is not news: no "less loyal" for −0.003.
     expect(hidden(debriefOf({ ...s, meta, summary: { ...summary, hiddenLoyaltyShift: -0.003 } }, fake.series.rows))).toMatch(/^The force was about as loyal as the briefing let you know: every officer [−-]0\.003 /);
   });
+
+  it('below scale 1 gives counts as agents and the people they stand for, and says why rare events differ from the history table', () => {
+    const fake = createFake({ outcome: 'stalemate' });
+    const s = fake.store.getState();
+    const summary = { peakActive: 4609, peakActiveTick: 0, peakParticipation: 0.23, defectedShare: 0.057, defectionOccurred: true, detentions: 1555, deaths: 0.46,
+      injuries: 227, abuses: 122.1, unmaskings: 98, resignations: 74, contacts: 0, purged: 0, publications: 0, perceived: 0, eliteCohesion: 1,
+      regimeResources: 1, patronSupport: 0, violenceShare: 0, nonviolent: true, momentum: 0, staffing: {}, hiddenLoyaltyShift: 0 };
+    const at = (scale: number) => debriefOf({ ...s, meta: { ...s.meta!, params: { ...s.meta!.params, scale, hiddenLoyaltySd: 0 } }, summary }, fake.series.rows)!;
+    const small = at(0.02);
+    const value = (d: ReturnType<typeof at>, k: string) => d.numbers.find(([key]) => key === k)?.[1];
+    // 1,555 agents at scale 0.02: 1,555 / 0.02 = 77,750 people; 4,609 / 0.02 = 230,450.
+    expect(value(small, 'Detentions')).toBe('1,555 agents ≈ 77,750 people');
+    expect(value(small, 'Most protesting at once')).toBe('4,609 agents ≈ 230,450 people (23.0%)');
+    // An expected count keeps its fraction: 0.46 agents x 50 = 23 people, 122.1 x 50 = 6,105 (from 100 agents on, whole numbers).
+    expect(value(small, 'Deaths')).toBe('0.46 agents ≈ 23 people');
+    expect(value(small, 'Documented abuses')).toBe('122 agents ≈ 6,105 people');
+    expect(small.numbersNote).toContain('each agent stands for 50 people');
+    const html = renderDebrief(small).map((e) => e.textContent).join('\n');
+    expect(html).toContain('Deaths and abuses are expected counts');
+    const full = at(1);
+    expect(value(full, 'Detentions')).toBe('1,555');
+    expect(value(full, 'Deaths')).toBe('0.46');
+    expect(full.numbersNote).toBe('');
+  });
 });
 
 describe('fmtFigure beside a band', () => {
