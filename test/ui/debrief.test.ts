@@ -5,6 +5,11 @@ import { fmtFigure, renderDebrief } from '../../src/ui/debrief';
 import type { SimEvent } from '../../src/sim';
 import { createFake, fakeMeta, fakeRow } from './fakeStore';
 
+/** A run summary: a small stalemate, with the fields a test cares about overridden. */
+const summaryOf = (over: Record<string, number>) => ({ peakActive: 10, peakActiveTick: 0, peakParticipation: 0.1, defectedShare: 0.2, defectionOccurred: true,
+  detentions: 1, deaths: 0, injuries: 0, abuses: 0, unmaskings: 0, resignations: 0, contacts: 0, purged: 0, publications: 0, perceived: 0, eliteCohesion: 1,
+  regimeResources: 1, patronSupport: 0, violenceShare: 0, nonviolent: true, momentum: 0, staffing: {}, hiddenLoyaltyShift: 0, ...over });
+
 const totals = { backfire: -3.2, threat: 1.5, exposure: -0.4, offers: -1.1, peers: -2.0, momentum: -0.05, accountability: 0, regime: 4.1 };
 
 describe('debrief', () => {
@@ -68,9 +73,7 @@ describe('debrief', () => {
   it('reveals the hidden situation only where the scenario has one, with its sign', () => {
     const fake = createFake({ outcome: 'stalemate' });
     const s = fake.store.getState();
-    const summary = { peakActive: 10, peakActiveTick: 0, peakParticipation: 0.1, defectedShare: 0.2, defectionOccurred: true, detentions: 1, deaths: 0,
-      injuries: 0, abuses: 0, unmaskings: 0, resignations: 0, contacts: 0, purged: 0, publications: 0, perceived: 0, eliteCohesion: 1,
-      regimeResources: 1, patronSupport: 0, violenceShare: 0, nonviolent: true, momentum: 0, staffing: {}, hiddenLoyaltyShift: 0.031 };
+    const summary = summaryOf({ hiddenLoyaltyShift: 0.031 });
     const hidden = (d: ReturnType<typeof debriefOf>) => d!.numbers.find(([k]) => k === 'What you could not know')?.[1];
     const known = { ...s.meta!, params: { ...s.meta!.params, hiddenLoyaltySd: 0 } };
     expect(hidden(debriefOf({ ...s, meta: known, summary }, fake.series.rows))).toBeUndefined(); // nothing was hidden
@@ -85,9 +88,7 @@ describe('debrief', () => {
   it('below scale 1 gives counts as agents and the people they stand for, and says why rare events differ from the history table', () => {
     const fake = createFake({ outcome: 'stalemate' });
     const s = fake.store.getState();
-    const summary = { peakActive: 4609, peakActiveTick: 0, peakParticipation: 0.23, defectedShare: 0.057, defectionOccurred: true, detentions: 1555, deaths: 0.46,
-      injuries: 227, abuses: 122.1, unmaskings: 98, resignations: 74, contacts: 0, purged: 0, publications: 0, perceived: 0, eliteCohesion: 1,
-      regimeResources: 1, patronSupport: 0, violenceShare: 0, nonviolent: true, momentum: 0, staffing: {}, hiddenLoyaltyShift: 0 };
+    const summary = summaryOf({ peakActive: 4609, peakParticipation: 0.23, defectedShare: 0.057, detentions: 1555, deaths: 0.46, injuries: 227, abuses: 122.1, unmaskings: 98, resignations: 74 });
     const at = (scale: number) => debriefOf({ ...s, meta: { ...s.meta!, params: { ...s.meta!.params, scale, hiddenLoyaltySd: 0 } }, summary }, fake.series.rows)!;
     const small = at(0.02);
     const value = (d: ReturnType<typeof at>, k: string) => d.numbers.find(([key]) => key === k)?.[1];
