@@ -40,6 +40,7 @@ export function renderDebrief(d: Debrief): HTMLElement[] {
   const out: HTMLElement[] = [
     el('p', { class: 'br-headline' }, d.headline),
     el('h3', {}, t('debrief.why')), el('p', {}, d.why), el('p', {}, d.tipping), d.momentum ? el('p', {}, d.momentum) : el('span'),
+    d.crackdown ? el('p', {}, d.crackdown) : el('span'),
     el('h3', {}, t('debrief.channels')),
   ];
   const history: HTMLElement[] = [];

@@ -52,7 +52,9 @@ export type Claim =
   | { kind: 'momentumRoseEnded'; up: number; end: number }
   | { kind: 'defected'; share: number }
   | { kind: 'forceAtEnd'; ratio: number }
-  | { kind: 'outcome'; outcome: string; cause: string | null };
+  | { kind: 'outcome'; outcome: string; cause: string | null }
+  /** The day with the most detentions, and the most protesting at once in the week up to it and the week after (agents). */
+  | { kind: 'crackdown'; day: number; detained: number; before: number; after: number; trend: 'grew' | 'shrank' | 'same' };
 
 /** The momentum claim from the run's rows (any outcome). */
 export function momentumClaim(rows: readonly SeriesRow[], ticksPerDay: number): Claim | null {
@@ -68,6 +70,38 @@ export function momentumClaim(rows: readonly SeriesRow[], ticksPerDay: number): 
   if (!dipped) return { kind: 'momentumStayed', up: rowDay(up, ticksPerDay) };
   if (lastBelowFrom >= 0) return { kind: 'momentumLastFell', up: rowDay(up, ticksPerDay), down: rowDay(lastBelowFrom, ticksPerDay) };
   return { kind: 'momentumRoseEnded', up: rowDay(up, ticksPerDay), end: Math.round(end * 100) / 100 };
+}
+
+/** Crowds this much larger (smaller) in the week after the crackdown count as grown (shrunk). */
+export const CROWD_CHANGE = 0.1;
+
+/**
+ * Did repression backfire? The day with the most new detentions (the first such day; it needs a
+ * full week of rows after it), the largest crowd at once over the seven days up to and including
+ * it (from day 1 on) and over the seven days after it. Grew: after >= (1 + CROWD_CHANGE) x before;
+ * shrank: after <= (1 - CROWD_CHANGE) x before.
+ */
+export function crackdownClaim(rows: readonly SeriesRow[], ticksPerDay: number): Claim | null {
+  if (rows.length === 0) return null;
+  const lastDet: number[] = [], peak: number[] = [];
+  for (const r of rows) {
+    const d = rowDay(r.tick, ticksPerDay);
+    lastDet[d] = r.detentions;
+    peak[d] = Math.max(peak[d] ?? 0, r.citizens.active);
+  }
+  let day = -1, most = 0, prev = rows[0].detentions;
+  for (let d = 1; d < lastDet.length; d++) {
+    if (lastDet[d] === undefined) continue;
+    const fresh = lastDet[d] - prev;
+    prev = lastDet[d];
+    if (fresh > most) { most = fresh; day = d; }
+  }
+  if (day < 0 || peak[day + 7] === undefined) return null;
+  let before = 0, after = 0;
+  for (let d = Math.max(1, day - 6); d <= day; d++) before = Math.max(before, peak[d] ?? 0);
+  for (let d = day + 1; d <= day + 7; d++) after = Math.max(after, peak[d] ?? 0);
+  const trend = after >= (1 + CROWD_CHANGE) * before ? 'grew' : after <= (1 - CROWD_CHANGE) * before ? 'shrank' : 'same';
+  return { kind: 'crackdown', day, detained: most, before, after, trend };
 }
 
 export interface ChannelFindings {
@@ -101,6 +135,8 @@ export interface Debrief {
   why: string;
   tipping: string;
   momentum: string;
+  /** Whether the crowds grew after the day of most detentions ('' when the run has no such day with a week after it). */
+  crackdown: string;
   channels: ChannelFindings;
   numbers: [string, string][];
   /** Below scale 1: what one agent stands for, and why the history table can differ on rare events ('' at scale 1). */
@@ -156,6 +192,11 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
   // Counts are agents; below scale 1 each stands for 1/scale people, and the debrief says so.
   const scale = Number(p.scale);
   const scaled = Number.isFinite(scale) && scale > 0 && scale < 1;
+  const people = (n: number) => fmtInt(Math.round(scaled ? n / scale : n));
+  const cc = crackdownClaim(rows, tpd);
+  if (cc) claims.push(cc);
+  const crackdown = cc?.kind !== 'crackdown' ? ''
+    : t(`debrief.crackdown.${cc.trend}`, { day: cc.day, date: dd(cc.day), detained: people(cc.detained), before: people(cc.before), after: people(cc.after) });
   // Deaths and abuses are expected counts (arrest.ts): a fraction of an agent keeps a decimal, so "0 agents ≈ 23 people" cannot appear.
   const agents = (n: number) => (Number.isInteger(n) || Math.abs(n) >= 100 ? fmtInt(n) : fmtNum(n, Math.abs(n) < 10 ? 2 : 1));
   const count = (n: number) => (scaled ? t('debrief.countScaled', { n: agents(n), people: fmtInt(Math.round(n / scale)) }) : agents(n));
@@ -194,7 +235,7 @@ export function debriefOf(s: DebriefState, rows: readonly SeriesRow[]): Debrief 
     if (s.outcome === 'failure') hints.push(t('debrief.hint.failure'));
   }
   const numbersNote = sum && scaled ? t('debrief.numbersScaled', { scale: String(scale), people: fmtInt(Math.round(1 / scale)) }) : '';
-  return { claims, headline, why, tipping, momentum, channels, numbers, numbersNote, history, hints };
+  return { claims, headline, why, tipping, momentum, crackdown, channels, numbers, numbersNote, history, hints };
 }
 
 /** The player's game as it ended, beside which each replay is told. */

@@ -49,6 +49,24 @@ function check(c: Claim, rows: readonly SeriesRow[], tpd: number, report: Return
       expect(ms[from - 1]).toBeGreaterThanOrEqual(0.5);
       return;
     }
+    case 'crackdown': {
+      // Recomputed from the rows: new detentions per day, then the largest crowd either side.
+      const days = new Map<number, { det: number; peak: number }>();
+      for (const r of rows) {
+        const d = rowDay(r.tick, tpd), o = days.get(d);
+        days.set(d, { det: r.detentions, peak: Math.max(o?.peak ?? 0, r.citizens.active) });
+      }
+      const fresh = [...days.entries()].map(([d, v], k, all) => [d, v.det - (k === 0 ? rows[0].detentions : all[k - 1][1].det)] as const);
+      const most = Math.max(...fresh.map(([, n]) => n));
+      expect(c.detained).toBe(most);
+      expect(c.day).toBe(fresh.find(([, n]) => n === most)![0]);
+      const peakOf = (from: number, to: number) => Math.max(0, ...[...days.entries()].filter(([d]) => d >= from && d <= to).map(([, v]) => v.peak));
+      expect(days.has(c.day + 7)).toBe(true);
+      expect(c.before).toBe(peakOf(c.day - 6, c.day));
+      expect(c.after).toBe(peakOf(c.day + 1, c.day + 7));
+      expect(c.trend).toBe(c.after >= 1.1 * c.before ? 'grew' : c.after <= 0.9 * c.before ? 'shrank' : 'same');
+      return;
+    }
     case 'momentumRoseEnded': {
       expect(c.up).toBe(rowDay(rows[firstUp].tick, tpd));
       expect(ms[ms.length - 1]).toBeGreaterThanOrEqual(0.5);
@@ -63,6 +81,7 @@ describe('the debrief agrees with the series (sim --every 1, 10 seeds per preset
   for (const id of PRESET_IDS) {
     it(id, () => {
       const sc = getPreset(id);
+      let crackdowns = 0, detaining = 0;
       for (const seed of SEEDS) {
         const r = runSim({ ...defaultOptions(), scenario: id, seed, every: 1 }, process.cwd());
         const rows = r.series as SeriesRow[];
@@ -81,7 +100,17 @@ describe('the debrief agrees with the series (sim --every 1, 10 seeds per preset
         expect(d.why).not.toMatch(/kept enough loyal force/);
         const tip = d.claims.find((c) => c.kind === 'tipping');
         if (tip && tip.kind === 'tipping') expect(d.tipping).toContain(`day ${tip.day} `);
+        if (rows[rows.length - 1].detentions > rows[0].detentions) detaining++;
+        const ck = d.claims.find((c) => c.kind === 'crackdown');
+        if (ck && ck.kind === 'crackdown') {
+          crackdowns++;
+          expect(d.crackdown).toContain(`day ${ck.day} `);
+          expect(d.crackdown).toMatch(ck.trend === 'grew' ? /backfired/ : ck.trend === 'shrank' ? /held the crowds down/ : /neither grew nor shrank/);
+        } else expect(d.crackdown).toBe('');
       }
+      // Where runs arrest people (not the threshold riots), the debrief says what the heaviest day did to the crowds.
+      if (detaining > 0) expect(crackdowns, id).toBeGreaterThan(0);
+      if (id === 'minsk-2020' || id.startsWith('classroom-')) expect(detaining, id).toBe(SEEDS.length);
     }, 600_000);
   }
 });
